@@ -1,0 +1,118 @@
+using System.Text.Json.Nodes;
+using Jint.Native;
+using Lifecycle.Workflows.Runtime;
+
+namespace Lifecycle.Workflows.Activities;
+
+/// <summary>
+/// What an activity may do while it runs: read its inputs, keep state, schedule children,
+/// set outputs and variables, wait on bookmarks, complete.
+/// </summary>
+public sealed class ActivityContext
+{
+    private readonly WorkflowRunner _runner;
+    private readonly WorkflowExecution _execution;
+
+    internal ActivityContext(WorkflowRunner runner, WorkflowExecution execution, ActivityFrame frame, CancellationToken cancellationToken)
+    {
+        _runner = runner;
+        _execution = execution;
+        Frame = frame;
+        CancellationToken = cancellationToken;
+    }
+
+    public Activity Activity => Frame.Activity;
+
+    public string InstanceId => _execution.InstanceId;
+
+    public string WorkflowId => Scope.Definition.Id;
+
+    public int WorkflowVersion => Scope.Definition.Version;
+
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>The engine's clock; never read the system clock directly.</summary>
+    public TimeProvider Time => _runner.Time;
+
+    /// <summary>State this execution of the activity keeps between its calls; persisted with the instance.</summary>
+    public JsonObject State => Frame.State ??= [];
+
+    internal ActivityFrame Frame { get; }
+
+    internal WorkflowScope Scope => _execution.Scopes[Frame.ScopeId];
+
+    internal WorkflowExecution Execution => _execution;
+
+    internal WorkflowRunner Runner => _runner;
+
+    internal bool Completed { get; set; }
+
+    internal string? CompletionMessage { get; set; }
+
+    /// <summary>Reads an input: the literal, or the expression evaluated now.</summary>
+    public T Get<T>(Input<T> input) =>
+        input.Expression is { } expression
+            ? _execution.Scripts.Convert<T>(_execution.Scripts.Evaluate(expression, Scope.Script, input.Path), input.Path)
+            : input.Value;
+
+    /// <summary>Reads an optional input, or <paramref name="fallback"/> when the definition left it out.</summary>
+    public T Get<T>(Input<T>? input, T fallback) => input is null ? fallback : Get(input);
+
+    /// <summary>Evaluates an input to a JavaScript value, without conversion (the fast path for data).</summary>
+    internal JsValue GetScriptValue<T>(Input<T> input) =>
+        input.Expression is { } expression
+            ? _execution.Scripts.Evaluate(expression, Scope.Script, input.Path)
+            : _execution.Scripts.FromJson(input.Literal);
+
+    /// <summary>Schedules <paramref name="child"/>; <see cref="Activity.OnChildCompletedAsync"/> follows when it completes.</summary>
+    public void ScheduleChild(Activity child) => _runner.Schedule(_execution, child, Frame.Id, Frame.ScopeId);
+
+    /// <summary>Completes this activity. <paramref name="message"/> goes into the journal.</summary>
+    public void Complete(string? message = null)
+    {
+        Completed = true;
+        CompletionMessage = message;
+    }
+
+    /// <summary>Sets an output of this activity, visible as <c>outputs.&lt;id&gt;.&lt;name&gt;</c> when it has an id.</summary>
+    public void SetOutput(string name, JsonNode? value)
+    {
+        (Frame.Outputs ??= [])[name] = value?.DeepClone();
+        if (Activity.Id is { } id)
+        {
+            var outputs = Scope.Script.Outputs;
+            if (outputs.Get(id) is not JsObject mine)
+            {
+                mine = _execution.Scripts.NewObject();
+                outputs.Set(id, mine);
+            }
+
+            mine.Set(name, _execution.Scripts.FromJson(value));
+        }
+    }
+
+    /// <summary>Reads a variable of the current workflow as JSON.</summary>
+    public JsonNode? GetVariable(string name) => _execution.Scripts.ToJson(Scope.Script.Variables.Get(name));
+
+    /// <summary>Sets a variable of the current workflow.</summary>
+    public void SetVariable(string name, JsonNode? value) => Scope.Script.Variables.Set(name, _execution.Scripts.FromJson(value));
+
+    internal void SetVariable(string name, JsValue value) => Scope.Script.Variables.Set(name, value);
+
+    /// <summary>Sets an output of the workflow (returned when it finishes).</summary>
+    public void SetWorkflowOutput(string name, JsonNode? value) => Scope.WorkflowOutputs[name] = value;
+
+    /// <summary>Suspends this activity until a stimulus named <paramref name="eventName"/> arrives.</summary>
+    public void CreateBookmark(string eventName, string? correlation = null) =>
+        _runner.CreateBookmark(_execution, Frame, eventName, correlation, dueAt: null);
+
+    /// <summary>Suspends this activity until <paramref name="dueAt"/>.</summary>
+    public void CreateTimer(DateTimeOffset dueAt) =>
+        _runner.CreateBookmark(_execution, Frame, Bookmark.TimerEvent, correlation: null, dueAt);
+
+    /// <summary>Ends the current workflow at once (a sub-workflow returns to its caller).</summary>
+    public void FinishWorkflow() => _runner.FinishScope(_execution, Frame);
+
+    /// <summary>Cancels the remaining children of this activity (e.g. a branch no longer needed).</summary>
+    public void CancelChildren() => _runner.RemoveDescendants(_execution, Frame.Id);
+}

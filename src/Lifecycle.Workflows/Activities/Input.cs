@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using Lifecycle.Workflows.Expressions;
+
+namespace Lifecycle.Workflows.Activities;
+
+/// <summary>
+/// An activity input as written in a definition: a JSON literal, read once when the definition is
+/// loaded, or a JavaScript expression, evaluated each time the activity reads it.
+/// </summary>
+/// <typeparam name="T">The type the activity works with; literals are checked against it on load.</typeparam>
+public sealed class Input<T> : IInput
+{
+    internal Input(string path, JsonNode? literal, T value)
+    {
+        Path = path;
+        Literal = literal;
+        Value = value;
+    }
+
+    internal Input(string path, Expression expression)
+    {
+        Path = path;
+        Expression = expression;
+        Value = default!;
+    }
+
+    /// <summary>The JSONPath of this input in its definition.</summary>
+    public string Path { get; }
+
+    /// <summary>The literal as written, when this input is not an expression.</summary>
+    public JsonNode? Literal { get; }
+
+    /// <summary>The expression, when this input is one.</summary>
+    public Expression? Expression { get; }
+
+    internal T Value { get; }
+
+    /// <summary>Creates an input holding a literal value, for activities built in code.</summary>
+    public static Input<T> Of(T value) =>
+        new("$", System.Text.Json.JsonSerializer.SerializeToNode(value, WorkflowJson.Options), value);
+
+    public override string ToString() => Expression is { } e ? $"{{js: {e.Source}}}" : Literal?.ToJsonString() ?? "null";
+}
+
+/// <summary>The non-generic face of <see cref="Input{T}"/>, for the registry and the journal.</summary>
+public interface IInput
+{
+    string Path { get; }
+
+    JsonNode? Literal { get; }
+
+    Expression? Expression { get; }
+}

@@ -1,0 +1,7 @@
+namespace Lifecycle.Workflows.Activities;
+
+/// <summary>Why an activity faulted: the message users read and the activity that raised it.</summary>
+/// <param name="Message">One line naming the activity and the cause.</param>
+/// <param name="ActivityId">The id (or path) of the activity that faulted.</param>
+/// <param name="ActivityType">The type of the activity that faulted.</param>
+public sealed record WorkflowFault(string Message, string ActivityId, string ActivityType);

@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using Lifecycle.Workflows.Activities;
+
+namespace Lifecycle.Workflows.Control;
+
+/// <summary>Runs the body once per item, with the item in a variable.</summary>
+[Activity("Control", "Runs 'body' once for each item, with the item in the variable named by 'variable'.")]
+public sealed class ForEach : Activity
+{
+    [Input("The items: an array (read once, when the loop starts).", Required = true)]
+    public Input<JsonNode?> Items { get; init; } = null!;
+
+    [Input("The variable that holds the current item.", Required = true)]
+    public Input<string> Variable { get; init; } = null!;
+
+    [Input("Runs once per item.", Required = true)]
+    public Activity? Body { get; init; }
+
+    public override ValueTask ExecuteAsync(ActivityContext context)
+    {
+        var items = context.Get(Items);
+        if (items is not JsonArray array)
+        {
+            throw new ActivityFaultException($"'items' must be an array; got {items?.ToJsonString() ?? "null"}");
+        }
+
+        context.State["items"] = array;
+        context.State["index"] = 0;
+        context.State["variable"] = context.Get(Variable);
+        Next(context);
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask OnChildCompletedAsync(ActivityContext context, Activity child)
+    {
+        context.State["index"] = context.State["index"]!.GetValue<int>() + 1;
+        Next(context);
+        return ValueTask.CompletedTask;
+    }
+
+    private void Next(ActivityContext context)
+    {
+        var items = context.State["items"]!.AsArray();
+        var index = context.State["index"]!.GetValue<int>();
+        if (index >= items.Count || Body is null)
+        {
+            context.Complete();
+            return;
+        }
+
+        context.SetVariable(context.State["variable"]!.GetValue<string>(), items[index]);
+        context.ScheduleChild(Body);
+    }
+}

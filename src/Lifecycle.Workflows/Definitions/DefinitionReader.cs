@@ -1,0 +1,323 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Lifecycle.Workflows.Activities;
+using Lifecycle.Workflows.Control;
+
+namespace Lifecycle.Workflows.Definitions;
+
+/// <summary>
+/// Reads a workflow definition from JSON and validates it whole: every problem is collected and
+/// reported together, nothing is half loaded.
+/// </summary>
+public sealed partial class DefinitionReader(ActivityRegistry registry, IServiceProvider services)
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+    };
+
+    private static readonly HashSet<string> TopLevel =
+        ["$schema", "id", "name", "description", "inputs", "variables", "triggers", "root", "persistence"];
+
+    /// <summary>Reads and validates; throws <see cref="WorkflowValidationException"/> listing every problem.</summary>
+    public WorkflowDefinition Read(string json, DefinitionReaderOptions? options = null)
+    {
+        options ??= new DefinitionReaderOptions();
+        var (definition, errors) = TryRead(json, options);
+        return errors.Count > 0 ? throw new WorkflowValidationException(options.SourceName, errors) : definition!;
+    }
+
+    /// <summary>Reads and validates; returns the definition, or null with every problem found.</summary>
+    public (WorkflowDefinition? Definition, IReadOnlyList<DefinitionError> Errors) TryRead(string json, DefinitionReaderOptions? options = null)
+    {
+        options ??= new DefinitionReaderOptions();
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            return (null, [new DefinitionError("$", InvalidJsonMessage(ex))]);
+        }
+
+        using (document)
+        {
+            var errors = new List<DefinitionError>();
+            var definition = ReadDocument(document.RootElement, json, options, errors);
+            return errors.Count > 0 ? (null, errors) : (definition, []);
+        }
+    }
+
+    private WorkflowDefinition? ReadDocument(JsonElement root, string json, DefinitionReaderOptions options, List<DefinitionError> errors)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new("$", $"A workflow definition is a JSON object; found {Describe(root)}."));
+            return null;
+        }
+
+        foreach (var property in root.EnumerateObject().Where(p => !TopLevel.Contains(p.Name)))
+        {
+            errors.Add(new($"$.{property.Name}", $"Unknown property '{property.Name}'. A definition may have: {string.Join(", ", TopLevel)}."));
+        }
+
+        var id = ReadString(root, "id", "$", errors, required: true);
+        if (id is not null && !IdPattern().IsMatch(id))
+        {
+            errors.Add(new("$.id", $"Workflow id '{id}' may hold only letters, digits, '.', '_' and '-', starting with a letter or digit."));
+        }
+
+        var name = ReadString(root, "name", "$", errors, required: false) ?? id ?? "";
+        var description = ReadString(root, "description", "$", errors, required: false);
+        var inputs = ReadInputs(root, errors);
+        var variables = ReadVariables(root, errors);
+        var triggers = ReadTriggers(root, errors);
+        var persistence = ReadPersistence(root, errors);
+
+        var binder = new ActivityBinder(registry, services, errors);
+        Activity? activity = null;
+        if (!root.TryGetProperty("root", out var rootActivity))
+        {
+            errors.Add(new("$", "Missing 'root': the activity the workflow runs, e.g. {\"type\": \"Sequence\", \"activities\": []}."));
+        }
+        else
+        {
+            activity = binder.BindActivity(rootActivity, "$.root");
+        }
+
+        CheckSubWorkflows(binder.ByPath.Values, id, options, errors);
+        if (errors.Count > 0 || activity is null || id is null)
+        {
+            return null;
+        }
+
+        return new WorkflowDefinition(id, name, description, inputs, variables, triggers, persistence, activity,
+            binder.ByPath, json, HashOf(root));
+    }
+
+    private static void CheckSubWorkflows(IEnumerable<Activity> activities, string? selfId, DefinitionReaderOptions options, List<DefinitionError> errors)
+    {
+        if (options.WorkflowExists is null)
+        {
+            return;
+        }
+
+        foreach (var run in activities.OfType<RunWorkflow>())
+        {
+            if (run.Workflow.Literal?.GetValue<string>() is { } target && target != selfId && !options.WorkflowExists(target))
+            {
+                errors.Add(new(run.Workflow.Path, $"RunWorkflow names workflow '{target}', which is not published. Publish it first or fix the id."));
+            }
+        }
+    }
+
+    private static Dictionary<string, WorkflowInputDefinition> ReadInputs(JsonElement root, List<DefinitionError> errors)
+    {
+        var inputs = new Dictionary<string, WorkflowInputDefinition>(StringComparer.Ordinal);
+        if (!root.TryGetProperty("inputs", out var element))
+        {
+            return inputs;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new("$.inputs", $"'inputs' maps input names to {{\"type\", \"default\"}}; found {Describe(element)}."));
+            return inputs;
+        }
+
+        foreach (var input in element.EnumerateObject())
+        {
+            var path = $"$.inputs.{input.Name}";
+            if (input.Value.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(new(path, $"Input '{input.Name}' is declared as {{\"type\": \"string\", \"default\": ...}}; found {Describe(input.Value)}."));
+                continue;
+            }
+
+            var type = ReadString(input.Value, "type", path, errors, required: false) ?? "any";
+            if (!WorkflowInputDefinition.Types.Contains(type))
+            {
+                errors.Add(new($"{path}.type", $"Unknown input type '{type}'. Use one of: {string.Join(", ", WorkflowInputDefinition.Types)}."));
+                continue;
+            }
+
+            var hasDefault = input.Value.TryGetProperty("default", out var defaultElement);
+            var required = input.Value.TryGetProperty("required", out var requiredElement) && requiredElement.ValueKind == JsonValueKind.True;
+            var definition = new WorkflowInputDefinition(type, hasDefault ? JsonNode.Parse(defaultElement.GetRawText()) : null,
+                required, ReadString(input.Value, "description", path, errors, required: false));
+            if (hasDefault && !definition.Accepts(definition.Default))
+            {
+                errors.Add(new($"{path}.default", $"The default {defaultElement.GetRawText()} is not of the declared type '{type}'."));
+            }
+
+            inputs[input.Name] = definition;
+        }
+
+        return inputs;
+    }
+
+    private static JsonObject ReadVariables(JsonElement root, List<DefinitionError> errors)
+    {
+        if (!root.TryGetProperty("variables", out var element))
+        {
+            return [];
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new("$.variables", $"'variables' maps variable names to initial values; found {Describe(element)}."));
+            return [];
+        }
+
+        return JsonNode.Parse(element.GetRawText())!.AsObject();
+    }
+
+    private static List<TriggerDefinition> ReadTriggers(JsonElement root, List<DefinitionError> errors)
+    {
+        var triggers = new List<TriggerDefinition>();
+        if (!root.TryGetProperty("triggers", out var element))
+        {
+            return triggers;
+        }
+
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(new("$.triggers", $"'triggers' is an array of {{\"type\": \"Event\", \"event\": ...}}; found {Describe(element)}."));
+            return triggers;
+        }
+
+        var index = 0;
+        foreach (var trigger in element.EnumerateArray())
+        {
+            var path = $"$.triggers[{index++}]";
+            if (trigger.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(new(path, $"A trigger is an object with a 'type'; found {Describe(trigger)}."));
+                continue;
+            }
+
+            var type = ReadString(trigger, "type", path, errors, required: true);
+            if (type is null)
+            {
+                continue;
+            }
+
+            if (!TriggerDefinition.Types.TryGetValue(type, out var fields))
+            {
+                errors.Add(new($"{path}.type", $"Unknown trigger type '{type}'. Known trigger types: {string.Join(", ", TriggerDefinition.Types.Keys)}."));
+                continue;
+            }
+
+            var values = fields.ToDictionary(f => f, f => ReadString(trigger, f, path, errors, required: true));
+            foreach (var extra in trigger.EnumerateObject().Where(p => p.Name != "type" && !fields.Contains(p.Name)))
+            {
+                errors.Add(new($"{path}.{extra.Name}", $"Unknown field '{extra.Name}' on a {type} trigger. It takes: {string.Join(", ", fields)}."));
+            }
+
+            if (values.Values.Any(v => v is null))
+            {
+                continue;
+            }
+
+            if (type == "Cron" && values["cron"]!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is < 6 or > 7)
+            {
+                errors.Add(new($"{path}.cron", $"Cron expression '{values["cron"]}' needs 6 or 7 fields (Quartz syntax: seconds minutes hours day-of-month month day-of-week [year]), e.g. \"0 0/5 * * * ?\"."));
+            }
+
+            triggers.Add(new TriggerDefinition(type, values.GetValueOrDefault("event"), values.GetValueOrDefault("cron"),
+                values.GetValueOrDefault("method"), values.GetValueOrDefault("path")));
+        }
+
+        return triggers;
+    }
+
+    private static PersistenceMode ReadPersistence(JsonElement root, List<DefinitionError> errors)
+    {
+        var value = ReadString(root, "persistence", "$", errors, required: false);
+        if (value is null)
+        {
+            return PersistenceMode.Suspensions;
+        }
+
+        if (Enum.TryParse<PersistenceMode>(value, ignoreCase: true, out var mode) && !int.TryParse(value, out _))
+        {
+            return mode;
+        }
+
+        errors.Add(new("$.persistence", $"Unknown persistence '{value}'. Use 'suspensions' (default) or 'everyActivity'."));
+        return PersistenceMode.Suspensions;
+    }
+
+    internal static string? ReadString(JsonElement element, string name, string path, List<DefinitionError> errors, bool required)
+    {
+        if (!element.TryGetProperty(name, out var value))
+        {
+            if (required)
+            {
+                errors.Add(new(path, $"Missing required '{name}'."));
+            }
+
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.String && (value.GetString()!.Length > 0 || !required))
+        {
+            return value.GetString();
+        }
+
+        errors.Add(new($"{path}.{name}", $"'{name}' must be a non-empty string; found {Describe(value)}."));
+        return null;
+    }
+
+    internal static string Describe(JsonElement element)
+    {
+        var text = element.GetRawText();
+        if (text.Length > 60)
+        {
+            text = text[..57] + "...";
+        }
+
+        return element.ValueKind switch
+        {
+            JsonValueKind.Object => $"an object {text}",
+            JsonValueKind.Array => $"an array {text}",
+            JsonValueKind.String => $"the string {text}",
+            JsonValueKind.Number => $"the number {text}",
+            JsonValueKind.True or JsonValueKind.False => $"the boolean {text}",
+            _ => "null",
+        };
+    }
+
+    private static string InvalidJsonMessage(JsonException ex)
+    {
+        var reason = ex.Message;
+        var cut = reason.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut < 0)
+        {
+            cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        }
+
+        if (cut > 0)
+        {
+            reason = reason[..cut];
+        }
+
+        return $"Invalid JSON at line {(ex.LineNumber ?? 0) + 1}, column {(ex.BytePositionInLine ?? 0) + 1}: {reason}";
+    }
+
+    private static string HashOf(JsonElement root)
+    {
+        var node = JsonNode.Parse(root.GetRawText())!.AsObject();
+        node.Remove("$schema");
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(node.ToJsonString()));
+        return Convert.ToHexStringLower(bytes);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,9 @@
+namespace Lifecycle.Workflows.Definitions;
+
+/// <summary>A definition was rejected; <see cref="Errors"/> lists every problem found.</summary>
+public sealed class WorkflowValidationException(string source, IReadOnlyList<DefinitionError> errors)
+    : WorkflowException($"{source} is not a valid workflow ({errors.Count} problem{(errors.Count == 1 ? "" : "s")}): " +
+                        string.Join("; ", errors.Select(e => e.ToString())))
+{
+    public IReadOnlyList<DefinitionError> Errors { get; } = errors;
+}

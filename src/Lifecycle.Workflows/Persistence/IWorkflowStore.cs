@@ -1,0 +1,49 @@
+using Lifecycle.Workflows.Definitions;
+using Lifecycle.Workflows.Journal;
+using Lifecycle.Workflows.Runtime;
+
+namespace Lifecycle.Workflows.Persistence;
+
+/// <summary>Where definitions, instances, bookmarks and the journal are kept.</summary>
+/// <remarks>
+/// Every write of an instance carries the journal entries recorded since the previous write, in
+/// the same transaction, and is refused with <see cref="ConcurrencyConflictException"/> when
+/// another process wrote the instance in between.
+/// </remarks>
+public interface IWorkflowStore : IDefinitionSource
+{
+    /// <summary>Creates the schema or brings it up to date.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores a new version when the content differs from the latest; returns the version in force.</summary>
+    Task<(WorkflowDefinition Definition, bool Created)> PublishAsync(WorkflowDefinition definition, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DefinitionSummary>> ListDefinitionsAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DefinitionVersion>> ListVersionsAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Latest versions of workflows with an <c>Event</c> trigger for <paramref name="eventName"/>.</summary>
+    Task<IReadOnlyList<WorkflowDefinition>> FindTriggeredAsync(string eventName, CancellationToken cancellationToken);
+
+    /// <summary>Writes a new instance with its pending journal.</summary>
+    Task InsertAsync(WorkflowExecution execution, string? owner, CancellationToken cancellationToken);
+
+    /// <summary>Writes an instance's current state, bookmarks and pending journal, if its revision is unchanged.</summary>
+    Task SaveAsync(WorkflowExecution execution, string? owner, CancellationToken cancellationToken);
+
+    Task<StoredInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<BookmarkMatch>> FindBookmarksAsync(string eventName, string? correlation, string? instanceId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<BookmarkMatch>> FindDueTimersAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Instances in <see cref="WorkflowStatus.Running"/> with their owners, to find orphans.</summary>
+    Task<IReadOnlyList<(string InstanceId, string? Owner)>> FindRunningAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<InstanceSummary>> ListInstancesAsync(WorkflowStatus? status, string? workflowId, int limit, CancellationToken cancellationToken);
+
+    Task<InstanceSummary?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>The journal of an instance after <paramref name="afterSequence"/>, in order.</summary>
+    Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, long afterSequence, CancellationToken cancellationToken);
+}

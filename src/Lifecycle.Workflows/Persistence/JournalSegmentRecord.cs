@@ -1,0 +1,16 @@
+namespace Lifecycle.Workflows.Persistence;
+
+/// <summary>
+/// The journal entries one persist wrote, as a JSON array in one row: a run writes one row per
+/// stretch instead of one per entry, which keeps journaling off the hot path.
+/// </summary>
+public sealed class JournalSegmentRecord
+{
+    public required string InstanceId { get; set; }
+
+    public long FirstSequence { get; set; }
+
+    public long LastSequence { get; set; }
+
+    public required string Entries { get; set; }
+}

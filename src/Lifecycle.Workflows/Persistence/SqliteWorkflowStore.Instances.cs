@@ -1,0 +1,190 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Lifecycle.Workflows.Journal;
+using Lifecycle.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lifecycle.Workflows.Persistence;
+
+public sealed partial class SqliteWorkflowStore
+{
+    public async Task InsertAsync(WorkflowExecution execution, string? owner, CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        var record = ToRecord(execution, owner);
+        record.Revision = 1;
+        db.Instances.Add(record);
+        AddPending(db, execution);
+        await db.SaveChangesAsync(cancellationToken);
+        execution.Revision = record.Revision;
+        execution.MarkJournalPersisted();
+    }
+
+    public async Task SaveAsync(WorkflowExecution execution, string? owner, CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var record = ToRecord(execution, owner);
+        record.Revision = execution.Revision + 1;
+        var entry = db.Instances.Attach(record);
+        entry.State = EntityState.Modified;
+        entry.Property(r => r.Revision).OriginalValue = execution.Revision;
+        await db.Bookmarks.Where(b => b.InstanceId == execution.InstanceId).ExecuteDeleteAsync(cancellationToken);
+        AddPending(db, execution);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException(execution.InstanceId);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        execution.Revision = record.Revision;
+        execution.MarkJournalPersisted();
+    }
+
+    public async Task<StoredInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        var record = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        return record is null
+            ? null
+            : new StoredInstance(record.Id, record.DefinitionId, record.Version, Enum.Parse<WorkflowStatus>(record.Status),
+                record.Error, record.FaultActivityId, record.CreatedAt, record.UpdatedAt, record.FinishedAt,
+                record.Revision, record.JournalSequence, record.Owner, record.Snapshot);
+    }
+
+    public async Task<IReadOnlyList<BookmarkMatch>> FindBookmarksAsync(string eventName, string? correlation, string? instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        var query = db.Bookmarks.AsNoTracking().Where(b => b.Event == eventName);
+        query = correlation is null
+            ? query.Where(b => b.Correlation == null)
+            : query.Where(b => b.Correlation == null || b.Correlation == correlation);
+        if (instanceId is not null)
+        {
+            query = query.Where(b => b.InstanceId == instanceId);
+        }
+
+        return await query.OrderBy(b => b.InstanceId).ThenBy(b => b.BookmarkId)
+            .Select(b => new BookmarkMatch(b.InstanceId, b.BookmarkId)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<BookmarkMatch>> FindDueTimersAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        var timers = await db.Bookmarks.AsNoTracking().Where(b => b.Event == Bookmark.TimerEvent && b.DueAt != null)
+            .Select(b => new { b.InstanceId, b.BookmarkId, b.DueAt }).ToListAsync(cancellationToken);
+        return timers.Where(t => t.DueAt <= now).OrderBy(t => t.DueAt)
+            .Select(t => new BookmarkMatch(t.InstanceId, t.BookmarkId)).ToList();
+    }
+
+    public async Task<IReadOnlyList<(string InstanceId, string? Owner)>> FindRunningAsync(CancellationToken cancellationToken)
+    {
+        var running = nameof(WorkflowStatus.Running);
+        await using var db = Open();
+        var rows = await db.Instances.AsNoTracking().Where(i => i.Status == running)
+            .Select(i => new { i.Id, i.Owner }).ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Id, r.Owner)).ToList();
+    }
+
+    public async Task<IReadOnlyList<InstanceSummary>> ListInstancesAsync(WorkflowStatus? status, string? workflowId, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        var query = db.Instances.AsNoTracking();
+        if (status is { } s)
+        {
+            var name = s.ToString();
+            query = query.Where(i => i.Status == name);
+        }
+
+        if (workflowId is not null)
+        {
+            query = query.Where(i => i.DefinitionId == workflowId);
+        }
+
+        var records = await query.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).Take(limit).ToListAsync(cancellationToken);
+        var ids = records.Select(r => r.Id).ToList();
+        var bookmarks = await db.Bookmarks.AsNoTracking().Where(b => ids.Contains(b.InstanceId)).ToListAsync(cancellationToken);
+        return records.Select(r => ToSummary(r, bookmarks.Where(b => b.InstanceId == r.Id))).ToList();
+    }
+
+    public async Task<InstanceSummary?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        var record = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var bookmarks = await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instanceId).ToListAsync(cancellationToken);
+        return ToSummary(record, bookmarks);
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, long afterSequence, CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        var segments = await db.Journal.AsNoTracking()
+            .Where(j => j.InstanceId == instanceId && j.LastSequence > afterSequence)
+            .OrderBy(j => j.FirstSequence)
+            .Select(j => j.Entries)
+            .ToListAsync(cancellationToken);
+        return segments
+            .SelectMany(s => JsonSerializer.Deserialize<List<JournalEntry>>(s, WorkflowJson.Options) ?? [])
+            .Where(e => e.Sequence > afterSequence)
+            .ToList();
+    }
+
+    private static InstanceSummary ToSummary(InstanceRecord record, IEnumerable<BookmarkRecord> bookmarks) =>
+        new(record.Id, record.DefinitionId, record.Version, Enum.Parse<WorkflowStatus>(record.Status), record.CreatedAt,
+            record.UpdatedAt, record.FinishedAt, record.Error, JsonNode.Parse(record.Outputs)?.AsObject() ?? [],
+            bookmarks.OrderBy(b => b.BookmarkId).Select(b => new BookmarkSummary(b.Event, b.ActivityId, b.Correlation, b.DueAt)).ToList());
+
+    private static InstanceRecord ToRecord(WorkflowExecution execution, string? owner) => new()
+    {
+        Id = execution.InstanceId,
+        DefinitionId = execution.Definition.Id,
+        Version = execution.Definition.Version,
+        Status = execution.Status.ToString(),
+        Error = execution.Fault?.Message,
+        FaultActivityId = execution.Fault?.ActivityId,
+        CreatedAt = execution.CreatedAt,
+        UpdatedAt = execution.UpdatedAt,
+        FinishedAt = execution.FinishedAt,
+        Outputs = execution.Outputs.ToJsonString(WorkflowJson.Options),
+        Snapshot = WorkflowRunner.Snapshot(execution),
+        Owner = execution.Status == WorkflowStatus.Running ? owner : null,
+        JournalSequence = execution.JournalSequence,
+    };
+
+    private static void AddPending(WorkflowDbContext db, WorkflowExecution execution)
+    {
+        foreach (var bookmark in execution.Bookmarks)
+        {
+            db.Bookmarks.Add(new BookmarkRecord
+            {
+                InstanceId = execution.InstanceId,
+                BookmarkId = bookmark.Id,
+                Event = bookmark.Event,
+                Correlation = bookmark.Correlation,
+                DueAt = bookmark.DueAt,
+                ActivityId = bookmark.ActivityId,
+            });
+        }
+
+        var pending = execution.PendingJournal;
+        if (pending.Count > 0)
+        {
+            db.Journal.Add(new JournalSegmentRecord
+            {
+                InstanceId = execution.InstanceId,
+                FirstSequence = pending[0].Sequence,
+                LastSequence = pending[^1].Sequence,
+                Entries = JsonSerializer.Serialize(pending, WorkflowJson.Options),
+            });
+        }
+    }
+}

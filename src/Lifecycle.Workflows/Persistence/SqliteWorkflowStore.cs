@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Lifecycle.Workflows.Definitions;
+using Lifecycle.Workflows.Journal;
+using Lifecycle.Workflows.Runtime;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lifecycle.Workflows.Persistence;
+
+/// <summary>The store on a SQLite file (WAL), through EF Core.</summary>
+public sealed partial class SqliteWorkflowStore : IWorkflowStore
+{
+    private readonly DbContextOptions<WorkflowDbContext> _options;
+    private readonly DefinitionReader _reader;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<(string, int), WorkflowDefinition> _definitions = new();
+
+    public SqliteWorkflowStore(string databasePath, DefinitionReader reader, TimeProvider time)
+    {
+        DatabasePath = Path.GetFullPath(databasePath);
+        _reader = reader;
+        _time = time;
+        var connection = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = true, DefaultTimeout = 30 };
+        _options = new DbContextOptionsBuilder<WorkflowDbContext>()
+            .UseSqlite(connection.ToString())
+            .AddInterceptors(new SqlitePragmas())
+            .Options;
+    }
+
+    public string DatabasePath { get; }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        await using var db = Open();
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    public async Task<(WorkflowDefinition Definition, bool Created)> PublishAsync(WorkflowDefinition definition, CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var latest = await db.Definitions.AsNoTracking()
+            .Where(d => d.Id == definition.Id)
+            .OrderByDescending(d => d.Version)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (latest is not null && latest.ContentHash == definition.ContentHash)
+        {
+            return (ToDefinition(latest), false);
+        }
+
+        var record = new DefinitionRecord
+        {
+            Id = definition.Id,
+            Version = (latest?.Version ?? 0) + 1,
+            Name = definition.Name,
+            Description = definition.Description,
+            ContentHash = definition.ContentHash,
+            Source = definition.Source,
+            TriggerEvents = string.Join(' ', definition.Triggers.Where(t => t.Event is not null).Select(t => t.Event)),
+            PublishedAt = _time.GetUtcNow(),
+        };
+        db.Definitions.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (ToDefinition(record), true);
+    }
+
+    public async Task<IReadOnlyList<DefinitionSummary>> ListDefinitionsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        var rows = await db.Definitions.AsNoTracking()
+            .Select(d => new { d.Id, d.Version, d.Name, d.Description, d.PublishedAt })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.Id)
+            .Select(g =>
+            {
+                var latest = g.MaxBy(r => r.Version)!;
+                return new DefinitionSummary(g.Key, latest.Name, latest.Description, latest.Version, g.Count(), latest.PublishedAt);
+            })
+            .OrderBy(d => d.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<DefinitionVersion>> ListVersionsAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        var rows = await db.Definitions.AsNoTracking().Where(d => d.Id == id).OrderBy(d => d.Version)
+            .Select(d => new { d.Version, d.ContentHash, d.PublishedAt }).ToListAsync(cancellationToken);
+        return rows.Select(r => new DefinitionVersion(r.Version, r.ContentHash, r.PublishedAt)).ToList();
+    }
+
+    public async ValueTask<WorkflowDefinition?> GetLatestAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        var latest = await db.Definitions.AsNoTracking().Where(d => d.Id == id)
+            .OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
+        return latest is null ? null : ToDefinition(latest);
+    }
+
+    public async ValueTask<WorkflowDefinition?> GetAsync(string id, int version, CancellationToken cancellationToken)
+    {
+        if (_definitions.TryGetValue((id, version), out var cached))
+        {
+            return cached;
+        }
+
+        await using var db = Open();
+        var record = await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id && d.Version == version, cancellationToken);
+        return record is null ? null : ToDefinition(record);
+    }
+
+    public async Task<IReadOnlyList<WorkflowDefinition>> FindTriggeredAsync(string eventName, CancellationToken cancellationToken)
+    {
+        List<(string Id, int Version)> latest;
+        await using (var db = Open())
+        {
+            var rows = await db.Definitions.AsNoTracking()
+                .Select(d => new { d.Id, d.Version, d.TriggerEvents })
+                .ToListAsync(cancellationToken);
+            latest = rows.GroupBy(r => r.Id)
+                .Select(g => g.MaxBy(r => r.Version)!)
+                .Where(r => r.TriggerEvents.Split(' ').Contains(eventName))
+                .Select(r => (r.Id, r.Version))
+                .ToList();
+        }
+
+        var result = new List<WorkflowDefinition>();
+        foreach (var (id, version) in latest)
+        {
+            if (await GetAsync(id, version, cancellationToken) is { } definition)
+            {
+                result.Add(definition);
+            }
+        }
+
+        return result;
+    }
+
+    private WorkflowDefinition ToDefinition(DefinitionRecord record) =>
+        _definitions.GetOrAdd((record.Id, record.Version), _ =>
+        {
+            var definition = _reader.Read(record.Source, new DefinitionReaderOptions { SourceName = $"workflow '{record.Id}' version {record.Version}" });
+            definition.Version = record.Version;
+            return definition;
+        });
+
+    private WorkflowDbContext Open() => new(_options);
+}

@@ -1,0 +1,425 @@
+using System.Text.Json.Nodes;
+using Lifecycle.Workflows.Activities;
+using Lifecycle.Workflows.Definitions;
+using Lifecycle.Workflows.Expressions;
+using Lifecycle.Workflows.Journal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Lifecycle.Workflows.Runtime;
+
+/// <summary>
+/// Executes instances in memory: pops work items, calls activities, propagates completions and
+/// faults, and settles the instance as Finished, Suspended or Faulted. Persistence is the
+/// caller, through the checkpoint callback.
+/// </summary>
+public sealed partial class WorkflowRunner(
+    TimeProvider time,
+    WorkflowRunnerOptions? options = null,
+    IDefinitionSource? definitions = null,
+    IEnumerable<IJournalObserver>? observers = null,
+    ILogger<WorkflowRunner>? logger = null)
+{
+    private readonly WorkflowRunnerOptions _options = options ?? new WorkflowRunnerOptions();
+    private readonly IJournalObserver[] _observers = observers?.ToArray() ?? [];
+    private readonly ILogger _logger = logger ?? NullLogger<WorkflowRunner>.Instance;
+
+    public TimeProvider Time { get; } = time;
+
+    /// <summary>Creates a new instance of <paramref name="definition"/>, ready to run.</summary>
+    /// <exception cref="WorkflowInputException">The input does not match the declared inputs.</exception>
+    public WorkflowExecution Create(WorkflowDefinition definition, JsonObject? input, string? instanceId = null)
+    {
+        var resolved = WorkflowInputs.Resolve(definition, input);
+        var execution = new WorkflowExecution(instanceId ?? Guid.CreateVersion7(Time.GetUtcNow()).ToString("N"), definition,
+            new ScriptHost(_options.Expressions), Time.GetUtcNow());
+        var scope = NewScope(execution, 0, definition, ownerFrameId: null, resolved, definition.Variables);
+        Schedule(execution, definition.Root, parentId: null, scope.Id);
+        return execution;
+    }
+
+    /// <summary>Queues the resumption of <paramref name="bookmark"/> with <paramref name="payload"/>.</summary>
+    public void Resume(WorkflowExecution execution, Bookmark bookmark, JsonNode? payload)
+    {
+        if (!execution.BookmarkList.Remove(bookmark))
+        {
+            throw new WorkflowException($"Instance {execution.InstanceId} holds no bookmark {bookmark.Id}.");
+        }
+
+        execution.Queue.AddLast(new WorkItem(WorkKind.Resume, bookmark.FrameId, Payload: payload?.DeepClone()));
+        execution.Status = WorkflowStatus.Running;
+    }
+
+    /// <summary>Records that the process running the instance died, before recovery runs it again.</summary>
+    public void MarkInterrupted(WorkflowExecution execution, string reason)
+    {
+        foreach (var item in execution.Queue)
+        {
+            if (execution.Frames.TryGetValue(item.FrameId, out var frame))
+            {
+                Record(execution, frame, JournalEvent.Interrupted, reason);
+                Record(execution, frame, JournalEvent.Resumed, "Resumed from the last persisted point.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs until nothing is left to do now. <paramref name="checkpoint"/> is called after each
+    /// completed activity when the definition asks for <see cref="PersistenceMode.EveryActivity"/>.
+    /// </summary>
+    public async ValueTask RunAsync(
+        WorkflowExecution execution,
+        Func<WorkflowExecution, CancellationToken, ValueTask>? checkpoint = null,
+        CancellationToken cancellationToken = default)
+    {
+        execution.Status = WorkflowStatus.Running;
+        var everyActivity = checkpoint is not null && execution.Definition.Persistence == PersistenceMode.EveryActivity;
+        while (true)
+        {
+            while (execution.Status == WorkflowStatus.Running && execution.Queue.First is { } next)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                execution.Queue.RemoveFirst();
+                if (!execution.Frames.TryGetValue(next.Value.FrameId, out var frame))
+                {
+                    continue;
+                }
+
+                var completed = await DispatchAsync(execution, frame, next.Value, cancellationToken);
+                if (completed && everyActivity && execution.Status == WorkflowStatus.Running)
+                {
+                    execution.UpdatedAt = Time.GetUtcNow();
+                    await checkpoint!(execution, cancellationToken);
+                }
+            }
+
+            if (execution.Status != WorkflowStatus.Running || !ResumeDueTimers(execution))
+            {
+                break;
+            }
+        }
+
+        Settle(execution);
+    }
+
+    private async ValueTask<bool> DispatchAsync(WorkflowExecution execution, ActivityFrame frame, WorkItem item, CancellationToken cancellationToken)
+    {
+        var context = new ActivityContext(this, execution, frame, cancellationToken);
+        var activity = frame.Activity;
+        try
+        {
+            switch (item.Kind)
+            {
+                case WorkKind.Execute:
+                    Record(execution, frame, JournalEvent.Started);
+                    await activity.ExecuteAsync(context);
+                    break;
+                case WorkKind.ChildCompleted:
+                    var child = execution.Scopes[item.ChildScopeId].Definition.ByPath[item.ChildPath!];
+                    await activity.OnChildCompletedAsync(context, child);
+                    break;
+                default:
+                    Record(execution, frame, JournalEvent.Resumed, null, item.Payload);
+                    await activity.OnResumeAsync(context, item.Payload);
+                    break;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await FaultAsync(execution, frame, ex, cancellationToken);
+            return true;
+        }
+
+        if (context.Completed && execution.Frames.ContainsKey(frame.Id))
+        {
+            CompleteFrame(execution, frame, context.CompletionMessage);
+            return true;
+        }
+
+        return false;
+    }
+
+    internal void Schedule(WorkflowExecution execution, Activity activity, int? parentId, int scopeId)
+    {
+        var frame = new ActivityFrame(execution.NextFrameId++, parentId, scopeId, activity);
+        execution.Frames.Add(frame.Id, frame);
+        execution.Queue.AddLast(new WorkItem(WorkKind.Execute, frame.Id));
+        Record(execution, frame, JournalEvent.Scheduled);
+    }
+
+    internal void CreateBookmark(WorkflowExecution execution, ActivityFrame frame, string eventName, string? correlation, DateTimeOffset? dueAt)
+    {
+        var bookmark = new Bookmark(execution.NextBookmarkId++, frame.Id, eventName, correlation, dueAt, JournalId(execution, frame));
+        execution.BookmarkList.Add(bookmark);
+        var message = dueAt is { } due ? $"Waiting until {due:O}" :
+            correlation is null ? $"Waiting for event '{eventName}'" : $"Waiting for event '{eventName}' with correlation '{correlation}'";
+        Record(execution, frame, JournalEvent.Suspended, message);
+    }
+
+    private void CompleteFrame(WorkflowExecution execution, ActivityFrame frame, string? message)
+    {
+        Record(execution, frame, JournalEvent.Completed, message, frame.Outputs);
+        RemoveFrame(execution, frame);
+        if (frame.ParentId is { } parentId)
+        {
+            execution.Queue.AddLast(new WorkItem(WorkKind.ChildCompleted, parentId, frame.Activity.Path, frame.ScopeId));
+        }
+        else
+        {
+            End(execution, WorkflowStatus.Finished);
+        }
+    }
+
+    internal void FinishScope(WorkflowExecution execution, ActivityFrame frame)
+    {
+        Record(execution, frame, JournalEvent.Completed, "Finished the workflow.");
+        var scope = execution.Scopes[frame.ScopeId];
+        if (scope.OwnerFrameId is not { } ownerId)
+        {
+            End(execution, WorkflowStatus.Finished);
+            return;
+        }
+
+        RemoveDescendants(execution, ownerId);
+        execution.Queue.AddLast(new WorkItem(WorkKind.ChildCompleted, ownerId, scope.Definition.Root.Path, scope.Id));
+    }
+
+    private async ValueTask FaultAsync(WorkflowExecution execution, ActivityFrame frame, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not ActivityFaultException)
+        {
+            LogActivityException(_logger, exception, frame.Activity.Type, frame.Activity.DisplayId, execution.InstanceId);
+        }
+
+        var fault = new WorkflowFault($"{frame.Activity.Type} '{JournalId(execution, frame)}': {exception.Message}",
+            JournalId(execution, frame), frame.Activity.Type);
+        Record(execution, frame, JournalEvent.Faulted, fault.Message);
+        var child = frame;
+        while (true)
+        {
+            RemoveFrame(execution, child);
+            if (child.ParentId is not { } parentId || !execution.Frames.TryGetValue(parentId, out var parent))
+            {
+                execution.Fault = fault;
+                End(execution, WorkflowStatus.Faulted);
+                return;
+            }
+
+            var context = new ActivityContext(this, execution, parent, cancellationToken);
+            try
+            {
+                if (await parent.Activity.OnChildFaultedAsync(context, child.Activity, fault))
+                {
+                    if (context.Completed && execution.Frames.ContainsKey(parent.Id))
+                    {
+                        CompleteFrame(execution, parent, context.CompletionMessage);
+                    }
+
+                    return;
+                }
+
+                Record(execution, parent, JournalEvent.Faulted, fault.Message);
+            }
+            catch (Exception handlerException)
+            {
+                fault = new WorkflowFault($"{parent.Activity.Type} '{JournalId(execution, parent)}': {handlerException.Message}",
+                    JournalId(execution, parent), parent.Activity.Type);
+                Record(execution, parent, JournalEvent.Faulted, fault.Message);
+            }
+
+            child = parent;
+        }
+    }
+
+    private void End(WorkflowExecution execution, WorkflowStatus status)
+    {
+        execution.Status = status;
+        execution.FinishedAt = Time.GetUtcNow();
+        execution.UpdatedAt = execution.FinishedAt.Value;
+        execution.Frames.Clear();
+        execution.Queue.Clear();
+        execution.BookmarkList.Clear();
+        foreach (var id in execution.Scopes.Keys.Where(id => id != 0).ToList())
+        {
+            execution.Scopes.Remove(id);
+        }
+    }
+
+    private void Settle(WorkflowExecution execution)
+    {
+        execution.UpdatedAt = Time.GetUtcNow();
+        if (execution.Status != WorkflowStatus.Running)
+        {
+            return;
+        }
+
+        if (execution.BookmarkList.Count > 0)
+        {
+            execution.Status = WorkflowStatus.Suspended;
+            return;
+        }
+
+        var stuck = execution.Frames.Values.FirstOrDefault();
+        execution.Fault = new WorkflowFault(
+            $"{stuck?.Activity.Type} '{(stuck is null ? "?" : JournalId(execution, stuck))}' neither completed nor waits on anything; the workflow cannot go on.",
+            stuck?.Activity.DisplayId ?? "$.root", stuck?.Activity.Type ?? "");
+        End(execution, WorkflowStatus.Faulted);
+    }
+
+    private bool ResumeDueTimers(WorkflowExecution execution)
+    {
+        var now = Time.GetUtcNow();
+        var due = execution.BookmarkList.Where(b => b.IsTimer && b.DueAt <= now).ToList();
+        foreach (var bookmark in due)
+        {
+            Resume(execution, bookmark, payload: null);
+        }
+
+        return due.Count > 0;
+    }
+
+    private void RemoveFrame(WorkflowExecution execution, ActivityFrame frame)
+    {
+        RemoveDescendants(execution, frame.Id);
+        execution.Frames.Remove(frame.Id);
+        execution.BookmarkList.RemoveAll(b => b.FrameId == frame.Id);
+        RemoveOwnedScopes(execution, frame.Id);
+    }
+
+    internal void RemoveDescendants(WorkflowExecution execution, int frameId)
+    {
+        var removed = new HashSet<int> { frameId };
+        bool found;
+        do
+        {
+            found = false;
+            foreach (var frame in execution.Frames.Values)
+            {
+                if (frame.ParentId is { } parent && removed.Contains(parent) && removed.Add(frame.Id))
+                {
+                    found = true;
+                }
+            }
+        }
+        while (found);
+
+        removed.Remove(frameId);
+        if (removed.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var id in removed)
+        {
+            execution.Frames.Remove(id);
+            RemoveOwnedScopes(execution, id);
+        }
+
+        execution.BookmarkList.RemoveAll(b => removed.Contains(b.FrameId));
+        for (var node = execution.Queue.First; node is not null;)
+        {
+            var next = node.Next;
+            if (removed.Contains(node.Value.FrameId))
+            {
+                execution.Queue.Remove(node);
+            }
+
+            node = next;
+        }
+    }
+
+    private static void RemoveOwnedScopes(WorkflowExecution execution, int frameId)
+    {
+        if (execution.Scopes.Count == 1)
+        {
+            return;
+        }
+
+        foreach (var scope in execution.Scopes.Values.Where(s => s.OwnerFrameId == frameId).ToList())
+        {
+            execution.Scopes.Remove(scope.Id);
+        }
+    }
+
+    internal WorkflowScope NewScope(WorkflowExecution execution, int id, WorkflowDefinition definition, int? ownerFrameId, JsonObject input, JsonObject variables)
+    {
+        var scripts = execution.Scripts;
+        var workflow = scripts.NewObject();
+        workflow.Set("id", definition.Id);
+        workflow.Set("version", definition.Version);
+        workflow.Set("instanceId", execution.InstanceId);
+        var scope = new WorkflowScope(id, definition, ownerFrameId, input,
+            new ScriptScope(scripts.ObjectFromJson(input), scripts.ObjectFromJson(variables), scripts.NewObject(), workflow));
+        execution.Scopes[id] = scope;
+        execution.NextScopeId = Math.Max(execution.NextScopeId, id + 1);
+        return scope;
+    }
+
+    /// <summary>Starts a sub-workflow as a child of <paramref name="context"/>'s frame; returns its scope id.</summary>
+    internal async ValueTask<int> StartSubWorkflowAsync(ActivityContext context, string workflowId, JsonObject? input)
+    {
+        var execution = context.Execution;
+        var depth = 0;
+        for (var scope = context.Scope; scope.OwnerFrameId is { } owner; scope = execution.Scopes[execution.Frames[owner].ScopeId])
+        {
+            depth++;
+        }
+
+        if (depth >= _options.MaxSubWorkflowDepth)
+        {
+            throw new ActivityFaultException($"sub-workflows nest deeper than {_options.MaxSubWorkflowDepth}; is '{workflowId}' calling itself?");
+        }
+
+        var definition = definitions is null ? null : await definitions.GetLatestAsync(workflowId, context.CancellationToken);
+        if (definition is null)
+        {
+            throw new ActivityFaultException($"workflow '{workflowId}' is not published; publish it with 'lifecycle workflow publish'");
+        }
+
+        var resolved = WorkflowInputs.Resolve(definition, input);
+        var sub = NewScope(execution, execution.NextScopeId, definition, context.Frame.Id, resolved, definition.Variables);
+        Schedule(execution, definition.Root, context.Frame.Id, sub.Id);
+        return sub.Id;
+    }
+
+    private string JournalId(WorkflowExecution execution, ActivityFrame frame) =>
+        frame.ScopeId == 0 ? frame.Activity.DisplayId : $"{execution.Scopes[frame.ScopeId].Definition.Id}:{frame.Activity.DisplayId}";
+
+    private void Record(WorkflowExecution execution, ActivityFrame frame, JournalEvent journalEvent, string? message = null, JsonNode? data = null)
+    {
+        var entry = new JournalEntry(++execution.JournalSequence, Time.GetUtcNow(), JournalId(execution, frame),
+            frame.Activity.Type, journalEvent, message, Truncate(data));
+        execution.PendingEntries.Add(entry);
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                observer.OnEntry(execution, entry);
+            }
+            catch (Exception ex)
+            {
+                LogObserverFailed(_logger, ex, observer.GetType().Name);
+            }
+        }
+    }
+
+    private JsonNode? Truncate(JsonNode? data)
+    {
+        if (data is null)
+        {
+            return null;
+        }
+
+        var text = data.ToJsonString(WorkflowJson.Options);
+        return text.Length <= _options.JournalDataLimit
+            ? data.DeepClone()
+            : new JsonObject { ["truncated"] = true, ["length"] = text.Length, ["preview"] = text[.._options.JournalDataLimit] };
+    }
+
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Activity {ActivityType} {ActivityId} of instance {InstanceId} threw")]
+    private static partial void LogActivityException(ILogger logger, Exception exception, string activityType, string activityId, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Journal observer {Observer} failed; it is skipped for this entry")]
+    private static partial void LogObserverFailed(ILogger logger, Exception exception, string observer);
+}
