@@ -68,6 +68,9 @@ internal static class JsConvert
             return null;
         }
 
-        return Math.Floor(d) == d && Math.Abs(d) < 9007199254740992d ? JsonValue.Create((long)d) : JsonValue.Create(d);
+        // Element-backed values convert to any numeric type on GetValue<T>, as values read from disk do.
+        return Math.Floor(d) == d && Math.Abs(d) < 9007199254740992d
+            ? JsonValue.Create(System.Text.Json.JsonSerializer.SerializeToElement((long)d))
+            : JsonValue.Create(System.Text.Json.JsonSerializer.SerializeToElement(d));
     }
 }

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using System.Text.Json;
+using Lifecycle.Server.Hosting;
+
+namespace Lifecycle.Server.Cli;
+
+/// <summary>What a command handler works with: the repository, the output mode and the writers.</summary>
+public sealed class CommandContext(ParseResult parse, TextWriter output, TextWriter error)
+{
+    public ParseResult Parse { get; } = parse;
+
+    public TextWriter Out { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    public bool Json => Parse.GetValue(GlobalOptions.Json);
+
+    /// <summary>The repository folder, located once.</summary>
+    public string Repository => field ??= RepositoryLocator.Locate(Parse.GetValue(GlobalOptions.Repo), Environment.CurrentDirectory);
+
+    /// <summary>Opens the embedded engine; live log lines go to stdout in text mode only.</summary>
+    public EmbeddedHost OpenHost() => new(Repository, Json ? null : Out);
+
+    public void WriteJson(object value)
+    {
+        Out.WriteLine(JsonSerializer.Serialize(value, CliJson.Options));
+    }
+
+    /// <summary>Reads a file the user named, with a clear message when it cannot.</summary>
+    public string ReadUserFile(string path)
+    {
+        var full = Path.GetFullPath(path, Environment.CurrentDirectory);
+        if (!File.Exists(full))
+        {
+            throw new UsageException($"File '{path}' does not exist. Give the path of a workflow definition (.json).");
+        }
+
+        return File.ReadAllText(full);
+    }
+}

@@ -1,0 +1,30 @@
+namespace Lifecycle.Server.Cli;
+
+/// <summary>Finds the repository a command works on, like git does.</summary>
+public static class RepositoryLocator
+{
+    /// <summary>
+    /// The given <paramref name="repo"/>, else the nearest folder upward from
+    /// <paramref name="start"/> holding <c>.lifecycle/</c> or <c>.git</c>, else <paramref name="start"/>.
+    /// </summary>
+    public static string Locate(string? repo, string start)
+    {
+        if (repo is not null)
+        {
+            var full = Path.GetFullPath(repo, start);
+            return Directory.Exists(full) ? full : throw new UsageException($"--repo '{repo}' is not a folder. Give an existing folder.");
+        }
+
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (Directory.Exists(Path.Combine(dir.FullName, ".lifecycle")) ||
+                Directory.Exists(Path.Combine(dir.FullName, ".git")) ||
+                File.Exists(Path.Combine(dir.FullName, ".git")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Path.GetFullPath(start);
+    }
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+
+namespace Lifecycle.Server.Cli.Workflows;
+
+/// <summary><c>workflow list</c>: the published workflows and their latest versions.</summary>
+public static class ListCommand
+{
+    public static Command Build(TextWriter output, TextWriter error)
+    {
+        var command = new Command("list", "List published workflows");
+        return command.Handle(output, error, async (context, cancellationToken) =>
+        {
+            await using var host = context.OpenHost();
+            var workflows = host.DatabaseExists ? await WithStore(host, cancellationToken) : [];
+            if (context.Json)
+            {
+                context.WriteJson(new { workflows });
+                return ExitCodes.Ok;
+            }
+
+            if (workflows.Count == 0)
+            {
+                context.Out.WriteLine("No workflows published. Publish one with 'lifecycle workflow publish FILE'.");
+                return ExitCodes.Ok;
+            }
+
+            var table = new TextTable("ID", "VERSION", "VERSIONS", "PUBLISHED", "NAME");
+            foreach (var w in workflows)
+            {
+                table.Add(w.Id, w.LatestVersion.ToString(), w.Versions.ToString(), TextTable.Time(w.PublishedAt), w.Name);
+            }
+
+            table.WriteTo(context.Out);
+            return ExitCodes.Ok;
+        });
+    }
+
+    private static async Task<IReadOnlyList<Lifecycle.Workflows.Persistence.DefinitionSummary>> WithStore(Hosting.EmbeddedHost host, CancellationToken cancellationToken)
+    {
+        await host.Engine.Store.InitializeAsync(cancellationToken);
+        return await host.Engine.Store.ListDefinitionsAsync(cancellationToken);
+    }
+}

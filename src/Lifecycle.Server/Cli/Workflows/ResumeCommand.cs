@@ -1,0 +1,69 @@
+using System.CommandLine;
+using Lifecycle.Workflows.Hosting;
+using Lifecycle.Workflows.Runtime;
+
+namespace Lifecycle.Server.Cli.Workflows;
+
+/// <summary><c>workflow resume --event NAME</c>: delivers a stimulus to waiting instances and Event triggers.</summary>
+public static class ResumeCommand
+{
+    public static Command Build(TextWriter output, TextWriter error)
+    {
+        var eventName = new Option<string>("--event") { Description = "The event name", Required = true };
+        var payload = new Option<string?>("--payload") { Description = "The event's data as JSON (the 'payload' output of WaitForEvent)" };
+        var correlation = new Option<string?>("--correlation") { Description = "Also resume bookmarks waiting for this correlation" };
+        var instance = new Option<string?>("--instance") { Description = "Resume only this instance (no trigger starts a new one)" };
+        var command = new Command("resume", "Deliver an event: resume instances waiting for it and start workflows it triggers")
+        {
+            eventName, payload, correlation, instance,
+        };
+        return command.Handle(output, error, async (context, cancellationToken) =>
+        {
+            var stimulus = new Stimulus(context.Parse.GetValue(eventName)!, JsonArgument.Parse(context.Parse.GetValue(payload), "--payload"),
+                context.Parse.GetValue(correlation), context.Parse.GetValue(instance));
+            await using var host = context.OpenHost();
+            await RunCommand.StartEngineAsync(context, host, cancellationToken);
+            if (stimulus.InstanceId is { } id && await host.Engine.Store.GetInstanceAsync(id, cancellationToken) is null)
+            {
+                throw new UsageException($"No instance has id '{id}'. List them with 'lifecycle instances'.");
+            }
+
+            var result = await host.Engine.ResumeAsync(stimulus, cancellationToken);
+            if (stimulus.InstanceId is { } only && result.Resumed.Count == 0 && result.Skipped.Count == 0)
+            {
+                throw new UsageException($"Instance {only} is not waiting for event '{stimulus.Event}'{(stimulus.Correlation is null ? "" : $" with correlation '{stimulus.Correlation}'")}. See what it waits for with 'lifecycle instances'.");
+            }
+
+            if (context.Json)
+            {
+                context.WriteJson(new
+                {
+                    resumed = result.Resumed.Select(Brief),
+                    started = result.Started.Select(Brief),
+                    skipped = result.Skipped,
+                });
+            }
+            else
+            {
+                if (result.Resumed.Count == 0 && result.Started.Count == 0)
+                {
+                    context.Out.WriteLine($"No instance waits for event '{stimulus.Event}' and no workflow is triggered by it.");
+                }
+
+                foreach (var r in result.Resumed.Concat(result.Started))
+                {
+                    RunResultText.Write(context.Out, r);
+                }
+
+                foreach (var s in result.Skipped)
+                {
+                    context.Out.WriteLine($"Instance {s} was resumed by another process first; left alone.");
+                }
+            }
+
+            return result.Resumed.Concat(result.Started).Any(r => r.Status == WorkflowStatus.Faulted) ? ExitCodes.Failure : ExitCodes.Ok;
+        });
+    }
+
+    private static object Brief(RunResult r) => new { instanceId = r.InstanceId, workflowId = r.WorkflowId, status = r.Status, outputs = r.Outputs, error = r.Error };
+}

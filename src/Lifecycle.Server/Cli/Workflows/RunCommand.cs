@@ -1,0 +1,58 @@
+using System.CommandLine;
+
+namespace Lifecycle.Server.Cli.Workflows;
+
+/// <summary><c>workflow run FILE|ID [--input JSON]</c>: exit 0 when Finished or Suspended, 1 when Faulted.</summary>
+public static class RunCommand
+{
+    public static Command Build(TextWriter output, TextWriter error)
+    {
+        var target = new Argument<string>("workflow") { Description = "A definition file (published first, as a new version only if it changed) or the id of a published workflow" };
+        var input = new Option<string?>("--input") { Description = "The workflow's input as a JSON object" };
+        var command = new Command("run", "Run a workflow until it finishes, faults or waits") { target, input };
+        return command.Handle(output, error, async (context, cancellationToken) =>
+        {
+            var given = JsonArgument.ParseObject(context.Parse.GetValue(input), "--input");
+            var name = context.Parse.GetValue(target)!;
+            await using var host = context.OpenHost();
+            await StartEngineAsync(context, host, cancellationToken);
+            Lifecycle.Workflows.Hosting.RunResult result;
+            if (File.Exists(Path.GetFullPath(name, Environment.CurrentDirectory)) || name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            {
+                var definition = await host.Engine.ReadAsync(context.ReadUserFile(name), name, cancellationToken);
+                var (published, _) = await host.Engine.PublishAsync(definition, cancellationToken);
+                result = await host.Engine.RunAsync(published, given, cancellationToken);
+            }
+            else
+            {
+                result = await host.Engine.RunAsync(name, given, cancellationToken);
+            }
+
+            if (context.Json)
+            {
+                context.WriteJson(result);
+            }
+            else
+            {
+                RunResultText.Write(context.Out, result);
+            }
+
+            return RunResultText.ExitCode(result);
+        });
+    }
+
+    /// <summary>Starts the engine, telling the user on stderr about instances it recovered or timers it fired.</summary>
+    internal static async Task StartEngineAsync(CommandContext context, Hosting.EmbeddedHost host, CancellationToken cancellationToken)
+    {
+        var report = await host.Engine.StartAsync(cancellationToken);
+        foreach (var recovered in report.Recovered)
+        {
+            context.Error.WriteLine($"note: recovered instance {recovered.InstanceId} of '{recovered.WorkflowId}' left running by a process that stopped; it is now {recovered.Status}.");
+        }
+
+        foreach (var fired in report.TimersFired)
+        {
+            context.Error.WriteLine($"note: a due timer resumed instance {fired.InstanceId} of '{fired.WorkflowId}'; it is now {fired.Status}.");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Lifecycle.Workflows;
+using Lifecycle.Workflows.Hosting;
+using Lifecycle.Workflows.Runtime;
+
+namespace Lifecycle.Server.Cli.Workflows;
+
+/// <summary>Human output of a run or resumption.</summary>
+internal static class RunResultText
+{
+    public static void Write(TextWriter output, RunResult result)
+    {
+        output.WriteLine($"Instance {result.InstanceId} of '{result.WorkflowId}' v{result.Version}: {result.Status}");
+        foreach (var bookmark in result.Bookmarks)
+        {
+            output.WriteLine(bookmark.DueAt is { } due
+                ? $"  waiting: timer until {TextTable.Time(due)} at {bookmark.ActivityId}"
+                : $"  waiting: event '{bookmark.Event}'{(bookmark.Correlation is null ? "" : $" (correlation '{bookmark.Correlation}')")} at {bookmark.ActivityId}");
+        }
+
+        if (result.Outputs.Count > 0)
+        {
+            output.WriteLine($"  outputs: {result.Outputs.ToJsonString(WorkflowJson.Options)}");
+        }
+
+        if (result.Error is not null)
+        {
+            output.WriteLine($"  error: {result.Error}");
+        }
+
+        if (result.Status == WorkflowStatus.Suspended && result.Bookmarks.Any(b => !b.DueAt.HasValue))
+        {
+            var first = result.Bookmarks.First(b => !b.DueAt.HasValue);
+            output.WriteLine($"  resume with: lifecycle workflow resume --event {first.Event}{(first.Correlation is null ? "" : $" --correlation {first.Correlation}")} --instance {result.InstanceId}");
+        }
+    }
+
+    /// <summary>0 for Finished or Suspended, 1 for Faulted (or any other end).</summary>
+    public static int ExitCode(RunResult result) =>
+        result.Status is WorkflowStatus.Finished or WorkflowStatus.Suspended ? ExitCodes.Ok : ExitCodes.Failure;
+}

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+
+namespace Lifecycle.Server.Cli.Workflows;
+
+/// <summary><c>workflow show ID [--version N]</c>: a published workflow, its versions and its definition.</summary>
+public static class ShowCommand
+{
+    public static Command Build(TextWriter output, TextWriter error)
+    {
+        var id = new Argument<string>("id") { Description = "The workflow id" };
+        var version = new Option<int?>("--version") { Description = "Show this version (default: the latest)" };
+        var command = new Command("show", "Show a published workflow: versions and definition") { id, version };
+        return command.Handle(output, error, async (context, cancellationToken) =>
+        {
+            var workflowId = context.Parse.GetValue(id)!;
+            await using var host = context.OpenHost();
+            if (!host.DatabaseExists)
+            {
+                throw new Lifecycle.Workflows.Hosting.WorkflowNotFoundException(workflowId);
+            }
+
+            var store = host.Engine.Store;
+            await store.InitializeAsync(cancellationToken);
+            var versions = await store.ListVersionsAsync(workflowId, cancellationToken);
+            if (versions.Count == 0)
+            {
+                throw new Lifecycle.Workflows.Hosting.WorkflowNotFoundException(workflowId);
+            }
+
+            var wanted = context.Parse.GetValue(version) ?? versions[^1].Version;
+            var definition = await store.GetAsync(workflowId, wanted, cancellationToken) ??
+                             throw new UsageException($"Workflow '{workflowId}' has no version {wanted}; its versions are {string.Join(", ", versions.Select(v => v.Version))}.");
+            if (context.Json)
+            {
+                context.WriteJson(new
+                {
+                    id = definition.Id,
+                    name = definition.Name,
+                    description = definition.Description,
+                    version = definition.Version,
+                    versions,
+                    triggers = definition.Triggers,
+                    definition = JsonNode.Parse(definition.Source),
+                });
+                return ExitCodes.Ok;
+            }
+
+            context.Out.WriteLine($"{definition.Id}: {definition.Name} (version {definition.Version} of {versions.Count})");
+            if (definition.Description is not null)
+            {
+                context.Out.WriteLine($"  {definition.Description}");
+            }
+
+            foreach (var trigger in definition.Triggers)
+            {
+                context.Out.WriteLine($"  trigger: {trigger.Type} {trigger.Event ?? trigger.Cron ?? $"{trigger.Method} {trigger.Path}"}");
+            }
+
+            var table = new TextTable("VERSION", "PUBLISHED", "CONTENT");
+            foreach (var v in versions)
+            {
+                table.Add(v.Version.ToString(), TextTable.Time(v.PublishedAt), v.ContentHash[..12]);
+            }
+
+            table.WriteTo(context.Out);
+            context.Out.WriteLine();
+            context.Out.WriteLine(definition.Source.TrimEnd());
+            return ExitCodes.Ok;
+        });
+    }
+}

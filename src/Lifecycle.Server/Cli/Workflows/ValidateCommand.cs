@@ -1,0 +1,29 @@
+using System.CommandLine;
+
+namespace Lifecycle.Server.Cli.Workflows;
+
+/// <summary><c>workflow validate FILE</c>: every problem as <c>PATH: message</c>, exit 2 when there is any.</summary>
+public static class ValidateCommand
+{
+    public static Command Build(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("file") { Description = "The workflow definition (.json)" };
+        var command = new Command("validate", "Check a workflow definition and list every problem") { file };
+        return command.Handle(output, error, async (context, cancellationToken) =>
+        {
+            await using var host = context.OpenHost();
+            var path = context.Parse.GetValue(file)!;
+            var definition = await DefinitionFiles.ReadAsync(context, host, path, cancellationToken);
+            if (context.Json)
+            {
+                context.WriteJson(new { valid = true, errors = Array.Empty<object>() });
+            }
+            else
+            {
+                context.Out.WriteLine($"{path}: valid workflow '{definition.Id}' ({definition.ByPath.Count} activities).");
+            }
+
+            return ExitCodes.Ok;
+        });
+    }
+}

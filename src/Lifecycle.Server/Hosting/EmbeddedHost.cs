@@ -1,0 +1,44 @@
+using Lifecycle.Workflows.Hosting;
+using Lifecycle.Workflows.Journal;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lifecycle.Server.Hosting;
+
+/// <summary>
+/// The engine of one CLI invocation, on <c>&lt;repo&gt;/.lifecycle/lifecycle.db</c>, with every
+/// activity assembly of the product registered.
+/// </summary>
+public sealed class EmbeddedHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public EmbeddedHost(string repository, TextWriter? liveLog)
+    {
+        StateFolder = Path.Combine(repository, ".lifecycle");
+        var services = new ServiceCollection();
+        services.AddLifecycleWorkflows(DatabasePath, ProductActivities.Register);
+        if (liveLog is not null)
+        {
+            services.AddSingleton<IJournalObserver>(new LiveLogObserver(liveLog));
+        }
+
+        if (CrashInjector.FromEnvironment() is { } crash)
+        {
+            services.AddSingleton<IJournalObserver>(crash);
+        }
+
+        _services = services.BuildServiceProvider();
+    }
+
+    public string StateFolder { get; }
+
+    public string DatabasePath => Path.Combine(StateFolder, "lifecycle.db");
+
+    public bool DatabaseExists => File.Exists(DatabasePath);
+
+    public WorkflowEngine Engine => _services.GetRequiredService<WorkflowEngine>();
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}

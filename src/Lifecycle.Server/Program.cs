@@ -1,0 +1,3 @@
+using Lifecycle.Server.Cli;
+
+return await LifecycleCli.RunAsync(args, Console.Out, Console.Error);
