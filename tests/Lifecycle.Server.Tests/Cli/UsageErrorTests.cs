@@ -1,0 +1,104 @@
+using Lifecycle.Server.Tests.Support;
+
+namespace Lifecycle.Server.Tests.Cli;
+
+/// <summary>Every mistake a user can make gets one clear line, the documented exit code and no stack trace.</summary>
+public class UsageErrorTests
+{
+    [Fact]
+    public async Task Validate_InvalidDefinition_ListsEveryProblemWithItsPath_AndExitsTwo()
+    {
+        using var folder = new TempFolder();
+        folder.Write("bad.json", """
+        { "id": "bad", "triggers": [ { "type": "Webhook" } ],
+          "root": { "type": "Sequence", "activities": [
+            { "id": "x", "type": "Log", "message": "m" },
+            { "id": "x", "type": "While", "condition": { "js": "vars.a >" }, "maxIterations": "ten", "body": { "type": "Finish" } },
+            { "type": "WaitForEvent" },
+            { "type": "RunWorkflow", "workflow": "nowhere" },
+            { "type": "Stash" } ] } }
+        """);
+
+        var result = await new CliRunner(folder.Path).RunAsync("workflow", "validate", "bad.json");
+
+        Assert.Equal(2, result.ExitCode);
+        var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.StartsWith("$.root.activities[4].type: Unknown activity type 'Stash'. Known types:") && l.Contains("WaitForEvent"));
+        Assert.Contains(lines, l => l.StartsWith("$.root.activities[1].id: Duplicate activity id 'x'"));
+        Assert.Contains(lines, l => l.StartsWith("$.root.activities[1].condition.js: JavaScript syntax error"));
+        Assert.Contains(lines, l => l.StartsWith("$.root.activities[1].maxIterations: Input 'maxIterations' expects an integer"));
+        Assert.Contains(lines, l => l.StartsWith("$.root.activities[2]: Missing required input 'event' of WaitForEvent"));
+        Assert.Contains(lines, l => l.StartsWith("$.root.activities[3].workflow: RunWorkflow names workflow 'nowhere'"));
+        Assert.Contains(lines, l => l.StartsWith("$.triggers[0].type: Unknown trigger type 'Webhook'"));
+        Assert.False(Directory.Exists(Path.Combine(folder.Path, ".lifecycle")), "validate must not create state");
+    }
+
+    [Fact]
+    public async Task Validate_Json_PrintsValidAndErrors()
+    {
+        using var folder = new TempFolder();
+        folder.Write("bad.json", """{ "id": "bad", "root": { "type": "Log" } }""");
+        folder.Write("good.json", """{ "id": "good", "root": { "type": "Log", "message": "hi" } }""");
+        var cli = new CliRunner(folder.Path);
+
+        var bad = await cli.RunAsync("--json", "workflow", "validate", "bad.json");
+        var good = await cli.RunAsync("--json", "workflow", "validate", "good.json");
+
+        Assert.Equal(2, bad.ExitCode);
+        Assert.False(bad.Json["valid"]!.GetValue<bool>());
+        Assert.Equal("$.root", bad.Json["errors"]![0]!["path"]!.GetValue<string>());
+        Assert.Equal(0, good.ExitCode);
+        Assert.True(good.Json["valid"]!.GetValue<bool>());
+        Assert.Empty(good.Json["errors"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Validate_BrokenJson_ReportsLineAndColumn()
+    {
+        using var folder = new TempFolder();
+        folder.Write("broken.json", "{\n  \"id\": \"x\",\n  \"root\": { \"type\": \"Log\" \"message\": \"hi\" }\n}");
+
+        var result = await new CliRunner(folder.Path).RunAsync("workflow", "validate", "broken.json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("$: Invalid JSON at line 3, column", result.Stderr);
+    }
+
+    [Theory]
+    [InlineData("workflow run missing.json", "File 'missing.json' does not exist")]
+    [InlineData("workflow run nosuchid", "No published workflow has id 'nosuchid'")]
+    [InlineData("workflow run steps.json --input {oops", "--input is not valid JSON")]
+    [InlineData("workflow run steps.json --input [1]", "--input must be a JSON object")]
+    [InlineData("workflow resume", "Option '--event' is required")]
+    [InlineData("workflow resume --event go --instance nope", "No instance has id 'nope'")]
+    [InlineData("instances --status Sleeping", "Unknown status 'Sleeping'")]
+    [InlineData("journal nope", "No instance has id 'nope'")]
+    [InlineData("workflow show nope", "No published workflow has id 'nope'")]
+    [InlineData("frobnicate", "Unrecognized command or argument 'frobnicate'")]
+    [InlineData("--repo /no/such/folder workflow list", "--repo '/no/such/folder' is not a folder")]
+    public async Task BadInput_ExitsTwo_WithOneClearLine(string commandLine, string expected)
+    {
+        using var folder = new TempFolder();
+        folder.Write("steps.json", TestWorkflows.Steps());
+        var cli = new CliRunner(folder.Path);
+        await cli.RunAsync("workflow", "publish", "steps.json");
+
+        var result = await cli.RunAsync(commandLine.Split(' '));
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains(expected, result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr);
+    }
+
+    [Fact]
+    public async Task BadInput_WithJson_PrintsAnErrorDocument()
+    {
+        using var folder = new TempFolder();
+
+        var result = await new CliRunner(folder.Path).RunAsync("--json", "workflow", "run", "nosuchid");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("nosuchid", result.Json["error"]!.GetValue<string>());
+        Assert.Equal(2, result.Json["exitCode"]!.GetValue<int>());
+    }
+}
