@@ -50,19 +50,35 @@ public sealed class ActivityContext
     internal string? CompletionMessage { get; set; }
 
     /// <summary>Reads an input: the literal, or the expression evaluated now.</summary>
-    public T Get<T>(Input<T> input) =>
-        input.Expression is { } expression
-            ? _execution.Scripts.Convert<T>(_execution.Scripts.Evaluate(expression, Scope.Script, input.Path), input.Path)
-            : input.Value;
+    public T Get<T>(Input<T> input)
+    {
+        if (input.Expression is not { } expression)
+        {
+            RecordInput(input, input.Literal);
+            return input.Value;
+        }
+
+        var scripts = _execution.Scripts;
+        var value = scripts.Evaluate(expression, Scope.Script, input.Path);
+        RecordInput(input, scripts.ToJson(value));
+        return scripts.Convert<T>(value, input.Path);
+    }
 
     /// <summary>Reads an optional input, or <paramref name="fallback"/> when the definition left it out.</summary>
     public T Get<T>(Input<T>? input, T fallback) => input is null ? fallback : Get(input);
 
     /// <summary>Evaluates an input to a JavaScript value, without conversion (the fast path for data).</summary>
-    internal JsValue GetScriptValue<T>(Input<T> input) =>
-        input.Expression is { } expression
-            ? _execution.Scripts.Evaluate(expression, Scope.Script, input.Path)
-            : _execution.Scripts.FromJson(input.Literal);
+    internal JsValue GetScriptValue<T>(Input<T> input)
+    {
+        var scripts = _execution.Scripts;
+        var value = input.Expression is { } expression
+            ? scripts.Evaluate(expression, Scope.Script, input.Path)
+            : scripts.FromJson(input.Literal);
+        RecordInput(input, input.Expression is null ? input.Literal : scripts.ToJson(value));
+        return value;
+    }
+
+    private void RecordInput(IInput input, JsonNode? value) => (Frame.Inputs ??= [])[input.Name] = value?.DeepClone();
 
     /// <summary>Schedules <paramref name="child"/>; <see cref="Activity.OnChildCompletedAsync"/> follows when it completes.</summary>
     public void ScheduleChild(Activity child) => _runner.Schedule(_execution, child, Frame.Id, Frame.ScopeId);

@@ -27,6 +27,9 @@ public sealed class Input<T> : IInput
     /// <summary>The JSONPath of this input in its definition.</summary>
     public string Path { get; }
 
+    /// <summary>The input's name: the last segment of <see cref="Path"/>.</summary>
+    public string Name => Path[(Path.LastIndexOf('.') + 1)..];
+
     /// <summary>The literal as written, when this input is not an expression.</summary>
     public JsonNode? Literal { get; }
 
@@ -46,6 +49,8 @@ public sealed class Input<T> : IInput
 public interface IInput
 {
     string Path { get; }
+
+    string Name { get; }
 
     JsonNode? Literal { get; }
 

@@ -16,6 +16,9 @@ internal sealed class ActivityFrame(int id, int? parentId, int scopeId, Activity
 
     public JsonObject? State { get; set; }
 
+    /// <summary>Inputs as last read during this execution, for the journal (not persisted).</summary>
+    public JsonObject? Inputs { get; set; }
+
     /// <summary>Outputs set during this execution, written to the journal when it completes.</summary>
     public JsonObject? Outputs { get; set; }
 }

@@ -158,7 +158,7 @@ public sealed partial class WorkflowRunner(
 
     private void CompleteFrame(WorkflowExecution execution, ActivityFrame frame, string? message)
     {
-        Record(execution, frame, JournalEvent.Completed, message, frame.Outputs);
+        Record(execution, frame, JournalEvent.Completed, message, InputsAndOutputs(frame));
         RemoveFrame(execution, frame);
         if (frame.ParentId is { } parentId)
         {
@@ -193,7 +193,7 @@ public sealed partial class WorkflowRunner(
 
         var fault = new WorkflowFault($"{frame.Activity.Type} '{JournalId(execution, frame)}': {exception.Message}",
             JournalId(execution, frame), frame.Activity.Type);
-        Record(execution, frame, JournalEvent.Faulted, fault.Message);
+        Record(execution, frame, JournalEvent.Faulted, fault.Message, InputsAndOutputs(frame));
         var child = frame;
         while (true)
         {
@@ -382,6 +382,28 @@ public sealed partial class WorkflowRunner(
         return sub.Id;
     }
 
+    private static JsonObject? InputsAndOutputs(ActivityFrame frame)
+    {
+        if (frame.Inputs is null && frame.Outputs is null)
+        {
+            return null;
+        }
+
+        var data = new JsonObject();
+        if (frame.Inputs is { } inputs)
+        {
+            data["inputs"] = inputs;
+            frame.Inputs = null;
+        }
+
+        if (frame.Outputs is { } outputs)
+        {
+            data["outputs"] = outputs.DeepClone();
+        }
+
+        return data;
+    }
+
     private string JournalId(WorkflowExecution execution, ActivityFrame frame) =>
         frame.ScopeId == 0 ? frame.Activity.DisplayId : $"{execution.Scopes[frame.ScopeId].Definition.Id}:{frame.Activity.DisplayId}";
 
@@ -412,7 +434,7 @@ public sealed partial class WorkflowRunner(
 
         var text = data.ToJsonString(WorkflowJson.Options);
         return text.Length <= _options.JournalDataLimit
-            ? data.DeepClone()
+            ? data
             : new JsonObject { ["truncated"] = true, ["length"] = text.Length, ["preview"] = text[.._options.JournalDataLimit] };
     }
 
