@@ -14,5 +14,6 @@ public static class WorkflowCommand
             ShowCommand.Build(output, error),
             RunCommand.Build(output, error),
             ResumeCommand.Build(output, error),
+            SchemaCommand.Build(output, error),
         };
 }

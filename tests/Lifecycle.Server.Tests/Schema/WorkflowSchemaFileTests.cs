@@ -1,9 +1,9 @@
-using Lifecycle.Workflows.Activities;
+using Lifecycle.Server.Hosting;
 using Lifecycle.Workflows.Schema;
 
-namespace Lifecycle.Workflows.Tests.Schema;
+namespace Lifecycle.Server.Tests.Schema;
 
-/// <summary>Keeps the committed schemas/workflow.schema.json equal to what the built-in registry generates.</summary>
+/// <summary>Keeps the committed schemas/workflow.schema.json equal to what the product's registry (built-ins and Lifecycle.Activities) generates.</summary>
 public class WorkflowSchemaFileTests
 {
     private const string UpdateVariable = "LIFECYCLE_UPDATE_SCHEMA";
@@ -12,7 +12,7 @@ public class WorkflowSchemaFileTests
     public void CommittedSchema_MatchesTheGeneratedOne()
     {
         var path = Path.Combine(RepositoryRoot(), "schemas", "workflow.schema.json");
-        var generated = WorkflowSchemaGenerator.GenerateText(new ActivityRegistry());
+        var generated = WorkflowSchemaGenerator.GenerateText(ProductActivities.CreateRegistry());
 
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {
@@ -24,7 +24,24 @@ public class WorkflowSchemaFileTests
         // A checkout with core.autocrlf turns the "\n" endings into "\r\n"; that is not staleness.
         var committed = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : null;
         Assert.True(committed == generated,
-            $"schemas/workflow.schema.json is stale; run {UpdateVariable}=1 dotnet test tests/Lifecycle.Workflows.Tests --filter FullyQualifiedName~Schema and commit the file.");
+            $"schemas/workflow.schema.json is stale; run {UpdateVariable}=1 dotnet test tests/Lifecycle.Server.Tests --filter FullyQualifiedName~WorkflowSchemaFile and commit the file.");
+    }
+
+    [Fact]
+    public async Task SchemaCommand_PrintsTheCommittedSchema()
+    {
+        var folder = Directory.CreateTempSubdirectory("lifecycle-schema-").FullName;
+        try
+        {
+            var result = await new Support.CliRunner(folder).RunAsync("workflow", "schema");
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.Equal(WorkflowSchemaGenerator.GenerateText(ProductActivities.CreateRegistry()), result.Stdout);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static string RepositoryRoot()
