@@ -23,6 +23,21 @@ internal sealed class ActivityBinder(ActivityRegistry registry, IServiceProvider
         }
 
         var typeName = DefinitionReader.ReadString(element, "type", path, errors, required: true);
+
+        // Ids are claimed before the type is checked, so a duplicate is reported in the same pass as a bad type.
+        var id = DefinitionReader.ReadString(element, "id", path, errors, required: false);
+        if (id is not null)
+        {
+            if (_ids.TryGetValue(id, out var other))
+            {
+                errors.Add(new($"{path}.id", $"Duplicate activity id '{id}': {other} already uses it. Give each activity its own id."));
+            }
+            else
+            {
+                _ids[id] = path;
+            }
+        }
+
         if (typeName is null)
         {
             return null;
@@ -37,19 +52,7 @@ internal sealed class ActivityBinder(ActivityRegistry registry, IServiceProvider
         var activity = descriptor.Create(services);
         activity.Type = descriptor.Type;
         activity.Path = path;
-        activity.Id = DefinitionReader.ReadString(element, "id", path, errors, required: false);
-        if (activity.Id is { } id)
-        {
-            if (_ids.TryGetValue(id, out var other))
-            {
-                errors.Add(new($"{path}.id", $"Duplicate activity id '{id}': {other} already uses it. Give each activity its own id."));
-            }
-            else
-            {
-                _ids[id] = path;
-            }
-        }
-
+        activity.Id = id;
         ByPath[path] = activity;
         BindInputs(activity, descriptor.Type, descriptor.Inputs, element, path);
         foreach (var (errorPath, message) in activity.Validate())

@@ -38,7 +38,10 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, IService
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, DocumentOptions);
+            // Comments and trailing commas are welcome in hand-written files; re-reading the document
+            // without them lets everything below use raw element text with the strict defaults.
+            using var relaxed = JsonDocument.Parse(json, DocumentOptions);
+            document = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(relaxed.RootElement, WorkflowJson.Options));
         }
         catch (JsonException ex)
         {
