@@ -71,7 +71,8 @@ public class LogTests
         Assert.Equal("hi there", run.Outputs["said"]!.GetValue<string>());
         var journal = await test.JournalAsync(run.InstanceId);
         var completed = Assert.Single(journal, e => e.ActivityId == "greeting" && e.Event == JournalEvent.Completed);
-        Assert.Equal("""{"message":"hi there"}""", completed.Data!.ToJsonString());
+        Assert.Equal("""{"message":"hi there"}""", completed.Data!["outputs"]!.ToJsonString());
+        Assert.Equal("hi there", completed.Data["inputs"]!["message"]!.GetValue<string>());
     }
 
     [Fact]
