@@ -259,10 +259,17 @@ public sealed partial class WorkflowRunner(
             return;
         }
 
-        var stuck = execution.Frames.Values.FirstOrDefault();
+        // The activity that stalled is a leaf: each of its ancestors is only waiting for a child.
+        var stuck = execution.Frames.Values.FirstOrDefault(f => !execution.Frames.Values.Any(c => c.ParentId == f.Id));
+        var stuckId = stuck is null ? "$.root" : JournalId(execution, stuck);
         execution.Fault = new WorkflowFault(
-            $"{stuck?.Activity.Type} '{(stuck is null ? "?" : JournalId(execution, stuck))}' neither completed nor waits on anything; the workflow cannot go on.",
-            stuck?.Activity.DisplayId ?? "$.root", stuck?.Activity.Type ?? "");
+            $"{stuck?.Activity.Type} '{stuckId}' neither completed nor waits on anything; the workflow cannot go on.",
+            stuckId, stuck?.Activity.Type ?? "");
+        if (stuck is not null)
+        {
+            Record(execution, stuck, JournalEvent.Faulted, execution.Fault.Message);
+        }
+
         End(execution, WorkflowStatus.Faulted);
     }
 

@@ -13,12 +13,16 @@ public sealed class TestEngine : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public TestEngine(WorkflowRunnerOptions? options = null, string? folder = null, string? owner = null)
+    public TestEngine(
+        WorkflowRunnerOptions? options = null,
+        string? folder = null,
+        string? owner = null,
+        Action<Activities.ActivityRegistry>? configureRegistry = null)
     {
         Folder = folder ?? Directory.CreateTempSubdirectory("lifecycle-tests-").FullName;
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
-        services.AddLifecycleWorkflows(Path.Combine(Folder, "lifecycle.db"), options: options);
+        services.AddLifecycleWorkflows(Path.Combine(Folder, "lifecycle.db"), configureRegistry, options);
         _services = services.BuildServiceProvider();
         Engine = _services.GetRequiredService<WorkflowEngine>();
         if (owner is not null)

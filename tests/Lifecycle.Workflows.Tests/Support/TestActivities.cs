@@ -1,0 +1,17 @@
+using Lifecycle.Workflows.Activities;
+
+namespace Lifecycle.Workflows.Tests.Support;
+
+/// <summary>Activities that misbehave on purpose, registered with <c>configureRegistry: r => r.AddAssembly(typeof(Stall).Assembly)</c>.</summary>
+[Activity("Test", "Neither completes nor waits.")]
+public sealed class Stall : Activity
+{
+    public override ValueTask ExecuteAsync(ActivityContext context) => ValueTask.CompletedTask;
+}
+
+[Activity("Test", "Throws an exception that is not an ActivityFaultException.")]
+public sealed class Crash : Activity
+{
+    public override ValueTask ExecuteAsync(ActivityContext context) =>
+        throw new InvalidOperationException("the disk is on fire");
+}
