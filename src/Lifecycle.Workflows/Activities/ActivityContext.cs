@@ -55,7 +55,10 @@ public sealed class ActivityContext
         if (input.Expression is not { } expression)
         {
             RecordInput(input, input.Literal);
-            return input.Value;
+
+            // The definition is shared by every run: a JSON literal is handed out as a copy, or the
+            // first run that stores it (as state or output) would own the node and the next would fault.
+            return input.Value is JsonNode node ? (T)(object)node.DeepClone() : input.Value;
         }
 
         var scripts = _execution.Scripts;
