@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Lifecycle.Workflows.Hosting;
 using Lifecycle.Workflows.Journal;
 using Lifecycle.Workflows.Runtime;
 using Lifecycle.Workflows.Tests.Support;
@@ -73,6 +74,6 @@ public class ParallelTests
 
         Assert.Equal(WorkflowStatus.Faulted, run.Status);
         Assert.Empty(run.Bookmarks);
-        Assert.Empty((await test.Engine.ResumeAsync(new Hosting.Stimulus("never"))).Resumed);
+        Assert.Empty((await test.Engine.ResumeAsync(new Stimulus("never"))).Resumed);
     }
 }
