@@ -51,9 +51,10 @@ public sealed class Delay : Activity
                     return span;
                 }
             }
-            catch (FormatException)
+            catch (Exception ex) when (ex is FormatException or OverflowException)
             {
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) &&
+                    seconds >= 0 && seconds < TimeSpan.MaxValue.TotalSeconds)
                 {
                     return TimeSpan.FromSeconds(seconds);
                 }

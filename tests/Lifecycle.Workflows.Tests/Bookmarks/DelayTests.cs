@@ -116,6 +116,9 @@ public class DelayTests
     [InlineData("\"-PT1M\"")]
     [InlineData("true")]
     [InlineData("null")]
+    [InlineData("\"P99999999D\"")]
+    [InlineData("\"1e300\"")]
+    [InlineData("1e300")]
     public async Task Delay_BadLiteralDuration_IsRejectedAtLoad(string duration)
     {
         await using var test = new TestEngine();
