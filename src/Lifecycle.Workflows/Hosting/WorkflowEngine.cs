@@ -72,7 +72,10 @@ public sealed partial class WorkflowEngine(
     /// <summary>Delivers a stimulus: resumes every matching bookmark and starts every workflow it triggers.</summary>
     public async Task<ResumeResult> ResumeAsync(Stimulus stimulus, CancellationToken cancellationToken = default)
     {
-        var matches = await Store.FindBookmarksAsync(stimulus.Event, stimulus.Correlation, stimulus.InstanceId, cancellationToken);
+        // Timers fire through FireDueTimersAsync when due, never early by a stimulus that borrows their event name.
+        var matches = stimulus.Event == Bookmark.TimerEvent
+            ? []
+            : await Store.FindBookmarksAsync(stimulus.Event, stimulus.Correlation, stimulus.InstanceId, cancellationToken);
         var resumed = new List<RunResult>();
         var skipped = new List<string>();
         foreach (var group in matches.GroupBy(m => m.InstanceId))

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Lifecycle.Workflows.Bookmarks;
 using Lifecycle.Workflows.Definitions;
+using Lifecycle.Workflows.Hosting;
 using Lifecycle.Workflows.Runtime;
 using Lifecycle.Workflows.Tests.Support;
 
@@ -108,6 +109,17 @@ public class DelayTests
         var second = Assert.Single(await test.Engine.FireDueTimersAsync());
         Assert.Equal(WorkflowStatus.Finished, second.Status);
         Assert.Equal(["short", "long"], await test.LogsAsync(run.InstanceId));
+    }
+
+    [Fact]
+    public async Task Delay_StimulusBorrowingTheTimerEventName_DoesNotFireTheTimer()
+    {
+        await using var test = new TestEngine();
+        await test.RunAsync(TestEngine.Workflow("""{ "type": "Delay", "duration": "PT1H" }"""));
+
+        var result = await test.Engine.ResumeAsync(new Stimulus(Bookmark.TimerEvent));
+
+        Assert.Empty(result.Resumed);
     }
 
     [Theory]
