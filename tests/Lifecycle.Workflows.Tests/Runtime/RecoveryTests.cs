@@ -147,4 +147,22 @@ public class RecoveryTests
         Assert.Empty(third.Startup.Recovered);
         Assert.Empty(await second.Engine.RecoverAsync());
     }
+
+    [Fact]
+    public async Task TwoEnginesRecoveringAtOnce_FinishTheInstanceOnce()
+    {
+        await using var first = new TestEngine(owner: DeadOwner);
+        await using var one = new TestEngine(folder: first.Folder);
+        await using var two = new TestEngine(folder: first.Folder, owner: "remote-host:4242:1");
+        var definition = await first.PublishAsync(Steps);
+        var execution = first.Runner.Create(definition, null);
+        await first.Engine.Store.InsertAsync(execution, DeadOwner, default);
+
+        var results = await Task.WhenAll(Task.Run(() => one.Engine.RecoverAsync()), Task.Run(() => two.Engine.RecoverAsync()));
+
+        Assert.Equal(WorkflowStatus.Finished, Assert.Single(results.SelectMany(r => r)).Status);
+        var starts = await first.StartsAsync(execution.InstanceId);
+        Assert.All(new[] { "root", "a", "b", "c" }, id => Assert.Equal(1, starts[id]));
+        Assert.Single(await first.JournalAsync(execution.InstanceId), e => e.Event == JournalEvent.Interrupted);
+    }
 }
