@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Lifecycle.Workflows.Activities;
 using Lifecycle.Workflows.Expressions;
 
@@ -10,6 +11,9 @@ namespace Lifecycle.Workflows.Definitions;
 internal sealed class ActivityBinder(ActivityRegistry registry, IServiceProvider services, List<DefinitionError> errors)
 {
     private static readonly HashSet<string> NodeFields = ["id", "type", "description"];
+
+    // A literal must have the JSON type the schema promises: "10" is a string, not an integer.
+    private static readonly JsonSerializerOptions LiteralOptions = new(WorkflowJson.Options) { NumberHandling = JsonNumberHandling.Strict };
     private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
 
     public Dictionary<string, Activity> ByPath { get; } = new(StringComparer.Ordinal);
@@ -180,7 +184,7 @@ internal sealed class ActivityBinder(ActivityRegistry registry, IServiceProvider
         object? literal;
         try
         {
-            literal = value.Deserialize(valueType, WorkflowJson.Options);
+            literal = value.Deserialize(valueType, LiteralOptions);
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or FormatException)
         {

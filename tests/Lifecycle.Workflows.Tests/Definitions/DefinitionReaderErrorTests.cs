@@ -108,6 +108,7 @@ public class DefinitionReaderErrorTests
     [Theory]
     [InlineData("""{ "type": "While", "condition": true, "body": { "type": "Finish" }, "maxIterations": "ten" }""", "maxIterations", "an integer", "the string \"ten\"")]
     [InlineData("""{ "type": "While", "condition": true, "body": { "type": "Finish" }, "maxIterations": 2.5 }""", "maxIterations", "an integer", "the number 2.5")]
+    [InlineData("""{ "type": "While", "condition": true, "body": { "type": "Finish" }, "maxIterations": "10" }""", "maxIterations", "an integer", "the string \"10\"")]
     [InlineData("""{ "type": "Log", "message": 5 }""", "message", "a string", "the number 5")]
     [InlineData("""{ "type": "If", "condition": "yes", "then": { "type": "Finish" } }""", "condition", "a boolean", "the string \"yes\"")]
     [InlineData("""{ "type": "RunWorkflow", "workflow": "w", "input": [1] }""", "input", "an object", "an array [1]")]
