@@ -16,6 +16,9 @@ public sealed class InputDescriptor
         {
             Kind = InputKind.Value;
             ValueType = type.GetGenericArguments()[0];
+            AcceptsNull = ValueType.IsValueType
+                ? Nullable.GetUnderlyingType(ValueType) is not null
+                : new NullabilityInfoContext().Create(property).GenericTypeArguments[0].ReadState == NullabilityState.Nullable;
         }
         else if (typeof(Activity).IsAssignableFrom(type))
         {
@@ -49,6 +52,9 @@ public sealed class InputDescriptor
 
     /// <summary>For <see cref="InputKind.Value"/>: the T of <see cref="Input{T}"/>.</summary>
     public Type? ValueType { get; }
+
+    /// <summary>For <see cref="InputKind.Value"/>: whether a null literal is allowed (T is declared nullable, e.g. <c>Input&lt;string?&gt;</c>).</summary>
+    public bool AcceptsNull { get; }
 
     /// <summary>For <see cref="InputKind.ObjectList"/>: the item class and its inputs.</summary>
     public Type? ItemType { get; }

@@ -192,7 +192,7 @@ internal sealed class ActivityBinder(ActivityRegistry registry, IServiceProvider
             return null;
         }
 
-        if (literal is null && valueType.IsValueType && Nullable.GetUnderlyingType(valueType) is null)
+        if (literal is null && !input.AcceptsNull)
         {
             errors.Add(new(path, $"Input '{input.Name}' expects {JsonTypeName(valueType)}; found null."));
             return null;

@@ -122,6 +122,30 @@ public class DefinitionReaderErrorTests
         Assert.Contains($"found {found}", error.Message);
     }
 
+    [Theory]
+    [InlineData("""{ "type": "Log", "message": null }""", "message", "a string")]
+    [InlineData("""{ "type": "Log", "message": "x", "level": null }""", "level", "a string")]
+    [InlineData("""{ "type": "WaitForEvent", "event": null }""", "event", "a string")]
+    [InlineData("""{ "type": "While", "condition": null, "body": { "type": "Finish" } }""", "condition", "a boolean")]
+    public void Read_NullForAnInputThatIsNotNullable_IsRejected(string activity, string input, string expected)
+    {
+        var error = Single(Wrap(activity));
+
+        Assert.Equal($"$.root.activities[0].{input}", error.Path);
+        Assert.StartsWith($"Input '{input}' expects {expected}", error.Message);
+        Assert.EndsWith("found null.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("""{ "type": "WaitForEvent", "event": "go", "correlation": null }""")]
+    [InlineData("""{ "type": "SetVariable", "variable": "x", "value": null }""")]
+    [InlineData("""{ "type": "SetOutput", "name": "x", "value": null }""")]
+    [InlineData("""{ "type": "RunWorkflow", "workflow": "w", "input": null }""")]
+    public void Read_NullForANullableInput_IsAccepted(string activity)
+    {
+        Assert.NotNull(Readers.Create().Read(Wrap(activity)));
+    }
+
     [Fact]
     public void Read_WrongInputType_QuotesNonAsciiValuesAsWritten()
     {
