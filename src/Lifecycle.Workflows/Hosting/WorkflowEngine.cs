@@ -76,6 +76,14 @@ public sealed partial class WorkflowEngine(
         var matches = stimulus.Event == Bookmark.TimerEvent
             ? []
             : await Store.FindBookmarksAsync(stimulus.Event, stimulus.Correlation, stimulus.InstanceId, cancellationToken);
+        // A payload that a triggered workflow's inputs reject is bad input: refuse the stimulus
+        // before anything is resumed, rather than apply half of it.
+        var triggered = stimulus.InstanceId is null ? await Store.FindTriggeredAsync(stimulus.Event, cancellationToken) : [];
+        foreach (var definition in triggered)
+        {
+            WorkflowInputs.Resolve(definition, stimulus.Payload as JsonObject);
+        }
+
         var resumed = new List<RunResult>();
         var skipped = new List<string>();
         foreach (var group in matches.GroupBy(m => m.InstanceId))
@@ -92,12 +100,9 @@ public sealed partial class WorkflowEngine(
         }
 
         var started = new List<RunResult>();
-        if (stimulus.InstanceId is null)
+        foreach (var definition in triggered)
         {
-            foreach (var definition in await Store.FindTriggeredAsync(stimulus.Event, cancellationToken))
-            {
-                started.Add(await RunAsync(definition, stimulus.Payload as JsonObject, cancellationToken));
-            }
+            started.Add(await RunAsync(definition, stimulus.Payload as JsonObject, cancellationToken));
         }
 
         return new ResumeResult(resumed, started, skipped);

@@ -1,7 +1,7 @@
 namespace Lifecycle.Workflows.Persistence;
 
 /// <summary>
-/// The journal entries one persist wrote, as a JSON array in one row: a run writes one row per
+/// The journal entries one persist wrote, as one compressed JSON array in one row: a run writes one row per
 /// stretch instead of one per entry, which keeps journaling off the hot path.
 /// </summary>
 public sealed class JournalSegmentRecord
@@ -12,5 +12,6 @@ public sealed class JournalSegmentRecord
 
     public long LastSequence { get; set; }
 
-    public required string Entries { get; set; }
+    /// <summary>The entries as a JSON array, deflated (see <see cref="JournalCompression"/>).</summary>
+    public required byte[] Entries { get; set; }
 }

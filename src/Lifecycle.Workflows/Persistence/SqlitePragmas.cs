@@ -8,13 +8,13 @@ namespace Lifecycle.Workflows.Persistence;
 /// pooled connections are reopened often.
 /// </summary>
 /// <remarks>
-/// WAL lets readers go on while a writer commits. synchronous=FULL makes every commit durable
+/// WAL (set once per file by <see cref="SqliteWorkflowStore.InitializeAsync"/>) lets readers go on while a writer commits. synchronous=FULL makes every commit durable
 /// (fsync of the WAL): a finished or suspended workflow survives a power cut, not only a crash.
 /// busy_timeout makes a second process wait for the write lock instead of failing.
 /// </remarks>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+    private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

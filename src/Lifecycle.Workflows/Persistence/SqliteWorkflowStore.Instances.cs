@@ -10,27 +10,37 @@ public sealed partial class SqliteWorkflowStore
 {
     public async Task InsertAsync(WorkflowExecution execution, string? owner, CancellationToken cancellationToken)
     {
+        // The journal of a new instance waits for its next save: one row less in this commit, and
+        // the instance row alone is what recovery needs.
         await using var db = Open();
-        var record = ToRecord(execution, owner);
+        var record = ToRecord(execution, owner, writesJournal: false);
         record.Revision = 1;
         db.Instances.Add(record);
-        AddPending(db, execution);
+        AddBookmarks(db, execution);
         await db.SaveChangesAsync(cancellationToken);
         execution.Revision = record.Revision;
-        execution.MarkJournalPersisted();
+        execution.StoredBookmarks = execution.Bookmarks.Count;
     }
 
     public async Task SaveAsync(WorkflowExecution execution, string? owner, CancellationToken cancellationToken)
     {
         await using var db = Open();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var record = ToRecord(execution, owner);
+        var record = ToRecord(execution, owner, writesJournal: true);
         record.Revision = execution.Revision + 1;
         var entry = db.Instances.Attach(record);
         entry.State = EntityState.Modified;
         entry.Property(r => r.Revision).OriginalValue = execution.Revision;
-        await db.Bookmarks.Where(b => b.InstanceId == execution.InstanceId).ExecuteDeleteAsync(cancellationToken);
-        AddPending(db, execution);
+        AddBookmarks(db, execution);
+        AddJournal(db, execution);
+
+        // Stale bookmark rows must go in the same transaction; without any, SaveChanges' own
+        // transaction is enough and saves a round of statements on the hot path.
+        await using var transaction = execution.StoredBookmarks > 0 ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (transaction is not null)
+        {
+            await db.Bookmarks.Where(b => b.InstanceId == execution.InstanceId).ExecuteDeleteAsync(cancellationToken);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -40,8 +50,13 @@ public sealed partial class SqliteWorkflowStore
             throw new ConcurrencyConflictException(execution.InstanceId);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         execution.Revision = record.Revision;
+        execution.StoredBookmarks = execution.Bookmarks.Count;
         execution.MarkJournalPersisted();
     }
 
@@ -133,7 +148,7 @@ public sealed partial class SqliteWorkflowStore
             .Select(j => j.Entries)
             .ToListAsync(cancellationToken);
         return segments
-            .SelectMany(s => JsonSerializer.Deserialize<List<JournalEntry>>(s, WorkflowJson.Options) ?? [])
+            .SelectMany(JournalCompression.Decompress)
             .Where(e => e.Sequence > afterSequence)
             .ToList();
     }
@@ -143,7 +158,7 @@ public sealed partial class SqliteWorkflowStore
             record.UpdatedAt, record.FinishedAt, record.Error, JsonNode.Parse(record.Outputs)?.AsObject() ?? [],
             bookmarks.OrderBy(b => b.BookmarkId).Select(b => new BookmarkSummary(b.Event, b.ActivityId, b.Correlation, b.DueAt)).ToList());
 
-    private static InstanceRecord ToRecord(WorkflowExecution execution, string? owner) => new()
+    private static InstanceRecord ToRecord(WorkflowExecution execution, string? owner, bool writesJournal) => new()
     {
         Id = execution.InstanceId,
         DefinitionId = execution.Definition.Id,
@@ -157,10 +172,10 @@ public sealed partial class SqliteWorkflowStore
         Outputs = execution.Outputs.ToJsonString(WorkflowJson.Options),
         Snapshot = WorkflowRunner.Snapshot(execution),
         Owner = execution.Status == WorkflowStatus.Running ? owner : null,
-        JournalSequence = execution.JournalSequence,
+        JournalSequence = writesJournal ? execution.JournalSequence : execution.JournalSequence - execution.PendingJournal.Count,
     };
 
-    private static void AddPending(WorkflowDbContext db, WorkflowExecution execution)
+    private static void AddBookmarks(WorkflowDbContext db, WorkflowExecution execution)
     {
         foreach (var bookmark in execution.Bookmarks)
         {
@@ -174,7 +189,10 @@ public sealed partial class SqliteWorkflowStore
                 ActivityId = bookmark.ActivityId,
             });
         }
+    }
 
+    private static void AddJournal(WorkflowDbContext db, WorkflowExecution execution)
+    {
         var pending = execution.PendingJournal;
         if (pending.Count > 0)
         {
@@ -183,7 +201,7 @@ public sealed partial class SqliteWorkflowStore
                 InstanceId = execution.InstanceId,
                 FirstSequence = pending[0].Sequence,
                 LastSequence = pending[^1].Sequence,
-                Entries = JsonSerializer.Serialize(pending, WorkflowJson.Options),
+                Entries = JournalCompression.Compress(pending),
             });
         }
     }

@@ -6,13 +6,14 @@ using Lifecycle.Workflows.Journal;
 using Lifecycle.Workflows.Runtime;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Lifecycle.Workflows.Persistence;
 
 /// <summary>The store on a SQLite file (WAL), through EF Core.</summary>
 public sealed partial class SqliteWorkflowStore : IWorkflowStore
 {
-    private readonly DbContextOptions<WorkflowDbContext> _options;
+    private readonly PooledDbContextFactory<WorkflowDbContext> _contexts;
     private readonly DefinitionReader _reader;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<(string, int), WorkflowDefinition> _definitions = new();
@@ -23,10 +24,10 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore
         _reader = reader;
         _time = time;
         var connection = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = true, DefaultTimeout = 30 };
-        _options = new DbContextOptionsBuilder<WorkflowDbContext>()
+        _contexts = new PooledDbContextFactory<WorkflowDbContext>(new DbContextOptionsBuilder<WorkflowDbContext>()
             .UseSqlite(connection.ToString())
             .AddInterceptors(new SqlitePragmas())
-            .Options;
+            .Options);
     }
 
     public string DatabasePath { get; }
@@ -36,6 +37,9 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         await using var db = Open();
         await db.Database.MigrateAsync(cancellationToken);
+
+        // Stored in the file: set once here rather than on every connection.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 
     public async Task<(WorkflowDefinition Definition, bool Created)> PublishAsync(WorkflowDefinition definition, CancellationToken cancellationToken)
@@ -147,5 +151,10 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore
             return definition;
         });
 
-    private WorkflowDbContext Open() => new(_options);
+    private WorkflowDbContext Open()
+    {
+        var db = _contexts.CreateDbContext();
+        db.Database.AutoSavepointsEnabled = false;
+        return db;
+    }
 }

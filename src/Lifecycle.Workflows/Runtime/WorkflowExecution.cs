@@ -69,6 +69,9 @@ public sealed class WorkflowExecution
 
     internal List<JournalEntry> PendingEntries { get; } = [];
 
+    /// <summary>How many bookmark rows the store holds for this instance (to skip deleting none).</summary>
+    internal int StoredBookmarks { get; set; }
+
     internal int NextFrameId { get; set; } = 1;
 
     internal int NextBookmarkId { get; set; } = 1;

@@ -80,6 +80,7 @@ public sealed partial class WorkflowRunner
         }
 
         execution.BookmarkList.AddRange(snapshot.Bookmarks);
+        execution.StoredBookmarks = snapshot.Bookmarks.Count;
         return execution;
     }
 }

@@ -111,6 +111,26 @@ public class WorkflowEngineTests
     }
 
     [Fact]
+    public async Task Stimulus_PayloadATriggeredWorkflowRejects_IsRefusedBeforeAnythingIsResumed()
+    {
+        await using var test = new TestEngine();
+        await test.PublishAsync("""
+            { "id": "strict", "inputs": { "sha": { "type": "string", "required": true } },
+              "triggers": [ { "type": "Event", "event": "git_commit" } ],
+              "root": { "type": "Log", "message": { "js": "input.sha" } } }
+            """);
+        var waiting = await test.RunAsync(TestEngine.Workflow("""{ "type": "WaitForEvent", "event": "git_commit" }""", id: "waiter"));
+
+        var error = await Assert.ThrowsAsync<WorkflowInputException>(() =>
+            test.Engine.ResumeAsync(new Stimulus("git_commit", new JsonObject { ["sha"] = 42 })));
+
+        Assert.Contains("'sha' must be of type string", error.Message);
+        var instance = await test.Engine.Store.GetInstanceAsync(waiting.InstanceId, default);
+        Assert.Equal(WorkflowStatus.Suspended, instance!.Status);
+        Assert.Single(await test.Engine.Store.ListInstancesAsync(null, null, 10, default));
+    }
+
+    [Fact]
     public async Task ListInstances_FiltersByStatusAndWorkflow()
     {
         await using var test = new TestEngine();

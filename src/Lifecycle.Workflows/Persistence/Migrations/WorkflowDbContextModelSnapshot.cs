@@ -148,9 +148,9 @@ namespace Lifecycle.Workflows.Persistence.Migrations
                     b.Property<long>("FirstSequence")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Entries")
+                    b.Property<byte[]>("Entries")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("LastSequence")
                         .HasColumnType("INTEGER");

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lifecycle.Workflows.Persistence.Migrations
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261124015220_Initial")]
+    [Migration("20261124021514_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -151,9 +151,9 @@ namespace Lifecycle.Workflows.Persistence.Migrations
                     b.Property<long>("FirstSequence")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Entries")
+                    b.Property<byte[]>("Entries")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("LastSequence")
                         .HasColumnType("INTEGER");

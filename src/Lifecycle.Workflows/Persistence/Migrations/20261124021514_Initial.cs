@@ -75,7 +75,7 @@ namespace Lifecycle.Workflows.Persistence.Migrations
                     InstanceId = table.Column<string>(type: "TEXT", nullable: false),
                     FirstSequence = table.Column<long>(type: "INTEGER", nullable: false),
                     LastSequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    Entries = table.Column<string>(type: "TEXT", nullable: false)
+                    Entries = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
