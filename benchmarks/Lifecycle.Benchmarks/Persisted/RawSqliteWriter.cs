@@ -6,7 +6,7 @@ namespace Lifecycle.Benchmarks.Persisted;
 
 /// <summary>
 /// The floor the engine is compared with: single-row INSERTs, one per (autocommit) transaction,
-/// through a prepared command on one open connection, with the engine's own PRAGMAs.
+/// through a prepared command on one open connection, with the engine's own PRAGMAs (WAL, synchronous=FULL).
 /// </summary>
 public sealed class RawSqliteWriter : IDisposable
 {
@@ -20,6 +20,14 @@ public sealed class RawSqliteWriter : IDisposable
     {
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
         _connection.Open();
+
+        // The engine sets WAL once per file (SqliteWorkflowStore.InitializeAsync); this file gets the same.
+        using (var wal = _connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode=WAL;";
+            wal.ExecuteNonQuery();
+        }
+
         SqlitePragmas.Apply(_connection);
         using (var create = _connection.CreateCommand())
         {

@@ -12,47 +12,35 @@ public sealed partial class SqliteWorkflowStore
     {
         // The journal of a new instance waits for its next save: one row less in this commit, and
         // the instance row alone is what recovery needs.
-        await using var db = Open();
         var record = ToRecord(execution, owner, writesJournal: false);
         record.Revision = 1;
-        db.Instances.Add(record);
-        AddBookmarks(db, execution);
-        await db.SaveChangesAsync(cancellationToken);
+        await WriteAsync(w =>
+        {
+            w.Insert(record, execution.Bookmarks);
+            return true;
+        }, cancellationToken);
         execution.Revision = record.Revision;
         execution.StoredBookmarks = execution.Bookmarks.Count;
     }
 
     public async Task SaveAsync(WorkflowExecution execution, string? owner, CancellationToken cancellationToken)
     {
-        await using var db = Open();
         var record = ToRecord(execution, owner, writesJournal: true);
         record.Revision = execution.Revision + 1;
-        var entry = db.Instances.Attach(record);
-        entry.State = EntityState.Modified;
-        entry.Property(r => r.Revision).OriginalValue = execution.Revision;
-        AddBookmarks(db, execution);
-        AddJournal(db, execution);
-
-        // Stale bookmark rows must go in the same transaction; without any, SaveChanges' own
-        // transaction is enough and saves a round of statements on the hot path.
-        await using var transaction = execution.StoredBookmarks > 0 ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        if (transaction is not null)
-        {
-            await db.Bookmarks.Where(b => b.InstanceId == execution.InstanceId).ExecuteDeleteAsync(cancellationToken);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        var pending = execution.PendingJournal;
+        var journal = pending.Count == 0
+            ? null
+            : new JournalSegmentRecord
+            {
+                InstanceId = execution.InstanceId,
+                FirstSequence = pending[0].Sequence,
+                LastSequence = pending[^1].Sequence,
+                Entries = JournalCompression.Compress(pending),
+            };
+        var saved = await WriteAsync(w => w.Update(record, execution.Revision, execution.StoredBookmarks > 0, execution.Bookmarks, journal), cancellationToken);
+        if (!saved)
         {
             throw new ConcurrencyConflictException(execution.InstanceId);
-        }
-
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
         }
 
         execution.Revision = record.Revision;
@@ -175,34 +163,4 @@ public sealed partial class SqliteWorkflowStore
         JournalSequence = writesJournal ? execution.JournalSequence : execution.JournalSequence - execution.PendingJournal.Count,
     };
 
-    private static void AddBookmarks(WorkflowDbContext db, WorkflowExecution execution)
-    {
-        foreach (var bookmark in execution.Bookmarks)
-        {
-            db.Bookmarks.Add(new BookmarkRecord
-            {
-                InstanceId = execution.InstanceId,
-                BookmarkId = bookmark.Id,
-                Event = bookmark.Event,
-                Correlation = bookmark.Correlation,
-                DueAt = bookmark.DueAt,
-                ActivityId = bookmark.ActivityId,
-            });
-        }
-    }
-
-    private static void AddJournal(WorkflowDbContext db, WorkflowExecution execution)
-    {
-        var pending = execution.PendingJournal;
-        if (pending.Count > 0)
-        {
-            db.Journal.Add(new JournalSegmentRecord
-            {
-                InstanceId = execution.InstanceId,
-                FirstSequence = pending[0].Sequence,
-                LastSequence = pending[^1].Sequence,
-                Entries = JournalCompression.Compress(pending),
-            });
-        }
-    }
 }

@@ -11,9 +11,15 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 namespace Lifecycle.Workflows.Persistence;
 
 /// <summary>The store on a SQLite file (WAL), through EF Core.</summary>
-public sealed partial class SqliteWorkflowStore : IWorkflowStore
+public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable
 {
     private readonly PooledDbContextFactory<WorkflowDbContext> _contexts;
+
+    // Instance writes (the run path) go through one connection kept open with prepared statements.
+    // SQLite takes one writer at a time anyway; the lock orders this process's.
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private InstanceWriter? _writer;
     private readonly DefinitionReader _reader;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<(string, int), WorkflowDefinition> _definitions = new();
@@ -24,6 +30,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore
         _reader = reader;
         _time = time;
         var connection = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = true, DefaultTimeout = 30 };
+        _connectionString = connection.ToString();
         _contexts = new PooledDbContextFactory<WorkflowDbContext>(new DbContextOptionsBuilder<WorkflowDbContext>()
             .UseSqlite(connection.ToString())
             .AddInterceptors(new SqlitePragmas())
@@ -150,6 +157,28 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore
             definition.Version = record.Version;
             return definition;
         });
+
+    public ValueTask DisposeAsync()
+    {
+        _writer?.Dispose();
+        _writeLock.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Runs <paramref name="write"/> on the write connection, one at a time in this process.</summary>
+    private async Task<T> WriteAsync<T>(Func<InstanceWriter, T> write, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            _writer ??= new InstanceWriter(_connectionString);
+            return write(_writer);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
 
     private WorkflowDbContext Open()
     {

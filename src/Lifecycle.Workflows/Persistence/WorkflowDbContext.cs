@@ -33,7 +33,6 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasKey(i => i.Id);
             e.Property(i => i.Revision).IsConcurrencyToken();
             e.HasIndex(i => new { i.Status, i.DefinitionId });
-            e.HasIndex(i => i.CreatedAt);
         });
         modelBuilder.Entity<BookmarkRecord>(e =>
         {

@@ -133,8 +133,6 @@ namespace Lifecycle.Workflows.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("Status", "DefinitionId");
 
                     b.ToTable("WorkflowInstances", (string)null);

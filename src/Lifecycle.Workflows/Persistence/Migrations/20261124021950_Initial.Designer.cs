@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lifecycle.Workflows.Persistence.Migrations
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261124021514_Initial")]
+    [Migration("20261124021950_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -135,8 +135,6 @@ namespace Lifecycle.Workflows.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("Status", "DefinitionId");
 

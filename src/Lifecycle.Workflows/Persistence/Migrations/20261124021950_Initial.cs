@@ -93,11 +93,6 @@ namespace Lifecycle.Workflows.Persistence.Migrations
                 columns: new[] { "Event", "Correlation" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_WorkflowInstances_CreatedAt",
-                table: "WorkflowInstances",
-                column: "CreatedAt");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_WorkflowInstances_Status_DefinitionId",
                 table: "WorkflowInstances",
                 columns: new[] { "Status", "DefinitionId" });
