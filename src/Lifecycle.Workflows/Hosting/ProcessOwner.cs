@@ -30,12 +30,38 @@ public static class ProcessOwner
         return Describe(pid) == owner;
     }
 
-    private static string? Describe(int pid)
+    /// <summary>The owner string of process <paramref name="pid"/>, or null when there is none.</summary>
+    internal static string? Describe(int pid) =>
+        StartOf(pid) is { } start ? $"{Environment.MachineName}:{pid}:{start}" : null;
+
+    /// <summary>
+    /// A stable mark of when the process started. On Linux, the start time in clock ticks from
+    /// /proc (<see cref="Process.StartTime"/> is recomputed from the boot time on each read and
+    /// drifts by microseconds between readers); elsewhere the start time in whole seconds.
+    /// </summary>
+    private static string? StartOf(int pid)
     {
+        var stat = $"/proc/{pid}/stat";
+        if (OperatingSystem.IsLinux())
+        {
+            try
+            {
+                var text = File.ReadAllText(stat);
+
+                // Fields after the command name (which may hold spaces) start at field 3; starttime is field 22.
+                var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+                return fields.Length > 19 ? fields[19] : null;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+
         try
         {
             using var process = Process.GetProcessById(pid);
-            return $"{Environment.MachineName}:{pid}:{process.StartTime.ToUniversalTime().Ticks}";
+            return (process.StartTime.ToUniversalTime().Ticks / TimeSpan.TicksPerSecond).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
         {

@@ -18,9 +18,11 @@ public sealed partial class WorkflowEngine(
     WorkflowRunner runner,
     DefinitionReader reader,
     ITimerScheduler timers,
-    ILogger<WorkflowEngine>? logger = null)
+    ILogger<WorkflowEngine>? logger = null,
+    WorkflowEngineOptions? options = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<WorkflowEngine>.Instance;
+    private readonly WorkflowEngineOptions _options = options ?? new WorkflowEngineOptions();
 
     public IWorkflowStore Store { get; } = store;
 
@@ -31,9 +33,10 @@ public sealed partial class WorkflowEngine(
     public async Task<StartupReport> StartAsync(CancellationToken cancellationToken = default)
     {
         await Store.InitializeAsync(cancellationToken);
-        var recovered = await RecoverAsync(cancellationToken);
-        var fired = await FireDueTimersAsync(cancellationToken);
-        return new StartupReport(recovered, fired);
+        var broken = new List<string>();
+        var recovered = await RecoverAsync(broken, cancellationToken);
+        var fired = await FireDueTimersAsync(broken, cancellationToken);
+        return new StartupReport(recovered, fired, broken);
     }
 
     /// <summary>Reads and validates a definition; <c>RunWorkflow</c> targets must be published (or be itself).</summary>
@@ -86,16 +89,21 @@ public sealed partial class WorkflowEngine(
 
         var resumed = new List<RunResult>();
         var skipped = new List<string>();
+        var notDelivered = new List<string>();
         foreach (var group in matches.GroupBy(m => m.InstanceId))
         {
-            var result = await ResumeBookmarksAsync(group.Key, group.Select(m => m.BookmarkId).ToHashSet(), stimulus.Payload, cancellationToken);
-            if (result is null)
+            var (result, outcome) = await DeliverAsync(group.Key, group.Select(m => m.BookmarkId).ToHashSet(), stimulus.Payload, cancellationToken);
+            switch (outcome)
             {
-                skipped.Add(group.Key);
-            }
-            else
-            {
-                resumed.Add(result);
+                case DeliveryOutcome.Resumed:
+                    resumed.Add(result!);
+                    break;
+                case DeliveryOutcome.Consumed:
+                    skipped.Add(group.Key);
+                    break;
+                default:
+                    notDelivered.Add(group.Key);
+                    break;
             }
         }
 
@@ -105,27 +113,38 @@ public sealed partial class WorkflowEngine(
             started.Add(await RunAsync(definition, stimulus.Payload as JsonObject, cancellationToken));
         }
 
-        return new ResumeResult(resumed, started, skipped);
+        return new ResumeResult(resumed, started, skipped, notDelivered);
     }
 
     /// <summary>Resumes timers that are due now.</summary>
-    public async Task<IReadOnlyList<RunResult>> FireDueTimersAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<RunResult>> FireDueTimersAsync(CancellationToken cancellationToken = default) =>
+        FireDueTimersAsync([], cancellationToken);
+
+    /// <summary>Finishes the instances left Running by processes that died, from their last persisted point.</summary>
+    public Task<IReadOnlyList<RunResult>> RecoverAsync(CancellationToken cancellationToken = default) =>
+        RecoverAsync([], cancellationToken);
+
+    private async Task<IReadOnlyList<RunResult>> FireDueTimersAsync(List<string> broken, CancellationToken cancellationToken)
     {
         var due = await Store.FindDueTimersAsync(runner.Time.GetUtcNow(), cancellationToken);
         var results = new List<RunResult>();
         foreach (var group in due.GroupBy(m => m.InstanceId))
         {
-            if (await ResumeBookmarksAsync(group.Key, group.Select(m => m.BookmarkId).ToHashSet(), null, cancellationToken) is { } result)
+            var (result, outcome) = await DeliverAsync(group.Key, group.Select(m => m.BookmarkId).ToHashSet(), null, cancellationToken);
+            if (outcome == DeliveryOutcome.Resumed)
             {
-                results.Add(result);
+                results.Add(result!);
+            }
+            else if (outcome == DeliveryOutcome.Broken)
+            {
+                broken.Add(group.Key);
             }
         }
 
         return results;
     }
 
-    /// <summary>Finishes the instances left Running by processes that died, from their last persisted point.</summary>
-    public async Task<IReadOnlyList<RunResult>> RecoverAsync(CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<RunResult>> RecoverAsync(List<string> broken, CancellationToken cancellationToken)
     {
         var results = new List<RunResult>();
         foreach (var (instanceId, owner) in await Store.FindRunningAsync(cancellationToken))
@@ -141,7 +160,13 @@ public sealed partial class WorkflowEngine(
                 continue;
             }
 
-            var execution = await runner.RestoreAsync(stored, cancellationToken);
+            var execution = await RestoreOrFaultAsync(stored, cancellationToken);
+            if (execution is null)
+            {
+                broken.Add(instanceId);
+                continue;
+            }
+
             runner.MarkInterrupted(execution, $"The process that ran this instance ({owner ?? "unknown"}) stopped before it was done.");
             try
             {
@@ -159,45 +184,119 @@ public sealed partial class WorkflowEngine(
         return results;
     }
 
-    private async Task<RunResult?> ResumeBookmarksAsync(string instanceId, HashSet<int> bookmarkIds, JsonNode? payload, CancellationToken cancellationToken)
+    /// <summary>
+    /// Resumes the given bookmarks of one instance. An instance another process is running is
+    /// waited for (while the bookmarks are still stored), up to <see cref="WorkflowEngineOptions.BusyInstanceWait"/>.
+    /// </summary>
+    private async Task<(RunResult? Result, DeliveryOutcome Outcome)> DeliverAsync(string instanceId, HashSet<int> bookmarkIds, JsonNode? payload, CancellationToken cancellationToken)
     {
-        var stored = await Store.LoadAsync(instanceId, cancellationToken);
-        if (stored is null || stored.Status != WorkflowStatus.Suspended)
+        var deadline = runner.Time.GetUtcNow() + _options.BusyInstanceWait;
+        var pause = TimeSpan.FromMilliseconds(20);
+        while (true)
         {
-            return null;
-        }
+            var stored = await Store.LoadAsync(instanceId, cancellationToken);
+            if (stored is null || stored.Status is not (WorkflowStatus.Suspended or WorkflowStatus.Running))
+            {
+                return (null, DeliveryOutcome.Consumed);
+            }
 
-        var execution = await runner.RestoreAsync(stored, cancellationToken);
-        var bookmarks = execution.Bookmarks.Where(b => bookmarkIds.Contains(b.Id)).ToList();
-        if (bookmarks.Count == 0)
-        {
-            return null;
-        }
+            if (stored.Status == WorkflowStatus.Suspended)
+            {
+                var execution = await RestoreOrFaultAsync(stored, cancellationToken);
+                if (execution is null)
+                {
+                    return (null, DeliveryOutcome.Broken);
+                }
 
-        foreach (var bookmark in bookmarks)
-        {
-            runner.Resume(execution, bookmark, payload);
-        }
+                var bookmarks = execution.Bookmarks.Where(b => bookmarkIds.Contains(b.Id)).ToList();
+                if (bookmarks.Count == 0)
+                {
+                    return (null, DeliveryOutcome.Consumed);
+                }
 
+                foreach (var bookmark in bookmarks)
+                {
+                    runner.Resume(execution, bookmark, payload);
+                }
+
+                if (await TryClaimAsync(execution, cancellationToken))
+                {
+                    return (await ContinueAsync(execution, cancellationToken), DeliveryOutcome.Resumed);
+                }
+            }
+
+            if (!await Store.HasBookmarksAsync(instanceId, bookmarkIds, cancellationToken))
+            {
+                return (null, DeliveryOutcome.Consumed);
+            }
+
+            if (runner.Time.GetUtcNow() >= deadline)
+            {
+                return (null, DeliveryOutcome.Busy);
+            }
+
+            await Task.Delay(pause, runner.Time, cancellationToken);
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromMilliseconds(500).Ticks));
+        }
+    }
+
+    /// <summary>
+    /// Claims the instance: the stimulus is stored with it before anything runs, so a crash from
+    /// here on is recovered without losing the stimulus, and a second process that tries the same
+    /// bookmark is refused (false).
+    /// </summary>
+    private async Task<bool> TryClaimAsync(WorkflowExecution execution, CancellationToken cancellationToken)
+    {
         try
         {
-            // Claims the instance: the stimulus is stored with it before anything runs, so a crash
-            // from here on is recovered without losing the stimulus, and a second process that
-            // tries the same bookmark is refused.
             await Store.SaveAsync(execution, Owner, cancellationToken);
+            return true;
         }
         catch (ConcurrencyConflictException)
         {
+            return false;
+        }
+    }
+
+    /// <summary>Loads an instance; one that cannot be loaded is faulted with the reason instead of stopping the caller.</summary>
+    private async Task<WorkflowExecution?> RestoreOrFaultAsync(StoredInstance stored, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await runner.RestoreAsync(stored, cancellationToken);
+        }
+        catch (Exception ex) when (ex is WorkflowException or System.Text.Json.JsonException)
+        {
+            var reason = $"The instance cannot be loaded, so it was faulted: {ex.Message}";
+            LogUnrestorable(_logger, ex, stored.Id);
+            await Store.FaultAsync(stored, reason, runner.Time.GetUtcNow(), cancellationToken);
             return null;
         }
-
-        return await ContinueAsync(execution, cancellationToken);
     }
 
     private async Task<RunResult> ContinueAsync(WorkflowExecution execution, CancellationToken cancellationToken)
     {
-        await runner.RunAsync(execution, (e, ct) => new ValueTask(Store.SaveAsync(e, Owner, ct)), cancellationToken);
-        await Store.SaveAsync(execution, Owner, cancellationToken);
+        try
+        {
+            await runner.RunAsync(execution, (e, ct) => new ValueTask(Store.SaveAsync(e, Owner, ct)), cancellationToken);
+            await Store.SaveAsync(execution, Owner, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not ConcurrencyConflictException)
+        {
+            // Give up the claim so that the next engine start recovers the instance from its last
+            // persisted point, even while this process lives on (a server).
+            try
+            {
+                await Store.ReleaseAsync(execution.InstanceId, execution.Revision, CancellationToken.None);
+            }
+            catch (Exception releaseError)
+            {
+                LogReleaseFailed(_logger, releaseError, execution.InstanceId);
+            }
+
+            throw;
+        }
+
         foreach (var timer in execution.Bookmarks.Where(b => b.IsTimer))
         {
             await timers.ScheduleAsync(execution.InstanceId, timer, cancellationToken);
@@ -205,6 +304,12 @@ public sealed partial class WorkflowEngine(
 
         return RunResult.From(execution);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Instance {InstanceId} cannot be loaded; it was faulted")]
+    private static partial void LogUnrestorable(ILogger logger, Exception exception, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not release the claim on instance {InstanceId}")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception, string instanceId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recovered instance {InstanceId} left running by {Owner}")]
     private static partial void LogRecovered(ILogger logger, string instanceId, string? owner);

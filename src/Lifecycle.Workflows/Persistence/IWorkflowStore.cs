@@ -33,6 +33,18 @@ public interface IWorkflowStore : IDefinitionSource
 
     Task<StoredInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken);
 
+    /// <summary>True while any of <paramref name="bookmarkIds"/> is still stored for the instance.</summary>
+    Task<bool> HasBookmarksAsync(string instanceId, IReadOnlyCollection<int> bookmarkIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Faults an instance that cannot be loaded (e.g. its definition no longer reads), if it is still
+    /// at the stored revision: its bookmarks go and the journal says why.
+    /// </summary>
+    Task FaultAsync(StoredInstance stored, string error, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Gives up this process's claim on a Running instance (after a failure), so the next start recovers it.</summary>
+    Task ReleaseAsync(string instanceId, long revision, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<BookmarkMatch>> FindBookmarksAsync(string eventName, string? correlation, string? instanceId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<BookmarkMatch>> FindDueTimersAsync(DateTimeOffset now, CancellationToken cancellationToken);

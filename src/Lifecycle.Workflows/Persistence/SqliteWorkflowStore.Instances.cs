@@ -59,6 +59,50 @@ public sealed partial class SqliteWorkflowStore
                 record.Revision, record.JournalSequence, record.Owner, record.Snapshot);
     }
 
+    public async Task<bool> HasBookmarksAsync(string instanceId, IReadOnlyCollection<int> bookmarkIds, CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        return await db.Bookmarks.AnyAsync(b => b.InstanceId == instanceId && bookmarkIds.Contains(b.BookmarkId), cancellationToken);
+    }
+
+    public async Task FaultAsync(StoredInstance stored, string error, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var record = await db.Instances.FirstOrDefaultAsync(i => i.Id == stored.Id && i.Revision == stored.Revision, cancellationToken);
+        if (record is null)
+        {
+            return;
+        }
+
+        record.Status = nameof(WorkflowStatus.Faulted);
+        record.Error = error;
+        record.FaultActivityId = "$.root";
+        record.UpdatedAt = at;
+        record.FinishedAt = at;
+        record.Owner = null;
+        record.Revision++;
+        record.JournalSequence++;
+        var entry = new JournalEntry(record.JournalSequence, at, "$.root", "Workflow", JournalEvent.Faulted, error);
+        db.Journal.Add(new JournalSegmentRecord
+        {
+            InstanceId = record.Id,
+            FirstSequence = entry.Sequence,
+            LastSequence = entry.Sequence,
+            Entries = JournalCompression.Compress([entry]),
+        });
+        await db.Bookmarks.Where(b => b.InstanceId == stored.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task ReleaseAsync(string instanceId, long revision, CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        await db.Instances.Where(i => i.Id == instanceId && i.Revision == revision)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Owner, (string?)null), cancellationToken);
+    }
+
     public async Task<IReadOnlyList<BookmarkMatch>> FindBookmarksAsync(string eventName, string? correlation, string? instanceId, CancellationToken cancellationToken)
     {
         await using var db = Open();
@@ -78,10 +122,11 @@ public sealed partial class SqliteWorkflowStore
     public async Task<IReadOnlyList<BookmarkMatch>> FindDueTimersAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = Open();
-        var timers = await db.Bookmarks.AsNoTracking().Where(b => b.Event == Bookmark.TimerEvent && b.DueAt != null)
-            .Select(b => new { b.InstanceId, b.BookmarkId, b.DueAt }).ToListAsync(cancellationToken);
-        return timers.Where(t => t.DueAt <= now).OrderBy(t => t.DueAt)
-            .Select(t => new BookmarkMatch(t.InstanceId, t.BookmarkId)).ToList();
+        return await db.Bookmarks.AsNoTracking()
+            .Where(b => b.Event == Bookmark.TimerEvent && b.DueAt != null && b.DueAt <= now)
+            .OrderBy(b => b.DueAt)
+            .Select(b => new BookmarkMatch(b.InstanceId, b.BookmarkId))
+            .ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<(string InstanceId, string? Owner)>> FindRunningAsync(CancellationToken cancellationToken)

@@ -29,7 +29,7 @@ public static class ResumeCommand
             }
 
             var result = await host.Engine.ResumeAsync(stimulus, cancellationToken);
-            if (stimulus.InstanceId is { } only && result.Resumed.Count == 0 && result.Skipped.Count == 0)
+            if (stimulus.InstanceId is { } only && result.Resumed.Count == 0 && result.Skipped.Count == 0 && result.NotDelivered.Count == 0)
             {
                 throw new UsageException($"Instance {only} is not waiting for event '{stimulus.Event}'{(stimulus.Correlation is null ? "" : $" with correlation '{stimulus.Correlation}'")}. See what it waits for with 'lifecycle instances'.");
             }
@@ -41,6 +41,7 @@ public static class ResumeCommand
                     resumed = result.Resumed.Select(Brief),
                     started = result.Started.Select(Brief),
                     skipped = result.Skipped,
+                    notDelivered = result.NotDelivered,
                 });
             }
             else
@@ -59,6 +60,16 @@ public static class ResumeCommand
                 {
                     context.Out.WriteLine($"Instance {s} was resumed by another process first; left alone.");
                 }
+            }
+
+            foreach (var busy in result.NotDelivered)
+            {
+                context.Error.WriteLine($"error: event '{stimulus.Event}' was not delivered to instance {busy}: it is busy in another process or could not be loaded (see 'lifecycle instances'). Deliver it again later.");
+            }
+
+            if (result.NotDelivered.Count > 0)
+            {
+                return ExitCodes.Conflict;
             }
 
             return result.Resumed.Concat(result.Started).Any(r => r.Status == WorkflowStatus.Faulted) ? ExitCodes.Failure : ExitCodes.Ok;

@@ -50,6 +50,11 @@ public static class RunCommand
             context.Error.WriteLine($"note: recovered instance {recovered.InstanceId} of '{recovered.WorkflowId}' left running by a process that stopped; it is now {recovered.Status}.");
         }
 
+        foreach (var id in report.Unloadable)
+        {
+            context.Error.WriteLine($"note: instance {id} could not be loaded and was faulted; 'lifecycle journal {id}' says why.");
+        }
+
         foreach (var fired in report.TimersFired)
         {
             context.Error.WriteLine($"note: a due timer resumed instance {fired.InstanceId} of '{fired.WorkflowId}'; it is now {fired.Status}.");
