@@ -67,6 +67,15 @@ public sealed class ActivityContext
         return scripts.Convert<T>(value, input.Path);
     }
 
+    /// <summary>Reads an input that names something (a variable, an output, an event): a non-empty string, or a fault.</summary>
+    public string GetName(Input<string> input)
+    {
+        var name = Get(input);
+        return string.IsNullOrWhiteSpace(name)
+            ? throw new ActivityFaultException($"'{input.Name}' evaluated to {(name is null ? "null" : "an empty string")}; it must name something")
+            : name;
+    }
+
     /// <summary>Reads an optional input, or <paramref name="fallback"/> when the definition left it out.</summary>
     public T Get<T>(Input<T>? input, T fallback) => input is null ? fallback : Get(input);
 
@@ -116,7 +125,7 @@ public sealed class ActivityContext
     /// <summary>Sets a variable of the current workflow.</summary>
     public void SetVariable(string name, JsonNode? value) => Scope.Script.Variables.Set(name, _execution.Scripts.FromJson(value));
 
-    internal void SetVariable(string name, JsValue value) => Scope.Script.Variables.Set(name, value);
+    internal void SetVariable(string name, JsValue value) => Scope.Script.Variables.Set(name, _execution.Scripts.Normalize(value));
 
     /// <summary>Sets an output of the workflow (returned when it finishes).</summary>
     public void SetWorkflowOutput(string name, JsonNode? value) => Scope.WorkflowOutputs[name] = value;
@@ -128,6 +137,17 @@ public sealed class ActivityContext
     /// <summary>Suspends this activity until <paramref name="dueAt"/>.</summary>
     public void CreateTimer(DateTimeOffset dueAt) =>
         _runner.CreateBookmark(_execution, Frame, Bookmark.TimerEvent, correlation: null, dueAt);
+
+    /// <summary>
+    /// Starts the latest version of workflow <paramref name="workflowId"/> as a child of this
+    /// activity, in its own scope; returns the scope's id. Its root's completion arrives in
+    /// <see cref="Activity.OnChildCompletedAsync"/>.
+    /// </summary>
+    internal ValueTask<int> StartWorkflowAsync(string workflowId, JsonObject? input) =>
+        _runner.StartSubWorkflowAsync(this, workflowId, input);
+
+    /// <summary>A copy of the outputs a sub-workflow started by this activity has set.</summary>
+    internal JsonObject WorkflowOutputsOf(int scopeId) => _execution.Scopes[scopeId].WorkflowOutputs.DeepClone().AsObject();
 
     /// <summary>Ends the current workflow at once (a sub-workflow returns to its caller).</summary>
     public void FinishWorkflow() => _runner.FinishScope(_execution, Frame);

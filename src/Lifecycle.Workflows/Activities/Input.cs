@@ -44,15 +44,3 @@ public sealed class Input<T> : IInput
 
     public override string ToString() => Expression is { } e ? $"{{js: {e.Source}}}" : Literal?.ToJsonString() ?? "null";
 }
-
-/// <summary>The non-generic face of <see cref="Input{T}"/>, for the registry and the journal.</summary>
-public interface IInput
-{
-    string Path { get; }
-
-    string Name { get; }
-
-    JsonNode? Literal { get; }
-
-    Expression? Expression { get; }
-}

@@ -28,40 +28,48 @@ public sealed class Delay : Activity
         }
     }
 
-    /// <summary>Reads an ISO 8601 duration or a number of seconds.</summary>
+    /// <summary>The longest delay allowed: beyond it a due time is not a date anyone means.</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(36_500);
+
+    /// <summary>Reads an ISO 8601 duration or a number of seconds, from zero to <see cref="MaxDuration"/>.</summary>
     public static TimeSpan? Parse(JsonNode? value, out string? error)
     {
-        error = null;
-        if (value is JsonValue v && v.GetValueKind() == JsonValueKind.Number)
+        var seconds = value switch
         {
-            var seconds = v.GetValue<double>();
-            if (seconds >= 0 && seconds < TimeSpan.MaxValue.TotalSeconds)
-            {
-                return TimeSpan.FromSeconds(seconds);
-            }
-        }
-        else if (value is JsonValue s && s.GetValueKind() == JsonValueKind.String)
+            JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>(),
+            JsonValue s when s.GetValueKind() == JsonValueKind.String => SecondsOf(s.GetValue<string>()),
+            _ => null,
+        };
+
+        if (seconds is not { } total || double.IsNaN(total) || total < 0)
         {
-            var text = s.GetValue<string>();
-            try
-            {
-                var span = XmlConvert.ToTimeSpan(text);
-                if (span >= TimeSpan.Zero)
-                {
-                    return span;
-                }
-            }
-            catch (Exception ex) when (ex is FormatException or OverflowException)
-            {
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) &&
-                    seconds >= 0 && seconds < TimeSpan.MaxValue.TotalSeconds)
-                {
-                    return TimeSpan.FromSeconds(seconds);
-                }
-            }
+            error = $"Duration {value?.ToJsonString() ?? "null"} is not an ISO 8601 duration like \"PT5M\" or a non-negative number of seconds.";
+            return null;
         }
 
-        error = $"Duration {value?.ToJsonString() ?? "null"} is not an ISO 8601 duration like \"PT5M\" or a non-negative number of seconds.";
-        return null;
+        if (total > MaxDuration.TotalSeconds)
+        {
+            error = $"Duration {value!.ToJsonString()} is longer than the {MaxDuration.TotalDays / 365:0} years a delay may last.";
+            return null;
+        }
+
+        error = null;
+        return TimeSpan.FromSeconds(total);
+    }
+
+    private static double? SecondsOf(string text)
+    {
+        try
+        {
+            return XmlConvert.ToTimeSpan(text).TotalSeconds;
+        }
+        catch (OverflowException)
+        {
+            return double.PositiveInfinity;
+        }
+        catch (FormatException)
+        {
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ? seconds : null;
+        }
     }
 }

@@ -26,7 +26,7 @@ public sealed class ForEach : Activity
 
         context.State["items"] = array;
         context.State["index"] = 0;
-        context.State["variable"] = context.Get(Variable);
+        context.State["variable"] = context.GetName(Variable);
         Next(context);
         return ValueTask.CompletedTask;
     }

@@ -15,15 +15,12 @@ public sealed class RunWorkflow : Activity
 
     public override async ValueTask ExecuteAsync(ActivityContext context)
     {
-        var scope = await context.Runner.StartSubWorkflowAsync(context, context.Get(Workflow), context.Get(Input, null));
-        context.State["scope"] = scope;
+        context.State["scope"] = await context.StartWorkflowAsync(context.GetName(Workflow), context.Get(Input, null));
     }
 
     public override ValueTask OnChildCompletedAsync(ActivityContext context, Activity child)
     {
-        var scope = context.State["scope"]!.GetValue<int>();
-        context.SetOutput("outputs", context.Execution.Scopes[scope].WorkflowOutputs.DeepClone());
-        context.Execution.Scopes.Remove(scope);
+        context.SetOutput("outputs", context.WorkflowOutputsOf(context.State["scope"]!.GetValue<int>()));
         context.Complete();
         return ValueTask.CompletedTask;
     }

@@ -15,7 +15,7 @@ public sealed class SetOutput : Activity
 
     public override ValueTask ExecuteAsync(ActivityContext context)
     {
-        context.SetWorkflowOutput(context.Get(Name), context.Get(Value));
+        context.SetWorkflowOutput(context.GetName(Name), context.Get(Value));
         context.Complete();
         return ValueTask.CompletedTask;
     }

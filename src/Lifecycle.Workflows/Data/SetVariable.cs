@@ -15,7 +15,7 @@ public sealed class SetVariable : Activity
 
     public override ValueTask ExecuteAsync(ActivityContext context)
     {
-        context.SetVariable(context.Get(Variable), context.GetScriptValue(Value));
+        context.SetVariable(context.GetName(Variable), context.GetScriptValue(Value));
         context.Complete();
         return ValueTask.CompletedTask;
     }

@@ -45,7 +45,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, IService
         }
         catch (JsonException ex)
         {
-            return (null, [new DefinitionError("$", InvalidJsonMessage(ex))]);
+            return (null, [new DefinitionError("$", InvalidJsonMessage(ex, json))]);
         }
 
         using (document)
@@ -227,6 +227,11 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, IService
                 continue;
             }
 
+            if (type == "Event" && values["event"]!.Any(char.IsWhiteSpace))
+            {
+                errors.Add(new($"{path}.event", $"Event name '{values["event"]}' has white space; event names are single words like \"git_commit\"."));
+            }
+
             if (type == "Cron" && values["cron"]!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is < 6 or > 7)
             {
                 errors.Add(new($"{path}.cron", $"Cron expression '{values["cron"]}' needs 6 or 7 fields (Quartz syntax: seconds minutes hours day-of-month month day-of-week [year]), e.g. \"0 0/5 * * * ?\"."));
@@ -296,7 +301,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, IService
         };
     }
 
-    private static string InvalidJsonMessage(JsonException ex)
+    private static string InvalidJsonMessage(JsonException ex, string json)
     {
         var reason = ex.Message;
         var cut = reason.IndexOf(" Path:", StringComparison.Ordinal);
@@ -310,7 +315,21 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, IService
             reason = reason[..cut];
         }
 
-        return $"Invalid JSON at line {(ex.LineNumber ?? 0) + 1}, column {(ex.BytePositionInLine ?? 0) + 1}: {reason}";
+        var line = (int)(ex.LineNumber ?? 0);
+        return $"Invalid JSON at line {line + 1}, column {ColumnOf(json, line, (int)(ex.BytePositionInLine ?? 0)) + 1}: {reason}";
+    }
+
+    /// <summary>The parser counts UTF-8 bytes; people count characters.</summary>
+    private static int ColumnOf(string json, int line, int bytePosition)
+    {
+        var lines = json.Split('\n');
+        if (line >= lines.Length)
+        {
+            return bytePosition;
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(lines[line]);
+        return Encoding.UTF8.GetCharCount(bytes, 0, Math.Min(bytePosition, bytes.Length));
     }
 
     private static string HashOf(JsonElement root)
@@ -321,6 +340,9 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, IService
         return Convert.ToHexStringLower(bytes);
     }
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    /// <summary>What a workflow id may look like (also written into the JSON Schema).</summary>
+    internal const string IdRegex = "^[A-Za-z0-9][A-Za-z0-9._-]*$";
+
+    [GeneratedRegex(IdRegex)]
     private static partial Regex IdPattern();
 }

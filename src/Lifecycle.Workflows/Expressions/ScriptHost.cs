@@ -32,6 +32,12 @@ internal sealed class ScriptHost
 
     public JsValue FromJson(JsonNode? node) => JsConvert.FromJson(Engine, node);
 
+    /// <summary>
+    /// A value as it will read after a suspension: objects go through JSON (a Date becomes its ISO
+    /// string, functions disappear), so a run gives the same results whether or not it suspends.
+    /// </summary>
+    public JsValue Normalize(JsValue value) => value.IsObject() ? FromJson(ToJson(value)) : value;
+
     public JsonNode? ToJson(JsValue value) => JsConvert.ToJson(Engine, value);
 
     public JsObject ObjectFromJson(JsonObject? node)
@@ -71,6 +77,13 @@ internal sealed class ScriptHost
             Engine.SetValue("vars", scope.Variables);
             Engine.SetValue("outputs", scope.Outputs);
             Engine.SetValue("workflow", scope.Workflow);
+            if (_bound is null)
+            {
+                // Expressions may not add globals: they would live only in this process's memory
+                // and vanish at the next suspension. Data belongs in variables.
+                Engine.Execute("Object.preventExtensions(globalThis);");
+            }
+
             _bound = scope;
         }
 

@@ -38,7 +38,7 @@ internal static class DefinitionSchema
             ["properties"] = new JsonObject
             {
                 ["$schema"] = Described(new() { ["type"] = "string" }, "The path or URL of this schema, for editors; the engine ignores it."),
-                ["id"] = Described(new() { ["type"] = "string", ["pattern"] = "^[A-Za-z0-9][A-Za-z0-9._-]*$" },
+                ["id"] = Described(new() { ["type"] = "string", ["pattern"] = DefinitionReader.IdRegex },
                     "The workflow id: letters, digits, '.', '_' and '-', starting with a letter or digit."),
                 ["name"] = Described(new() { ["type"] = "string" }, "A display name; the id when not set."),
                 ["description"] = Described(new() { ["type"] = "string" }, "What the workflow does."),
@@ -115,6 +115,10 @@ internal static class DefinitionSchema
             if (field == "cron")
             {
                 schema["pattern"] = "^ *[^ ]+( +[^ ]+){5,6} *$";
+            }
+            else if (field == "event")
+            {
+                schema["pattern"] = "^\\S+$";
             }
 
             properties[field] = TriggerFieldDescriptions.TryGetValue(field, out var description) ? Described(schema, description) : schema;

@@ -42,4 +42,20 @@ public class ProcessOwnerTests
     {
         Assert.False(ProcessOwner.IsAlive(owner));
     }
+
+    [Fact]
+    public async Task IsAlive_AnotherLiveProcess_IsTrueUntilItEnds()
+    {
+        using var child = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sleep", "60") { UseShellExecute = false })!;
+        var owner = ProcessOwner.Describe(child.Id);
+
+        Assert.NotNull(owner);
+        Assert.Equal(owner, ProcessOwner.Describe(child.Id));
+        Assert.True(ProcessOwner.IsAlive(owner));
+
+        child.Kill();
+        await child.WaitForExitAsync();
+
+        Assert.False(ProcessOwner.IsAlive(owner));
+    }
 }

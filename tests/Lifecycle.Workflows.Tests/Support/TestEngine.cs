@@ -17,17 +17,22 @@ public sealed class TestEngine : IAsyncDisposable
         WorkflowRunnerOptions? options = null,
         string? folder = null,
         string? owner = null,
-        Action<Activities.ActivityRegistry>? configureRegistry = null)
+        Action<Activities.ActivityRegistry>? configureRegistry = null,
+        WorkflowEngineOptions? engineOptions = null)
     {
         Folder = folder ?? Directory.CreateTempSubdirectory("lifecycle-tests-").FullName;
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
         services.AddLifecycleWorkflows(Path.Combine(Folder, "lifecycle.db"), configureRegistry, options);
+        if (engineOptions is not null)
+        {
+            services.AddSingleton(engineOptions);
+        }
         _services = services.BuildServiceProvider();
         Engine = _services.GetRequiredService<WorkflowEngine>();
         if (owner is not null)
         {
-            Engine = new WorkflowEngine(Engine.Store, Runner, Reader, new Timers.EmbeddedTimerScheduler()) { Owner = owner };
+            Engine = new WorkflowEngine(Engine.Store, Runner, Reader, new Timers.EmbeddedTimerScheduler(), options: engineOptions) { Owner = owner };
         }
 
         Startup = Engine.StartAsync().GetAwaiter().GetResult();
@@ -45,6 +50,16 @@ public sealed class TestEngine : IAsyncDisposable
     public DefinitionReader Reader => _services.GetRequiredService<DefinitionReader>();
 
     public WorkflowRunner Runner => _services.GetRequiredService<WorkflowRunner>();
+
+    /// <summary>Runs a statement on the engine's SQLite file, to put the store in states only other processes reach.</summary>
+    public async Task SqlAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Folder, "lifecycle.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
 
     /// <summary>Reads, publishes and runs <paramref name="json"/>.</summary>
     public async Task<RunResult> RunAsync(string json, JsonObject? input = null)

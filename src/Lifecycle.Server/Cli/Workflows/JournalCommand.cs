@@ -37,7 +37,7 @@ public static class JournalCommand
             }
 
             var last = entries.Count > 0 ? entries[^1].Sequence : 0;
-            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(500), TimeProvider.System);
+            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(500), host.Get<TimeProvider>());
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
                 var more = await store.GetJournalAsync(id, last, cancellationToken);

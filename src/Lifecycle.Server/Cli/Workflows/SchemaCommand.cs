@@ -16,7 +16,13 @@ public static class SchemaCommand
             var text = WorkflowSchemaGenerator.GenerateText(ProductActivities.CreateRegistry());
             if (context.Parse.GetValue(file) is { } path)
             {
-                File.WriteAllText(Path.GetFullPath(path, Environment.CurrentDirectory), text);
+                var full = Path.GetFullPath(path, Environment.CurrentDirectory);
+                if (Directory.Exists(full) || !Directory.Exists(Path.GetDirectoryName(full)))
+                {
+                    throw new UsageException($"--out '{path}' must be a file in an existing folder.");
+                }
+
+                File.WriteAllText(full, text);
                 context.Error.WriteLine($"Wrote {path}.");
             }
             else
