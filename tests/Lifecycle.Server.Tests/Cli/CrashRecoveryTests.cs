@@ -47,4 +47,40 @@ public class CrashRecoveryTests
         Assert.Equal(1, journal.Count(e => e is { Event: "Completed", Activity: "b" }));
         Assert.Equal(1, journal.Count(e => e is { Event: "Completed", Activity: "c" }));
     }
+
+    [Fact]
+    public async Task RunningInALiveProcess_IsNotRecoveredByAnotherProcess()
+    {
+        using var folder = new TempFolder();
+        folder.Write("long.json", """
+        { "id": "long", "variables": { "i": 0 },
+          "root": { "type": "Sequence", "activities": [
+            { "type": "Log", "message": "started" },
+            { "type": "While", "condition": { "js": "vars.i < 100000" }, "maxIterations": 100000,
+              "body": { "type": "SetVariable", "variable": "i",
+                        "value": { "js": "(function () { let s = 0; for (let k = 0; k < 20000; k++) { s += k; } return vars.i + 1; })()" } } } ] } }
+        """);
+        folder.Write("other.json", """{ "id": "other", "root": { "type": "Log", "message": "unrelated" } }""");
+        var cli = new CliRunner(folder.Path);
+        using var busy = cli.Start("workflow", "run", "long.json");
+        try
+        {
+            while (await busy.StandardOutput.ReadLineAsync() is { } line && !line.Contains("log: started"))
+            {
+            }
+
+            var other = await cli.RunAsync("workflow", "run", "other.json");
+
+            Assert.True(other.ExitCode == 0, other.ToString());
+            Assert.DoesNotContain("recovered", other.Stderr);
+            var running = await cli.RunAsync("--json", "instances", "--status", "Running");
+            Assert.Equal("long", Assert.Single(running.Json["instances"]!.AsArray())!["workflowId"]!.GetValue<string>());
+            Assert.False(busy.HasExited);
+        }
+        finally
+        {
+            busy.Kill();
+            await busy.WaitForExitAsync();
+        }
+    }
 }

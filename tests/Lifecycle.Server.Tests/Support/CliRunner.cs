@@ -11,7 +11,25 @@ public sealed class CliRunner(string workingDirectory)
 
     public Dictionary<string, string> Environment { get; } = [];
 
+    /// <summary>Starts the binary and returns at once; the caller reads its output and ends it.</summary>
+    public Process Start(params string[] args)
+    {
+        var process = Process.Start(StartInfo(args))!;
+        process.StandardInput.Close();
+        return process;
+    }
+
     public async Task<CliResult> RunAsync(params string[] args)
+    {
+        using var process = Start(args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    private ProcessStartInfo StartInfo(string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -34,12 +52,6 @@ public sealed class CliRunner(string workingDirectory)
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        return start;
     }
 }
