@@ -11,4 +11,7 @@ public static class CliJson
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
+
+    /// <summary>The same on one line, for streams (JSON Lines).</summary>
+    public static readonly JsonSerializerOptions Compact = new(Options) { WriteIndented = false };
 }

@@ -27,14 +27,20 @@ public sealed class CommandContext(ParseResult parse, TextWriter output, TextWri
     }
 
     /// <summary>Reads a file the user named, with a clear message when it cannot.</summary>
-    public string ReadUserFile(string path)
+    public string ReadUserFile(string path, string what = "a workflow definition (.json)")
     {
         var full = Path.GetFullPath(path, Environment.CurrentDirectory);
-        if (!File.Exists(full))
+        if (Directory.Exists(full))
         {
-            throw new UsageException($"File '{path}' does not exist. Give the path of a workflow definition (.json).");
+            throw new UsageException($"'{path}' is a folder; give the path of {what}.");
         }
 
-        return File.ReadAllText(full);
+        if (!File.Exists(full))
+        {
+            throw new UsageException($"File '{path}' does not exist. Give the path of {what}.");
+        }
+
+        var text = File.ReadAllText(full);
+        return string.IsNullOrWhiteSpace(text) ? throw new UsageException($"File '{path}' is empty; it should hold {what}.") : text;
     }
 }

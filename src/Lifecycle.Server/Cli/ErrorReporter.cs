@@ -2,6 +2,7 @@ using Lifecycle.Workflows;
 using Lifecycle.Workflows.Definitions;
 using Lifecycle.Workflows.Hosting;
 using Lifecycle.Workflows.Runtime;
+using Microsoft.Data.Sqlite;
 
 namespace Lifecycle.Server.Cli;
 
@@ -10,56 +11,50 @@ public static class ErrorReporter
 {
     public static int Report(CommandContext context, Exception exception)
     {
-        var code = Write(context, exception);
-        if (context.Json && exception is not WorkflowValidationException)
+        var (code, message) = Describe(context, exception);
+        if (exception is WorkflowValidationException invalid)
         {
-            context.WriteJson(new { error = exception.Message, exitCode = code });
+            if (context.Json)
+            {
+                context.WriteJson(new { valid = false, errors = invalid.Errors.Select(e => new { path = e.Path, message = e.Message }) });
+            }
+
+            foreach (var error in invalid.Errors)
+            {
+                context.Error.WriteLine(error.ToString());
+            }
+
+            return code;
+        }
+
+        context.Error.WriteLine($"error: {message}");
+        if (context.Json)
+        {
+            context.WriteJson(new { error = message, exitCode = code });
+        }
+
+        if (code == ExitCodes.Failure && context.Parse.GetValue(GlobalOptions.Verbose))
+        {
+            context.Error.WriteLine(exception.ToString());
         }
 
         return code;
     }
 
-    private static int Write(CommandContext context, Exception exception)
+    private static (int Code, string Message) Describe(CommandContext context, Exception exception) => exception switch
     {
-        switch (exception)
-        {
-            case WorkflowValidationException invalid:
-                if (context.Json)
-                {
-                    context.WriteJson(new { valid = false, errors = invalid.Errors.Select(e => new { path = e.Path, message = e.Message }) });
-                }
-
-                foreach (var error in invalid.Errors)
-                {
-                    context.Error.WriteLine(error.ToString());
-                }
-
-                return ExitCodes.BadInput;
-            case WorkflowInputException input:
-                foreach (var problem in input.Problems)
-                {
-                    context.Error.WriteLine($"error: input: {problem}");
-                }
-
-                return ExitCodes.BadInput;
-            case UsageException or WorkflowNotFoundException:
-                context.Error.WriteLine($"error: {exception.Message}");
-                return ExitCodes.BadInput;
-            case OperationCanceledException:
-                context.Error.WriteLine("error: cancelled.");
-                return ExitCodes.Failure;
-            case WorkflowException:
-                context.Error.WriteLine($"error: {exception.Message}");
-                return ExitCodes.Failure;
-            default:
-                context.Error.WriteLine($"error: {exception.GetType().Name}: {exception.Message}" +
-                                        (context.Parse.GetValue(GlobalOptions.Verbose) ? "" : " (run with --verbose for details)"));
-                if (context.Parse.GetValue(GlobalOptions.Verbose))
-                {
-                    context.Error.WriteLine(exception.ToString());
-                }
-
-                return ExitCodes.Failure;
-        }
-    }
+        WorkflowValidationException => (ExitCodes.BadInput, exception.Message),
+        WorkflowInputException or StimulusRejectedException or UsageException or WorkflowNotFoundException => (ExitCodes.BadInput, exception.Message),
+        OperationCanceledException => (ExitCodes.Failure, "cancelled; anything left running is picked up by the next 'run' or 'resume'."),
+        UnauthorizedAccessException => (ExitCodes.Failure, $"{exception.Message} Run lifecycle where you may write, or point --repo at such a folder."),
+        SqliteException { SqliteErrorCode: 8 } => (ExitCodes.Failure,
+            $"the state database {Path.Combine(context.Repository, ".lifecycle", "lifecycle.db")} is read-only; this command needs to write it."),
+        SqliteException { SqliteErrorCode: 14 } => (ExitCodes.Failure,
+            $"the state database {Path.Combine(context.Repository, ".lifecycle", "lifecycle.db")} cannot be opened; check the folder exists and may be written."),
+        SqliteException sqlite => (ExitCodes.Failure, $"the state database failed: {sqlite.Message}"),
+        IOException => (ExitCodes.Failure, exception.Message),
+        WorkflowException => (ExitCodes.Failure, exception.Message),
+        _ => (ExitCodes.Failure, $"{exception.GetType().Name}: {exception.Message}" +
+                                 (context.Parse.GetValue(GlobalOptions.Verbose) ? "" : " (run with --verbose for details)")),
+    };
 }

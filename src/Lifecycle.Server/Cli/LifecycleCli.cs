@@ -21,7 +21,9 @@ public static class LifecycleCli
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var root = Build(output, error);
-        var parse = root.Parse(args);
+
+        // '@file' is ours (JSON from a file), not System.CommandLine's response files.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var problem in parse.Errors)
@@ -29,7 +31,14 @@ public static class LifecycleCli
                 error.WriteLine($"error: {problem.Message}");
             }
 
-            error.WriteLine($"Run 'lifecycle {string.Join(' ', CommandPath(parse))} --help' for usage.".Replace("  ", " "));
+            var help = $"Run 'lifecycle {string.Join(' ', CommandPath(parse))} --help' for usage.".Replace("  ", " ");
+            error.WriteLine(help);
+            if (args.Contains("--json"))
+            {
+                output.WriteLine(System.Text.Json.JsonSerializer.Serialize(
+                    new { error = string.Join(" ", parse.Errors.Select(e => e.Message)) + " " + help, exitCode = ExitCodes.BadInput }, CliJson.Options));
+            }
+
             return ExitCodes.BadInput;
         }
 

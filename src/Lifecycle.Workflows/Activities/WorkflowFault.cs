@@ -4,4 +4,9 @@ namespace Lifecycle.Workflows.Activities;
 /// <param name="Message">One line naming the activity and the cause.</param>
 /// <param name="ActivityId">The id (or path) of the activity that faulted.</param>
 /// <param name="ActivityType">The type of the activity that faulted.</param>
-public sealed record WorkflowFault(string Message, string ActivityId, string ActivityType);
+/// <param name="Reason">The cause alone, without the activity (e.g. a Fail's message).</param>
+public sealed record WorkflowFault(string Message, string ActivityId, string ActivityType, string? Reason = null)
+{
+    /// <summary>The cause alone when known, else the whole message.</summary>
+    public string Cause => Reason ?? Message;
+}

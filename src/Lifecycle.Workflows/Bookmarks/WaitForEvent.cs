@@ -13,6 +13,8 @@ public sealed class WaitForEvent : Activity
     [Input("When set, only a stimulus with the same correlation resumes this activity.")]
     public Input<string?>? Correlation { get; init; }
 
+    protected internal override IEnumerable<(string Path, string Message)> Validate() => LiteralChecks.Name(Event);
+
     public override ValueTask ExecuteAsync(ActivityContext context)
     {
         var name = context.Get(Event);

@@ -16,6 +16,19 @@ public sealed class ForEach : Activity
     [Input("Runs once per item.", Required = true)]
     public Activity? Body { get; init; }
 
+    protected internal override IEnumerable<(string Path, string Message)> Validate()
+    {
+        if (Items is { Expression: null } items && items.Literal is not System.Text.Json.Nodes.JsonArray)
+        {
+            yield return (items.Path, $"'items' must be an array, or an expression giving one; found {items.Literal?.ToJsonString() ?? "null"}.");
+        }
+
+        foreach (var problem in LiteralChecks.Name(Variable))
+        {
+            yield return problem;
+        }
+    }
+
     public override ValueTask ExecuteAsync(ActivityContext context)
     {
         var items = context.Get(Items);

@@ -3,7 +3,7 @@ using Lifecycle.Workflows.Activities;
 namespace Lifecycle.Workflows.Control;
 
 /// <summary>Runs <see cref="Try"/>; when it faults, runs <see cref="Catch"/> with the error in its output.</summary>
-[Activity("Control", "Runs 'try'; if it faults, records the message in output 'error' and runs 'catch'.", Outputs = ["error"])]
+[Activity("Control", "Runs 'try'; if it faults, records the cause (e.g. a Fail's message) in output 'error' and runs 'catch'.", Outputs = ["error"])]
 public sealed class TryCatch : Activity
 {
     [Input("The activity whose faults are caught.", Required = true)]
@@ -33,7 +33,7 @@ public sealed class TryCatch : Activity
             return ValueTask.FromResult(false);
         }
 
-        context.SetOutput("error", fault.Message);
+        context.SetOutput("error", fault.Cause);
         if (Catch is null)
         {
             context.Complete($"Caught: {fault.Message}");

@@ -13,6 +13,8 @@ public sealed class SetOutput : Activity
     [Input("The value: any JSON value or expression.", Required = true)]
     public Input<JsonNode?> Value { get; init; } = null!;
 
+    protected internal override IEnumerable<(string Path, string Message)> Validate() => LiteralChecks.Name(Name);
+
     public override ValueTask ExecuteAsync(ActivityContext context)
     {
         context.SetWorkflowOutput(context.GetName(Name), context.Get(Value));

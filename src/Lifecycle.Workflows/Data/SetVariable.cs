@@ -13,6 +13,8 @@ public sealed class SetVariable : Activity
     [Input("The new value: any JSON value or expression.", Required = true)]
     public Input<JsonNode?> Value { get; init; } = null!;
 
+    protected internal override IEnumerable<(string Path, string Message)> Validate() => LiteralChecks.Name(Variable);
+
     public override ValueTask ExecuteAsync(ActivityContext context)
     {
         context.SetVariable(context.GetName(Variable), context.GetScriptValue(Value));

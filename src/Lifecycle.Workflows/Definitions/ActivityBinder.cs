@@ -171,6 +171,12 @@ internal sealed class ActivityBinder(ActivityRegistry registry, IServiceProvider
                 return null;
             }
 
+            if (string.IsNullOrWhiteSpace(js.GetString()))
+            {
+                errors.Add(new($"{path}.js", "The expression is empty; write JavaScript that gives the value, e.g. {\"js\": \"vars.count + 1\"}."));
+                return null;
+            }
+
             var expression = Expression.TryParse(js.GetString()!, out var syntaxError);
             if (expression is null)
             {

@@ -70,7 +70,11 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, IService
         }
 
         var id = ReadString(root, "id", "$", errors, required: true);
-        if (id is not null && !IdPattern().IsMatch(id))
+        if (id is { Length: > MaxIdLength })
+        {
+            errors.Add(new("$.id", $"Workflow id '{id[..20]}…' is {id.Length} characters long; keep it to {MaxIdLength}."));
+        }
+        else if (id is not null && !IdPattern().IsMatch(id))
         {
             errors.Add(new("$.id", $"Workflow id '{id}' may hold only letters, digits, '.', '_' and '-', starting with a letter or digit."));
         }
@@ -339,6 +343,9 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, IService
         var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(node.ToJsonString()));
         return Convert.ToHexStringLower(bytes);
     }
+
+    /// <summary>The longest workflow id accepted.</summary>
+    public const int MaxIdLength = 100;
 
     /// <summary>What a workflow id may look like (also written into the JSON Schema).</summary>
     internal const string IdRegex = "^[A-Za-z0-9][A-Za-z0-9._-]*$";

@@ -30,11 +30,13 @@ public sealed partial class WorkflowEngine(
     public string Owner { get; init; } = ProcessOwner.Current;
 
     /// <summary>Creates the schema, recovers instances whose process died, and fires due timers.</summary>
-    public async Task<StartupReport> StartAsync(CancellationToken cancellationToken = default)
+    /// <param name="cancellationToken">Stops the work; an interrupted recovery is picked up again next time.</param>
+    /// <param name="notify">Told about each instance before it is recovered (recovery may take as long as the run did).</param>
+    public async Task<StartupReport> StartAsync(CancellationToken cancellationToken = default, Action<string>? notify = null)
     {
         await Store.InitializeAsync(cancellationToken);
         var broken = new List<string>();
-        var recovered = await RecoverAsync(broken, cancellationToken);
+        var recovered = await RecoverAsync(broken, notify, cancellationToken);
         var fired = await FireDueTimersAsync(broken, cancellationToken);
         return new StartupReport(recovered, fired, broken);
     }
@@ -79,12 +81,26 @@ public sealed partial class WorkflowEngine(
         var matches = stimulus.Event == Bookmark.TimerEvent
             ? []
             : await Store.FindBookmarksAsync(stimulus.Event, stimulus.Correlation, stimulus.InstanceId, cancellationToken);
+        if (string.IsNullOrWhiteSpace(stimulus.Event))
+        {
+            throw new StimulusRejectedException("An event needs a name, e.g. --event git_commit.");
+        }
+
         // A payload that a triggered workflow's inputs reject is bad input: refuse the stimulus
         // before anything is resumed, rather than apply half of it.
         var triggered = stimulus.InstanceId is null ? await Store.FindTriggeredAsync(stimulus.Event, cancellationToken) : [];
         foreach (var definition in triggered)
         {
-            WorkflowInputs.Resolve(definition, stimulus.Payload as JsonObject);
+            try
+            {
+                WorkflowInputs.Resolve(definition, stimulus.Payload as JsonObject);
+            }
+            catch (WorkflowInputException ex)
+            {
+                throw new StimulusRejectedException(
+                    $"Event '{stimulus.Event}' starts workflow '{definition.Id}' (its Event trigger), whose inputs reject the payload: " +
+                    $"{string.Join("; ", ex.Problems)}. Nothing was resumed or started; fix the payload, or use --instance to resume one instance only.", ex);
+            }
         }
 
         var resumed = new List<RunResult>();
@@ -122,7 +138,7 @@ public sealed partial class WorkflowEngine(
 
     /// <summary>Finishes the instances left Running by processes that died, from their last persisted point.</summary>
     public Task<IReadOnlyList<RunResult>> RecoverAsync(CancellationToken cancellationToken = default) =>
-        RecoverAsync([], cancellationToken);
+        RecoverAsync([], null, cancellationToken);
 
     private async Task<IReadOnlyList<RunResult>> FireDueTimersAsync(List<string> broken, CancellationToken cancellationToken)
     {
@@ -144,7 +160,7 @@ public sealed partial class WorkflowEngine(
         return results;
     }
 
-    private async Task<IReadOnlyList<RunResult>> RecoverAsync(List<string> broken, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RunResult>> RecoverAsync(List<string> broken, Action<string>? notify, CancellationToken cancellationToken)
     {
         var results = new List<RunResult>();
         foreach (var (instanceId, owner) in await Store.FindRunningAsync(cancellationToken))
@@ -178,6 +194,7 @@ public sealed partial class WorkflowEngine(
             }
 
             LogRecovered(_logger, instanceId, owner);
+            notify?.Invoke($"recovering instance {instanceId} of '{stored.DefinitionId}', left running by a process that stopped; it continues from its last persisted point.");
             results.Add(await ContinueAsync(execution, cancellationToken));
         }
 

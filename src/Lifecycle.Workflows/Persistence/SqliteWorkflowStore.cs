@@ -41,8 +41,14 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         await using var db = Open();
+        if (File.Exists(DatabasePath) && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            // Up to date: nothing to write, so reading commands work on a read-only database too.
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         await db.Database.MigrateAsync(cancellationToken);
 
         // Stored in the file: set once here rather than on every connection.

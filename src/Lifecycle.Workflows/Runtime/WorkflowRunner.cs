@@ -192,7 +192,7 @@ public sealed partial class WorkflowRunner(
         }
 
         var fault = new WorkflowFault($"{frame.Activity.Type} '{JournalId(execution, frame)}': {exception.Message}",
-            JournalId(execution, frame), frame.Activity.Type);
+            JournalId(execution, frame), frame.Activity.Type, exception.Message);
         Record(execution, frame, JournalEvent.Faulted, fault.Message, InputsAndOutputs(frame));
         var child = frame;
         while (true)
@@ -223,7 +223,7 @@ public sealed partial class WorkflowRunner(
             catch (Exception handlerException)
             {
                 fault = new WorkflowFault($"{parent.Activity.Type} '{JournalId(execution, parent)}': {handlerException.Message}",
-                    JournalId(execution, parent), parent.Activity.Type);
+                    JournalId(execution, parent), parent.Activity.Type, handlerException.Message);
                 Record(execution, parent, JournalEvent.Faulted, fault.Message);
             }
 

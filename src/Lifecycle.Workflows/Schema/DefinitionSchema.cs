@@ -38,7 +38,7 @@ internal static class DefinitionSchema
             ["properties"] = new JsonObject
             {
                 ["$schema"] = Described(new() { ["type"] = "string" }, "The path or URL of this schema, for editors; the engine ignores it."),
-                ["id"] = Described(new() { ["type"] = "string", ["pattern"] = DefinitionReader.IdRegex },
+                ["id"] = Described(new() { ["type"] = "string", ["pattern"] = DefinitionReader.IdRegex, ["maxLength"] = DefinitionReader.MaxIdLength },
                     "The workflow id: letters, digits, '.', '_' and '-', starting with a letter or digit."),
                 ["name"] = Described(new() { ["type"] = "string" }, "A display name; the id when not set."),
                 ["description"] = Described(new() { ["type"] = "string" }, "What the workflow does."),

@@ -28,6 +28,7 @@ public class CrashRecoveryTests
         var next = await cli.RunAsync("workflow", "run", "other.json");
 
         Assert.True(next.ExitCode == 0, next.ToString());
+        Assert.Contains($"note: recovering instance {instanceId} of 'steps'", next.Stderr);
         Assert.Contains($"recovered instance {instanceId}", next.Stderr);
         // At-least-once: without per-activity persistence the run restarts from its start, so
         // 'a' runs again; with it, only the interrupted activity 'b' runs again.

@@ -76,10 +76,19 @@ public class UsageErrorTests
     [InlineData("workflow show nope", "No published workflow has id 'nope'")]
     [InlineData("frobnicate", "Unrecognized command or argument 'frobnicate'")]
     [InlineData("--repo /no/such/folder workflow list", "--repo '/no/such/folder' is not a folder")]
+    [InlineData("workflow run steps.json --input @missing.json", "--input @missing.json: file 'missing.json' does not exist")]
+    [InlineData("workflow run steps.json --input {\"name\":\"\\ud800\"}", "not a whole character")]
+    [InlineData("workflow validate sub", "'sub' is a folder")]
+    [InlineData("workflow validate empty.json", "File 'empty.json' is empty")]
+    [InlineData("workflow resume --event", "Required argument missing for option: '--event'")]
+    [InlineData("workflow resume --event --json", "--event needs an event name")]
+    [InlineData("workflow show steps --version abc", "--version must be a version number like 2; got 'abc'")]
     public async Task BadInput_ExitsTwo_WithOneClearLine(string commandLine, string expected)
     {
         using var folder = new TempFolder();
         folder.Write("steps.json", TestWorkflows.Steps());
+        folder.Write("empty.json", "");
+        Directory.CreateDirectory(Path.Combine(folder.Path, "sub"));
         var cli = new CliRunner(folder.Path);
         await cli.RunAsync("workflow", "publish", "steps.json");
 
@@ -88,6 +97,41 @@ public class UsageErrorTests
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains(expected, result.Stderr);
         Assert.DoesNotContain("   at ", result.Stderr);
+    }
+
+    [Fact]
+    public async Task UsageError_WithJson_PrintsAnErrorDocument()
+    {
+        using var folder = new TempFolder();
+
+        var result = await new CliRunner(folder.Path).RunAsync("--json", "workflow", "run");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Required argument missing", result.Json["error"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Input_FromAFile_IsRead()
+    {
+        using var folder = new TempFolder();
+        folder.Write("echo.json", """{ "id": "echo", "root": { "type": "SetOutput", "name": "got", "value": { "js": "input.name" } } }""");
+        folder.Write("in.json", """{ "name": "Grace" }""");
+
+        var result = await new CliRunner(folder.Path).RunAsync("--json", "workflow", "run", "echo.json", "--input", "@in.json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("Grace", result.Json["outputs"]!["got"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ResumeHint_QuotesEventNamesForTheShell()
+    {
+        using var folder = new TempFolder();
+        folder.Write("odd.json", """{ "id": "odd", "root": { "type": "WaitForEvent", "event": "my event; rm -rf x" } }""");
+
+        var result = await new CliRunner(folder.Path).RunAsync("workflow", "run", "odd.json");
+
+        Assert.Contains("resume with: lifecycle workflow resume --event 'my event; rm -rf x' --instance", result.Stdout);
     }
 
     [Fact]

@@ -61,8 +61,18 @@ public class ForEachTests
         Assert.Empty(await test.LogsAsync(run.InstanceId));
     }
 
+    [Fact]
+    public void ForEach_LiteralItemsNotAnArray_IsRejectedAtLoad()
+    {
+        var error = Assert.Single(Readers.Errors(TestEngine.Workflow("""
+            { "id": "loop", "type": "ForEach", "items": "abc", "variable": "x", "body": { "type": "Log", "message": "body" } }
+            """)));
+
+        Assert.Equal("$.root.activities[0].items", error.Path);
+        Assert.Contains("'items' must be an array", error.Message);
+    }
+
     [Theory]
-    [InlineData("\"abc\"")]
     [InlineData("{ \"js\": \"42\" }")]
     [InlineData("{ \"js\": \"({ a: 1 })\" }")]
     [InlineData("{ \"js\": \"null\" }")]

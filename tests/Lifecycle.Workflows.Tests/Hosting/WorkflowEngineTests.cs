@@ -121,13 +121,28 @@ public class WorkflowEngineTests
             """);
         var waiting = await test.RunAsync(TestEngine.Workflow("""{ "type": "WaitForEvent", "event": "git_commit" }""", id: "waiter"));
 
-        var error = await Assert.ThrowsAsync<WorkflowInputException>(() =>
+        var error = await Assert.ThrowsAsync<StimulusRejectedException>(() =>
             test.Engine.ResumeAsync(new Stimulus("git_commit", new JsonObject { ["sha"] = 42 })));
 
+        Assert.Contains("starts workflow 'strict'", error.Message);
         Assert.Contains("'sha' must be of type string", error.Message);
+        Assert.Contains("Nothing was resumed or started", error.Message);
         var instance = await test.Engine.Store.GetInstanceAsync(waiting.InstanceId, default);
         Assert.Equal(WorkflowStatus.Suspended, instance!.Status);
         Assert.Single(await test.Engine.Store.ListInstancesAsync(null, null, 10, default));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task Stimulus_WithoutAName_IsRefused(string name)
+    {
+        await using var test = new TestEngine();
+        await test.PublishAsync(Triggered);
+
+        await Assert.ThrowsAsync<StimulusRejectedException>(() => test.Engine.ResumeAsync(new Stimulus(name)));
+
+        Assert.Empty(await test.Engine.Store.ListInstancesAsync(null, null, 10, default));
     }
 
     [Fact]

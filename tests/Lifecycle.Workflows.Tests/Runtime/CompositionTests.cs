@@ -92,7 +92,7 @@ public class CompositionTests
         var resumed = await test.ResumeOneAsync("go");
 
         Assert.Equal(WorkflowStatus.Finished, resumed.Status);
-        Assert.Equal("Fail 'risky:bad': sub broke", resumed.Outputs["error"]!.GetValue<string>());
+        Assert.Equal("sub broke", resumed.Outputs["error"]!.GetValue<string>());
     }
 
     [Fact]

@@ -48,6 +48,7 @@ internal sealed class SchemaCheck(JsonObject root)
                 "enum" => value!.AsArray().Any(v => JsonNode.DeepEquals(instance, v)),
                 "pattern" => instance?.GetValueKind() != JsonValueKind.String || Regex.IsMatch(instance.GetValue<string>(), value!.GetValue<string>()),
                 "minLength" => instance?.GetValueKind() != JsonValueKind.String || instance.GetValue<string>().Length >= value!.GetValue<int>(),
+                "maxLength" => instance?.GetValueKind() != JsonValueKind.String || instance.GetValue<string>().Length <= value!.GetValue<int>(),
                 "properties" => instance is not JsonObject o || value!.AsObject()
                     .Select(p => !o.TryGetPropertyValue(p.Key, out var v) || Valid(v, p.Value, $"{path}.{p.Key}", errors)).ToList().All(v => v),
                 "required" => instance is not JsonObject r || value!.AsArray().All(n => r.ContainsKey(n!.GetValue<string>())),

@@ -66,7 +66,8 @@ public static class JournalCommand
         {
             if (context.Json)
             {
-                context.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(e, WorkflowJson.Options));
+                // --follow --json streams JSON Lines: one entry per line, as it is persisted.
+                context.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(e, CliJson.Compact));
                 continue;
             }
 

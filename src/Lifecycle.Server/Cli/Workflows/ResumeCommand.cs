@@ -10,7 +10,7 @@ public static class ResumeCommand
     public static Command Build(TextWriter output, TextWriter error)
     {
         var eventName = new Option<string>("--event") { Description = "The event name", Required = true };
-        var payload = new Option<string?>("--payload") { Description = "The event's data as JSON (the 'payload' output of WaitForEvent)" };
+        var payload = new Option<string?>("--payload") { Description = "The event's data as JSON (the 'payload' output of WaitForEvent), or @FILE to read it from a file" };
         var correlation = new Option<string?>("--correlation") { Description = "Also resume bookmarks waiting for this correlation" };
         var instance = new Option<string?>("--instance") { Description = "Resume only this instance (no trigger starts a new one)" };
         var command = new Command("resume", "Deliver an event: resume instances waiting for it and start workflows it triggers")
@@ -19,7 +19,12 @@ public static class ResumeCommand
         };
         return command.Handle(output, error, async (context, cancellationToken) =>
         {
-            var stimulus = new Stimulus(context.Parse.GetValue(eventName)!, JsonArgument.Parse(context.Parse.GetValue(payload), "--payload"),
+            if (context.Parse.GetValue(eventName) is not { } name || string.IsNullOrWhiteSpace(name) || name.StartsWith('-'))
+            {
+                throw new UsageException($"--event needs an event name, e.g. --event git_commit; got '{context.Parse.GetValue(eventName)}'.");
+            }
+
+            var stimulus = new Stimulus(name, JsonArgument.Parse(context.Parse.GetValue(payload), "--payload"),
                 context.Parse.GetValue(correlation), context.Parse.GetValue(instance));
             await using var host = context.OpenHost();
             await RunCommand.StartEngineAsync(context, host, cancellationToken);
@@ -46,9 +51,11 @@ public static class ResumeCommand
             }
             else
             {
-                if (result.Resumed.Count == 0 && result.Started.Count == 0)
+                if (result.Resumed.Count == 0 && result.Started.Count == 0 && result.Skipped.Count == 0 && result.NotDelivered.Count == 0)
                 {
-                    context.Out.WriteLine($"No instance waits for event '{stimulus.Event}' and no workflow is triggered by it.");
+                    context.Out.WriteLine(stimulus.Correlation is null
+                        ? $"No instance waits for event '{stimulus.Event}' without a correlation, and no workflow is triggered by it. Instances waiting with a correlation need --correlation."
+                        : $"No instance waits for event '{stimulus.Event}' with correlation '{stimulus.Correlation}' (or none), and no workflow is triggered by it.");
                 }
 
                 foreach (var r in result.Resumed.Concat(result.Started))
@@ -58,7 +65,7 @@ public static class ResumeCommand
 
                 foreach (var s in result.Skipped)
                 {
-                    context.Out.WriteLine($"Instance {s} was resumed by another process first; left alone.");
+                    context.Out.WriteLine($"Instance {s} took this event from another process first; nothing more waited for it here.");
                 }
             }
 

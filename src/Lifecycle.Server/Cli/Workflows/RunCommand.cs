@@ -7,8 +7,8 @@ public static class RunCommand
 {
     public static Command Build(TextWriter output, TextWriter error)
     {
-        var target = new Argument<string>("workflow") { Description = "A definition file (published first, as a new version only if it changed) or the id of a published workflow" };
-        var input = new Option<string?>("--input") { Description = "The workflow's input as a JSON object" };
+        var target = new Argument<string>("workflow") { Description = "A definition file (an existing path, or any name ending in .json; published first, as a new version only if it changed), otherwise the id of a published workflow" };
+        var input = new Option<string?>("--input") { Description = "The workflow's input as a JSON object, or @FILE to read it from a file" };
         var command = new Command("run", "Run a workflow until it finishes, faults or waits") { target, input };
         return command.Handle(output, error, async (context, cancellationToken) =>
         {
@@ -44,10 +44,14 @@ public static class RunCommand
     /// <summary>Starts the engine, telling the user on stderr about instances it recovered or timers it fired.</summary>
     internal static async Task StartEngineAsync(CommandContext context, Hosting.EmbeddedHost host, CancellationToken cancellationToken)
     {
-        var report = await host.Engine.StartAsync(cancellationToken);
+        var report = await host.Engine.StartAsync(cancellationToken, note =>
+        {
+            context.Error.WriteLine($"note: {note}");
+            context.Error.Flush();
+        });
         foreach (var recovered in report.Recovered)
         {
-            context.Error.WriteLine($"note: recovered instance {recovered.InstanceId} of '{recovered.WorkflowId}' left running by a process that stopped; it is now {recovered.Status}.");
+            context.Error.WriteLine($"note: recovered instance {recovered.InstanceId} of '{recovered.WorkflowId}'; it is now {recovered.Status}.");
         }
 
         foreach (var id in report.Unloadable)

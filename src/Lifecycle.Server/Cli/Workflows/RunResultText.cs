@@ -30,9 +30,15 @@ internal static class RunResultText
         if (result.Status == WorkflowStatus.Suspended && result.Bookmarks.Any(b => !b.DueAt.HasValue))
         {
             var first = result.Bookmarks.First(b => !b.DueAt.HasValue);
-            output.WriteLine($"  resume with: lifecycle workflow resume --event {first.Event}{(first.Correlation is null ? "" : $" --correlation {first.Correlation}")} --instance {result.InstanceId}");
+            output.WriteLine($"  resume with: lifecycle workflow resume --event {ShellQuote(first.Event)}{(first.Correlation is null ? "" : $" --correlation {ShellQuote(first.Correlation)}")} --instance {result.InstanceId}");
         }
     }
+
+    /// <summary>Quotes a word for a POSIX shell when it holds anything but plain characters.</summary>
+    internal static string ShellQuote(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '/' or ':' or '@')
+            ? word
+            : $"'{word.Replace("'", "'\\''")}'";
 
     /// <summary>0 for Finished or Suspended, 1 for Faulted (or any other end).</summary>
     public static int ExitCode(RunResult result) =>

@@ -9,7 +9,7 @@ public static class ShowCommand
     public static Command Build(TextWriter output, TextWriter error)
     {
         var id = new Argument<string>("id") { Description = "The workflow id" };
-        var version = new Option<int?>("--version") { Description = "Show this version (default: the latest)" };
+        var version = new Option<string?>("--version") { Description = "Show this version number (default: the latest)" };
         var command = new Command("show", "Show a published workflow: versions and definition") { id, version };
         return command.Handle(output, error, async (context, cancellationToken) =>
         {
@@ -28,7 +28,9 @@ public static class ShowCommand
                 throw new Lifecycle.Workflows.Hosting.WorkflowNotFoundException(workflowId);
             }
 
-            var wanted = context.Parse.GetValue(version) ?? versions[^1].Version;
+            var wanted = context.Parse.GetValue(version) is { } text
+                ? int.TryParse(text, out var number) && number > 0 ? number : throw new UsageException($"--version must be a version number like 2; got '{text}'.")
+                : versions[^1].Version;
             var definition = await store.GetAsync(workflowId, wanted, cancellationToken) ??
                              throw new UsageException($"Workflow '{workflowId}' has no version {wanted}; its versions are {string.Join(", ", versions.Select(v => v.Version))}.");
             if (context.Json)

@@ -20,7 +20,7 @@ public static class ValidateCommand
             }
             else
             {
-                context.Out.WriteLine($"{path}: valid workflow '{definition.Id}' ({definition.ByPath.Count} activities).");
+                context.Out.WriteLine($"{path}: valid workflow '{definition.Id}' ({definition.ByPath.Count} {(definition.ByPath.Count == 1 ? "activity" : "activities")}).");
             }
 
             return ExitCodes.Ok;
