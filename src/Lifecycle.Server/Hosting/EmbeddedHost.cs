@@ -40,5 +40,20 @@ public sealed class EmbeddedHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
+    /// <summary>
+    /// The store, for commands that only read: null when nothing was ever stored here, so that
+    /// reading creates no <c>.lifecycle/</c> folder.
+    /// </summary>
+    public async Task<Lifecycle.Workflows.Persistence.IWorkflowStore?> OpenExistingStoreAsync(CancellationToken cancellationToken)
+    {
+        if (!DatabaseExists)
+        {
+            return null;
+        }
+
+        await Engine.Store.InitializeAsync(cancellationToken);
+        return Engine.Store;
+    }
+
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

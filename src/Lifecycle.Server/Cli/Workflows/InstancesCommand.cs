@@ -22,12 +22,10 @@ public static class InstancesCommand
             }
 
             await using var host = context.OpenHost();
-            IReadOnlyList<InstanceSummary> instances = [];
-            if (host.DatabaseExists)
-            {
-                await host.Engine.Store.InitializeAsync(cancellationToken);
-                instances = await host.Engine.Store.ListInstancesAsync(wanted, context.Parse.GetValue(workflow), context.Parse.GetValue(limit), cancellationToken);
-            }
+            var store = await host.OpenExistingStoreAsync(cancellationToken);
+            IReadOnlyList<InstanceSummary> instances = store is null
+                ? []
+                : await store.ListInstancesAsync(wanted, context.Parse.GetValue(workflow), context.Parse.GetValue(limit), cancellationToken);
 
             if (context.Json)
             {

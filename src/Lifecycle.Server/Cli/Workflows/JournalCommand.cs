@@ -17,8 +17,8 @@ public static class JournalCommand
         {
             var id = context.Parse.GetValue(instance)!;
             await using var host = context.OpenHost();
-            var store = host.Engine.Store;
-            if (!host.DatabaseExists || await InitializedLookup(store, id, cancellationToken) is null)
+            var store = await host.OpenExistingStoreAsync(cancellationToken);
+            if (store is null || await store.GetInstanceAsync(id, cancellationToken) is null)
             {
                 throw new UsageException($"No instance has id '{id}'. List them with 'lifecycle instances'.");
             }
@@ -52,12 +52,6 @@ public static class JournalCommand
 
             return ExitCodes.Ok;
         });
-    }
-
-    private static async Task<object?> InitializedLookup(Lifecycle.Workflows.Persistence.IWorkflowStore store, string id, CancellationToken cancellationToken)
-    {
-        await store.InitializeAsync(cancellationToken);
-        return await store.GetInstanceAsync(id, cancellationToken);
     }
 
     private static void Write(CommandContext context, IReadOnlyList<JournalEntry> entries)

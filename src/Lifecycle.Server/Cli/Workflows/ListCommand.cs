@@ -11,7 +11,8 @@ public static class ListCommand
         return command.Handle(output, error, async (context, cancellationToken) =>
         {
             await using var host = context.OpenHost();
-            var workflows = host.DatabaseExists ? await WithStore(host, cancellationToken) : [];
+            var store = await host.OpenExistingStoreAsync(cancellationToken);
+            var workflows = store is null ? [] : await store.ListDefinitionsAsync(cancellationToken);
             if (context.Json)
             {
                 context.WriteJson(new { workflows });
@@ -33,11 +34,5 @@ public static class ListCommand
             table.WriteTo(context.Out);
             return ExitCodes.Ok;
         });
-    }
-
-    private static async Task<IReadOnlyList<Lifecycle.Workflows.Persistence.DefinitionSummary>> WithStore(Hosting.EmbeddedHost host, CancellationToken cancellationToken)
-    {
-        await host.Engine.Store.InitializeAsync(cancellationToken);
-        return await host.Engine.Store.ListDefinitionsAsync(cancellationToken);
     }
 }

@@ -15,13 +15,8 @@ public static class ShowCommand
         {
             var workflowId = context.Parse.GetValue(id)!;
             await using var host = context.OpenHost();
-            if (!host.DatabaseExists)
-            {
-                throw new Lifecycle.Workflows.Hosting.WorkflowNotFoundException(workflowId);
-            }
-
-            var store = host.Engine.Store;
-            await store.InitializeAsync(cancellationToken);
+            var store = await host.OpenExistingStoreAsync(cancellationToken) ??
+                        throw new Lifecycle.Workflows.Hosting.WorkflowNotFoundException(workflowId);
             var versions = await store.ListVersionsAsync(workflowId, cancellationToken);
             if (versions.Count == 0)
             {
