@@ -1,0 +1,61 @@
+using Lifecycle.Activities.Tasks;
+
+namespace Lifecycle.Activities.Sessions;
+
+/// <summary>
+/// Everything a session knows, with every field of the spec's SessionContext (camelCase in JSON).
+/// One instance is the current session; it is checkpointed to <c>.lifecycle/state.json</c>.
+/// </summary>
+public sealed class SessionContext
+{
+    // Identity
+    public required string SessionId { get; set; }
+
+    public DateTimeOffset StartTime { get; set; }
+
+    public DateTimeOffset? EndTime { get; set; }
+
+    public SessionState State { get; set; } = SessionState.Dormant;
+
+    /// <summary>When the session became ACTIVE (setup time is the gap from <see cref="StartTime"/>).</summary>
+    public DateTimeOffset? ActiveSince { get; set; }
+
+    // Work context
+    public string? ActiveBranch { get; set; }
+
+    public List<string> UncommittedFiles { get; set; } = [];
+
+    /// <summary>Every task of the session, open, blocked and done.</summary>
+    public List<SessionTask> Tasks { get; set; } = [];
+
+    /// <summary>Tasks not yet done (open or blocked), highest priority first.</summary>
+    public IReadOnlyList<SessionTask> OpenTasks => TaskBoard.ByPriority(Tasks.Where(t => t.Status != SessionTaskStatus.Done)).ToList();
+
+    public IReadOnlyList<SessionTask> CompletedTasks => Tasks.Where(t => t.Status == SessionTaskStatus.Done).ToList();
+
+    // System state
+    public double RealityConsensus { get; set; }
+
+    public Dictionary<string, double> AgentHealth { get; set; } = [];
+
+    public string? LastError { get; set; }
+
+    // Productivity
+    public int Commits { get; set; }
+
+    public int FilesModified { get; set; }
+
+    public int LinesChanged { get; set; }
+
+    public int Interruptions { get; set; }
+
+    // Continuity
+    public string? PreviousSession { get; set; }
+
+    public string? NextSession { get; set; }
+
+    public string HandoffNotes { get; set; } = "";
+
+    /// <summary>What stands in the way: blocked tasks' reasons plus blockers recorded by the protocol (e.g. a stash conflict).</summary>
+    public List<string> Blockers { get; set; } = [];
+}
