@@ -8,6 +8,10 @@ namespace Lifecycle.Workflows.Timers;
 /// </summary>
 public interface ITimerScheduler
 {
-    /// <summary>Called after an instance was persisted with a timer bookmark.</summary>
+    /// <summary>
+    /// Called after every persist of an instance that holds a timer bookmark, so the same timer may
+    /// be scheduled more than once: implementations must be idempotent (keyed by instance and
+    /// bookmark id). A timer that fires for a bookmark no longer stored must do nothing.
+    /// </summary>
     ValueTask ScheduleAsync(string instanceId, Bookmark timer, CancellationToken cancellationToken);
 }
