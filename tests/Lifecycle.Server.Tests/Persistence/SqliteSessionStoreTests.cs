@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using Lifecycle.Activities.Sessions;
+using Lifecycle.Activities.Tasks;
+using Lifecycle.Server.Hosting;
+using Lifecycle.Server.Persistence;
+using Lifecycle.Server.Tests.Support;
+
+namespace Lifecycle.Server.Tests.Persistence;
+
+public class SqliteSessionStoreTests
+{
+    private static readonly DateTimeOffset Noon = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task SaveAndGet_RoundTripTheWholeContext()
+    {
+        using var folder = new TempFolder();
+        var store = new SqliteSessionStore(Path.Combine(folder.Path, ".lifecycle", "lifecycle.db"));
+        await store.InitializeAsync(default);
+        var session = new SessionContext { SessionId = "00001", State = SessionState.Active, StartTime = Noon, ActiveBranch = "main", Blockers = ["CI red"] };
+        TaskBoard.Add(session.Tasks, "write the handoff", 1);
+
+        await store.SaveAsync(session, default);
+        session.State = SessionState.Closing;
+        await store.SaveAsync(session, default);
+        var read = await store.GetAsync("00001", default);
+
+        Assert.NotNull(read);
+        Assert.Equal(SessionState.Closing, read.State);
+        Assert.Equal(Noon, read.StartTime);
+        Assert.Equal("write the handoff", Assert.Single(read.OpenTasks).Title);
+        Assert.Equal(["CI red"], read.Blockers);
+    }
+
+    [Fact]
+    public async Task LatestAndList_FollowTheSessionIds()
+    {
+        using var folder = new TempFolder();
+        var store = new SqliteSessionStore(Path.Combine(folder.Path, "lifecycle.db"));
+        await store.InitializeAsync(default);
+        Assert.Null(await store.GetLatestAsync(default));
+
+        foreach (var id in new[] { "00002", "00001", "00003" })
+        {
+            await store.SaveAsync(new SessionContext { SessionId = id, StartTime = Noon }, default);
+        }
+
+        Assert.Equal("00003", (await store.GetLatestAsync(default))!.SessionId);
+        Assert.Equal(["00001", "00002", "00003"], (await store.ListAsync(default)).Select(s => s.SessionId));
+    }
+
+    [Fact]
+    public async Task Events_AreKeptPerSessionInTheOrderRecorded()
+    {
+        using var folder = new TempFolder();
+        var store = new SqliteSessionStore(Path.Combine(folder.Path, "lifecycle.db"));
+        await store.InitializeAsync(default);
+
+        var first = await store.AppendEventAsync(new SessionEvent("00001", SessionEventTypes.FileModified, Noon, new JsonObject { ["path"] = "a.cs" }), default);
+        await store.AppendEventAsync(new SessionEvent("00002", SessionEventTypes.Heartbeat, Noon), default);
+        var third = await store.AppendEventAsync(new SessionEvent("00001", SessionEventTypes.GitCommit, Noon.AddMinutes(5), new JsonObject { ["sha"] = "abc" }), default);
+
+        var events = await store.GetEventsAsync("00001", default);
+        Assert.Equal([first.Sequence, third.Sequence], events.Select(e => e.Sequence));
+        Assert.Equal("a.cs", events[0].Data!["path"]!.GetValue<string>());
+        Assert.Equal(Noon.AddMinutes(5), events[1].Timestamp);
+    }
+
+    [Fact]
+    public async Task SessionsAndWorkflows_ShareOneDatabaseFile()
+    {
+        using var folder = new TempFolder();
+        await using var host = new EmbeddedHost(folder.Path, liveLog: null);
+        await host.Engine.StartAsync();
+        var store = new SqliteSessionStore(host.DatabasePath);
+
+        await store.InitializeAsync(default);
+        await store.SaveAsync(new SessionContext { SessionId = "00001", StartTime = Noon }, default);
+        await host.Engine.Store.InitializeAsync(default);
+
+        Assert.Single(await store.ListAsync(default));
+        Assert.Empty(await host.Engine.Store.ListDefinitionsAsync(default));
+    }
+}
