@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lifecycle.Server.Cli.Sessions;
 using Lifecycle.Server.Cli.Workflows;
 
 namespace Lifecycle.Server.Cli;
@@ -12,6 +13,7 @@ public static class LifecycleCli
         root.Add(GlobalOptions.Repo);
         root.Add(GlobalOptions.Json);
         root.Add(GlobalOptions.Verbose);
+        root.Add(InitCommand.Build(output, error));
         root.Add(WorkflowCommand.Build(output, error));
         root.Add(InstancesCommand.Build(output, error));
         root.Add(JournalCommand.Build(output, error));
