@@ -14,6 +14,7 @@ public static class LifecycleCli
         root.Add(GlobalOptions.Json);
         root.Add(GlobalOptions.Verbose);
         root.Add(InitCommand.Build(output, error));
+        root.Add(EventCommand.Build(output, error));
         root.Add(WorkflowCommand.Build(output, error));
         root.Add(InstancesCommand.Build(output, error));
         root.Add(JournalCommand.Build(output, error));

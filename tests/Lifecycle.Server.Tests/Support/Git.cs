@@ -5,7 +5,9 @@ namespace Lifecycle.Server.Tests.Support;
 /// <summary>Runs the git CLI in a folder for end-to-end tests.</summary>
 public static class Git
 {
-    public static string Run(string folder, params string[] args)
+    public static string Run(string folder, params string[] args) => Run(folder, new Dictionary<string, string>(), args);
+
+    public static string Run(string folder, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args)
@@ -15,6 +17,11 @@ public static class Git
 
         start.Environment["HOME"] = folder;
         start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEnd();
