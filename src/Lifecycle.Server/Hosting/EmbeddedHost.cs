@@ -17,6 +17,7 @@ public sealed class EmbeddedHost : IAsyncDisposable
         StateFolder = Path.Combine(repository, ".lifecycle");
         var services = new ServiceCollection();
         services.AddLifecycleWorkflows(DatabasePath, ProductActivities.Register);
+        services.AddSingleton<Lifecycle.Activities.Protocol.IConfirmation, ConsoleConfirmation>();
         if (liveLog is not null)
         {
             services.AddSingleton<IJournalObserver>(new LiveLogObserver(liveLog));

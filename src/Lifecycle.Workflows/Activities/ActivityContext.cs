@@ -130,6 +130,9 @@ public sealed class ActivityContext
     /// <summary>Sets an output of the workflow (returned when it finishes).</summary>
     public void SetWorkflowOutput(string name, JsonNode? value) => Scope.WorkflowOutputs[name] = value;
 
+    /// <summary>Reads an output of the workflow set so far (a copy), or null.</summary>
+    public JsonNode? GetWorkflowOutput(string name) => Scope.WorkflowOutputs[name]?.DeepClone();
+
     /// <summary>Suspends this activity until a stimulus named <paramref name="eventName"/> arrives.</summary>
     public void CreateBookmark(string eventName, string? correlation = null) =>
         _runner.CreateBookmark(_execution, Frame, eventName, correlation, dueAt: null);

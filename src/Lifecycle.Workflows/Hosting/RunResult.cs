@@ -12,7 +12,8 @@ public sealed record RunResult(
     WorkflowStatus Status,
     JsonObject Outputs,
     IReadOnlyList<BookmarkSummary> Bookmarks,
-    string? Error)
+    string? Error,
+    string? ErrorCode = null)
 {
     public static RunResult From(WorkflowExecution execution) => new(
         execution.InstanceId,
@@ -21,5 +22,6 @@ public sealed record RunResult(
         execution.Status,
         execution.Outputs.DeepClone().AsObject(),
         execution.Bookmarks.Select(b => new BookmarkSummary(b.Event, b.ActivityId, b.Correlation, b.DueAt)).ToList(),
-        execution.Fault?.Message);
+        execution.Fault?.Message,
+        execution.Fault?.Code);
 }

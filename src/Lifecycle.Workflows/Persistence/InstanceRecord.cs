@@ -15,6 +15,9 @@ public sealed class InstanceRecord
 
     public string? FaultActivityId { get; set; }
 
+    /// <summary>The fault's machine-readable kind (e.g. blocked), when it has one.</summary>
+    public string? FaultCode { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -32,19 +32,19 @@ internal sealed class InstanceWriter : IDisposable
         _connection.Open();
         SqlitePragmas.Apply(_connection);
         _insert = Prepare("""
-            INSERT INTO WorkflowInstances (Id, DefinitionId, Version, Status, Error, FaultActivityId, CreatedAt, UpdatedAt,
+            INSERT INTO WorkflowInstances (Id, DefinitionId, Version, Status, Error, FaultActivityId, FaultCode, CreatedAt, UpdatedAt,
                 FinishedAt, Outputs, Snapshot, Owner, Revision, JournalSequence)
-            VALUES ($id, $definitionId, $version, $status, $error, $faultActivityId, $createdAt, $updatedAt,
+            VALUES ($id, $definitionId, $version, $status, $error, $faultActivityId, $faultCode, $createdAt, $updatedAt,
                 $finishedAt, $outputs, $snapshot, $owner, $revision, $journalSequence)
-            """, "$id", "$definitionId", "$version", "$status", "$error", "$faultActivityId", "$createdAt", "$updatedAt",
+            """, "$id", "$definitionId", "$version", "$status", "$error", "$faultActivityId", "$faultCode", "$createdAt", "$updatedAt",
             "$finishedAt", "$outputs", "$snapshot", "$owner", "$revision", "$journalSequence");
         _update = Prepare("""
             UPDATE WorkflowInstances
-            SET Status = $status, Error = $error, FaultActivityId = $faultActivityId, UpdatedAt = $updatedAt,
+            SET Status = $status, Error = $error, FaultActivityId = $faultActivityId, FaultCode = $faultCode, UpdatedAt = $updatedAt,
                 FinishedAt = $finishedAt, Outputs = $outputs, Snapshot = $snapshot, Owner = $owner,
                 Revision = $revision, JournalSequence = $journalSequence
             WHERE Id = $id AND Revision = $expectedRevision
-            """, "$id", "$status", "$error", "$faultActivityId", "$updatedAt", "$finishedAt", "$outputs", "$snapshot",
+            """, "$id", "$status", "$error", "$faultActivityId", "$faultCode", "$updatedAt", "$finishedAt", "$outputs", "$snapshot",
             "$owner", "$revision", "$journalSequence", "$expectedRevision");
         _deleteBookmarks = Prepare("DELETE FROM WorkflowBookmarks WHERE InstanceId = $id", "$id");
         _insertBookmark = Prepare("""
@@ -62,7 +62,7 @@ internal sealed class InstanceWriter : IDisposable
     {
         using var transaction = _connection.BeginTransaction();
         Execute(_insert, transaction,
-            record.Id, record.DefinitionId, record.Version, record.Status, record.Error, record.FaultActivityId,
+            record.Id, record.DefinitionId, record.Version, record.Status, record.Error, record.FaultActivityId, record.FaultCode,
             Ticks(record.CreatedAt), Ticks(record.UpdatedAt), Ticks(record.FinishedAt), record.Outputs, record.Snapshot,
             record.Owner, record.Revision, record.JournalSequence);
         InsertBookmarks(transaction, record.Id, bookmarks);
@@ -77,7 +77,7 @@ internal sealed class InstanceWriter : IDisposable
     {
         using var transaction = _connection.BeginTransaction();
         var updated = Execute(_update, transaction,
-            record.Id, record.Status, record.Error, record.FaultActivityId, Ticks(record.UpdatedAt), Ticks(record.FinishedAt),
+            record.Id, record.Status, record.Error, record.FaultActivityId, record.FaultCode, Ticks(record.UpdatedAt), Ticks(record.FinishedAt),
             record.Outputs, record.Snapshot, record.Owner, record.Revision, record.JournalSequence, expectedRevision);
         if (updated == 0)
         {

@@ -55,7 +55,7 @@ public sealed partial class SqliteWorkflowStore
         return record is null
             ? null
             : new StoredInstance(record.Id, record.DefinitionId, record.Version, Enum.Parse<WorkflowStatus>(record.Status),
-                record.Error, record.FaultActivityId, record.CreatedAt, record.UpdatedAt, record.FinishedAt,
+                record.Error, record.FaultActivityId, record.FaultCode, record.CreatedAt, record.UpdatedAt, record.FinishedAt,
                 record.Revision, record.JournalSequence, record.Owner, record.Snapshot);
     }
 
@@ -199,6 +199,7 @@ public sealed partial class SqliteWorkflowStore
         Status = execution.Status.ToString(),
         Error = execution.Fault?.Message,
         FaultActivityId = execution.Fault?.ActivityId,
+        FaultCode = execution.Fault?.Code,
         CreatedAt = execution.CreatedAt,
         UpdatedAt = execution.UpdatedAt,
         FinishedAt = execution.FinishedAt,

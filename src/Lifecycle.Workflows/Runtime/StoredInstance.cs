@@ -8,6 +8,7 @@ public sealed record StoredInstance(
     WorkflowStatus Status,
     string? Error,
     string? FaultActivityId,
+    string? FaultCode,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? FinishedAt,

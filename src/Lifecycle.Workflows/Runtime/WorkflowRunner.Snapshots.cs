@@ -33,7 +33,7 @@ public sealed partial class WorkflowRunner
             FinishedAt = stored.FinishedAt,
             Revision = stored.Revision,
             JournalSequence = stored.JournalSequence,
-            Fault = stored.Error is null ? null : new WorkflowFault(stored.Error, stored.FaultActivityId ?? "", ""),
+            Fault = stored.Error is null ? null : new WorkflowFault(stored.Error, stored.FaultActivityId ?? "", "", Code: stored.FaultCode),
             NextFrameId = snapshot.NextFrameId,
             NextBookmarkId = snapshot.NextBookmarkId,
         };

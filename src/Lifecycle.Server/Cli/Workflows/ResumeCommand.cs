@@ -79,7 +79,7 @@ public static class ResumeCommand
                 return ExitCodes.Conflict;
             }
 
-            return result.Resumed.Concat(result.Started).Any(r => r.Status == WorkflowStatus.Faulted) ? ExitCodes.Failure : ExitCodes.Ok;
+            return result.Resumed.Concat(result.Started).Select(RunResultText.ExitCode).DefaultIfEmpty(ExitCodes.Ok).Max();
         });
     }
 

@@ -40,7 +40,11 @@ internal static class RunResultText
             ? word
             : $"'{word.Replace("'", "'\\''")}'";
 
-    /// <summary>0 for Finished or Suspended, 1 for Faulted (or any other end).</summary>
-    public static int ExitCode(RunResult result) =>
-        result.Status is WorkflowStatus.Finished or WorkflowStatus.Suspended ? ExitCodes.Ok : ExitCodes.Failure;
+    /// <summary>0 for Finished or Suspended, 3 when a protocol rule blocked it, 1 for any other fault.</summary>
+    public static int ExitCode(RunResult result) => result switch
+    {
+        { Status: WorkflowStatus.Finished or WorkflowStatus.Suspended } => ExitCodes.Ok,
+        { ErrorCode: Lifecycle.Workflows.Activities.FaultCodes.Blocked } => ExitCodes.Blocked,
+        _ => ExitCodes.Failure,
+    };
 }

@@ -100,6 +100,9 @@ namespace Lifecycle.Workflows.Persistence.Migrations
                     b.Property<string>("FaultActivityId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FaultCode")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 

@@ -54,6 +54,7 @@ namespace Lifecycle.Workflows.Persistence.Migrations
                     Status = table.Column<string>(type: "TEXT", nullable: false),
                     Error = table.Column<string>(type: "TEXT", nullable: true),
                     FaultActivityId = table.Column<string>(type: "TEXT", nullable: true),
+                    FaultCode = table.Column<string>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),

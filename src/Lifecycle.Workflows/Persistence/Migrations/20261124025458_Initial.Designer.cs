@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lifecycle.Workflows.Persistence.Migrations
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261124021950_Initial")]
+    [Migration("20261124025458_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -101,6 +101,9 @@ namespace Lifecycle.Workflows.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FaultActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FaultCode")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("FinishedAt")
