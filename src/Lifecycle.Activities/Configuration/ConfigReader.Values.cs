@@ -38,7 +38,7 @@ internal sealed partial class ConfigReader
         }
     }
 
-    private long ReadInteger(JsonElement obj, string path, string name, long fallback, long min, long max, string unit)
+    private long ReadInteger(JsonElement obj, string path, string name, long fallback, long min, long max, string unit, string hint = "")
     {
         if (!obj.TryGetProperty(name, out var value))
         {
@@ -48,34 +48,34 @@ internal sealed partial class ConfigReader
         var at = Child(path, name);
         if (value.ValueKind != JsonValueKind.Number)
         {
-            Add(at, $"Expected a whole number of {unit}; found {Describe(value)}. Write e.g. \"{name}\": {fallback}.");
+            Add(at, $"Expected a whole number of {unit}{hint}; found {Describe(value)}. Write e.g. \"{name}\": {fallback}.");
             return fallback;
         }
 
         if (!value.TryGetInt64(out var number))
         {
-            Add(at, $"Expected a whole number of {unit}; found {value.GetRawText()}. Round it, e.g. \"{name}\": {fallback}.");
+            Add(at, $"Expected a whole number of {unit}{hint}; found {value.GetRawText()}. Round it, e.g. \"{name}\": {fallback}.");
             return fallback;
         }
 
         if (number < min)
         {
             var floor = min == 0 ? "0 or more" : $"at least {min}";
-            Add(at, $"{number} is {(number < 0 ? "negative" : "too small")}; {name} must be {floor} {unit}.");
+            Add(at, $"{number} is {(number < 0 ? "negative" : "too small")}; {name} is in {unit} and must be {floor}{hint}.");
             return fallback;
         }
 
         if (number > max)
         {
-            Add(at, $"{number} is too large; {name} may be at most {max} {unit}.");
+            Add(at, $"{number} is too large; {name} is in {unit} and may be at most {max}.");
             return fallback;
         }
 
         return number;
     }
 
-    private int ReadInt(JsonElement obj, string path, string name, int fallback, int min, int max, string unit) =>
-        (int)ReadInteger(obj, path, name, fallback, min, max, unit);
+    private int ReadInt(JsonElement obj, string path, string name, int fallback, int min, int max, string unit, string hint = "") =>
+        (int)ReadInteger(obj, path, name, fallback, min, max, unit, hint);
 
     private double ReadWeight(JsonElement obj, string path, string name)
     {
@@ -142,7 +142,7 @@ internal sealed partial class ConfigReader
     }
 
     /// <summary>A path inside the repository: relative, without '..', so nothing is written outside it.</summary>
-    private string? ReadRelativePath(JsonElement obj, string path, string name, bool nullable = false)
+    private string? ReadRelativePath(JsonElement obj, string path, string name, string example, bool nullable = false)
     {
         if (!obj.TryGetProperty(name, out var value) || (nullable && value.ValueKind == JsonValueKind.Null))
         {
@@ -152,14 +152,14 @@ internal sealed partial class ConfigReader
         var at = Child(path, name);
         if (value.ValueKind != JsonValueKind.String)
         {
-            Add(at, $"Expected a path relative to the repository root, such as \"docs/sessions\"; found {Describe(value)}.");
+            Add(at, $"Expected a path relative to the repository root, such as \"{example}\"; found {Describe(value)}.");
             return null;
         }
 
         var text = value.GetString()!;
         if (string.IsNullOrWhiteSpace(text))
         {
-            Add(at, $"'{name}' is empty; write a path relative to the repository root{(nullable ? " or remove the key" : ", such as \"docs/sessions\"")}.");
+            Add(at, $"'{name}' is empty; write a path relative to the repository root, such as \"{example}\"{(nullable ? ", or remove the key" : "")}.");
             return null;
         }
 

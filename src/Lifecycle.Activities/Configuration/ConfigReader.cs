@@ -38,12 +38,12 @@ internal sealed partial class ConfigReader
         {
             IdleThresholdMinutes = ReadInt(root, "$", "idleThresholdMinutes", defaults.IdleThresholdMinutes, 1, MaxMinutes, "minutes"),
             CheckpointIntervalMinutes = ReadInt(root, "$", "checkpointIntervalMinutes", defaults.CheckpointIntervalMinutes, 1, MaxMinutes, "minutes"),
-            InactivityAutoCloseMinutes = ReadInt(root, "$", "inactivityAutoCloseMinutes", defaults.InactivityAutoCloseMinutes, 0, MaxMinutes, "minutes (0 turns auto-close off)"),
-            DocsFolder = ReadRelativePath(root, "$", "docsFolder") ?? defaults.DocsFolder,
+            InactivityAutoCloseMinutes = ReadInt(root, "$", "inactivityAutoCloseMinutes", defaults.InactivityAutoCloseMinutes, 0, MaxMinutes, "minutes", " (0 turns auto-close off)"),
+            DocsFolder = ReadRelativePath(root, "$", "docsFolder", "docs/sessions") ?? defaults.DocsFolder,
             Stash = ReadBool(root, "$", "stash", defaults.Stash),
             CommitDocs = ReadBool(root, "$", "commitDocs", defaults.CommitDocs),
             ManualMode = ReadBool(root, "$", "manualMode", defaults.ManualMode),
-            CoverageReport = ReadRelativePath(root, "$", "coverageReport", nullable: true),
+            CoverageReport = ReadRelativePath(root, "$", "coverageReport", "coverage/cobertura.xml", nullable: true),
             RealityChecks = root.TryGetProperty("realityChecks", out var reality) ? ReadRealityChecks(reality, "$.realityChecks") : defaults.RealityChecks,
         };
     }

@@ -48,7 +48,7 @@ internal sealed class CommandAgent(RealityAgentConfig config, TimeProvider timeP
             {
                 KillTree(process);
                 await exited.ConfigureAwait(false);
-                await Task.WhenAny(output, Task.Delay(DrainGrace, timeProvider, CancellationToken.None)).ConfigureAwait(false);
+                await Task.WhenAny(output, Task.Delay(DrainGrace, timeProvider, timerCancellation.Token)).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
                 return AgentVerdict.Broken($"timed out after {config.TimeoutSeconds}s; the process tree was killed.");
             }

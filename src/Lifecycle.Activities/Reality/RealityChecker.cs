@@ -8,7 +8,9 @@ namespace Lifecycle.Activities.Reality;
 /// </summary>
 /// <remarks>
 /// An agent never fails the check as a whole: a timeout, a crash or an exception is that agent's
-/// health 0 with the reason. Only cancellation of the whole check throws.
+/// health 0 with the reason. Only cancellation of the whole check throws. Command agents are
+/// bounded by their <c>timeoutSeconds</c> on the injected clock; the built-ins read local files
+/// only and run without a timeout.
 /// </remarks>
 public sealed class RealityChecker(TimeProvider timeProvider)
 {
@@ -19,6 +21,7 @@ public sealed class RealityChecker(TimeProvider timeProvider)
     /// <param name="cancellationToken">Stops the check; running commands are killed.</param>
     public async Task<RealityReport> RunAsync(string repositoryRoot, LifecycleConfig config, bool quick, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(repositoryRoot);
         ArgumentNullException.ThrowIfNull(config);
         var agents = AgentsFor(config.RealityChecks, quick);
         var reports = await Task.WhenAll(agents.Select(agent => RunAgentAsync(agent, repositoryRoot, cancellationToken))).ConfigureAwait(false);

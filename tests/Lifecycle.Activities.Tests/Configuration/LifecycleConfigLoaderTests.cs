@@ -148,21 +148,23 @@ public class LifecycleConfigLoaderTests
     [InlineData("""{"my key": 1}""", "$['my key']", "Unknown key 'my key'.")]
     [InlineData("""{"$schema": 3}""", "$.$schema", "Expected a string (the schema's URL); found the number 3.")]
     [InlineData("""{"idleThresholdMinutes": "15"}""", "$.idleThresholdMinutes", "Expected a whole number of minutes; found the string '15'. Write e.g. \"idleThresholdMinutes\": 15.")]
-    [InlineData("""{"idleThresholdMinutes": -5}""", "$.idleThresholdMinutes", "-5 is negative; idleThresholdMinutes must be at least 1 minutes.")]
-    [InlineData("""{"idleThresholdMinutes": 0}""", "$.idleThresholdMinutes", "0 is too small; idleThresholdMinutes must be at least 1 minutes.")]
+    [InlineData("""{"idleThresholdMinutes": -5}""", "$.idleThresholdMinutes", "-5 is negative; idleThresholdMinutes is in minutes and must be at least 1.")]
+    [InlineData("""{"idleThresholdMinutes": 0}""", "$.idleThresholdMinutes", "0 is too small; idleThresholdMinutes is in minutes and must be at least 1.")]
     [InlineData("""{"checkpointIntervalMinutes": 2.5}""", "$.checkpointIntervalMinutes", "Expected a whole number of minutes; found 2.5. Round it, e.g. \"checkpointIntervalMinutes\": 5.")]
-    [InlineData("""{"checkpointIntervalMinutes": 100000}""", "$.checkpointIntervalMinutes", "100000 is too large; checkpointIntervalMinutes may be at most 10080 minutes.")]
-    [InlineData("""{"inactivityAutoCloseMinutes": -1}""", "$.inactivityAutoCloseMinutes", "-1 is negative; inactivityAutoCloseMinutes must be 0 or more minutes (0 turns auto-close off).")]
+    [InlineData("""{"checkpointIntervalMinutes": 100000}""", "$.checkpointIntervalMinutes", "100000 is too large; checkpointIntervalMinutes is in minutes and may be at most 10080.")]
+    [InlineData("""{"inactivityAutoCloseMinutes": -1}""", "$.inactivityAutoCloseMinutes", "-1 is negative; inactivityAutoCloseMinutes is in minutes and must be 0 or more (0 turns auto-close off).")]
     [InlineData("""{"docsFolder": 7}""", "$.docsFolder", "Expected a path relative to the repository root, such as \"docs/sessions\"; found the number 7.")]
     [InlineData("""{"docsFolder": ""}""", "$.docsFolder", "'docsFolder' is empty; write a path relative to the repository root, such as \"docs/sessions\".")]
     [InlineData("""{"docsFolder": "../elsewhere"}""", "$.docsFolder", "'../elsewhere' leaves the repository; write a path relative to the repository root without '..'.")]
     [InlineData("""{"docsFolder": "/tmp/docs"}""", "$.docsFolder", "'/tmp/docs' leaves the repository;")]
     [InlineData("""{"commitDocs": 1}""", "$.commitDocs", "Expected true or false; found the number 1. Write \"commitDocs\": true without quotes.")]
     [InlineData("""{"manualMode": null}""", "$.manualMode", "Expected true or false; found null. Write \"manualMode\": false without quotes.")]
-    [InlineData("""{"coverageReport": false}""", "$.coverageReport", "Expected a path relative to the repository root, such as \"docs/sessions\"; found the boolean false.")]
+    [InlineData("""{"inactivityAutoCloseMinutes": "never"}""", "$.inactivityAutoCloseMinutes", "Expected a whole number of minutes (0 turns auto-close off); found the string 'never'. Write e.g. \"inactivityAutoCloseMinutes\": 60.")]
+    [InlineData("""{"coverageReport": ""}""", "$.coverageReport", "'coverageReport' is empty; write a path relative to the repository root, such as \"coverage/cobertura.xml\", or remove the key.")]
+    [InlineData("""{"coverageReport": false}""", "$.coverageReport", "Expected a path relative to the repository root, such as \"coverage/cobertura.xml\"; found the boolean false.")]
     [InlineData("""{"realityChecks": true}""", "$.realityChecks", "Expected an object for the reality-check settings; found the boolean true.")]
     [InlineData("""{"realityChecks": {"agent": []}}""", "$.realityChecks.agent", "Unknown key 'agent'. Known keys here: builtins, minimumFreeDiskMegabytes, agents.")]
-    [InlineData("""{"realityChecks": {"minimumFreeDiskMegabytes": -100}}""", "$.realityChecks.minimumFreeDiskMegabytes", "-100 is negative; minimumFreeDiskMegabytes must be 0 or more megabytes.")]
+    [InlineData("""{"realityChecks": {"minimumFreeDiskMegabytes": -100}}""", "$.realityChecks.minimumFreeDiskMegabytes", "-100 is negative; minimumFreeDiskMegabytes is in megabytes and must be 0 or more.")]
     [InlineData("""{"realityChecks": {"builtins": {"diskspace": {}}}}""", "$.realityChecks.builtins.diskspace", "Unknown key 'diskspace'. Did you mean 'diskSpace'? Known keys here: gitIntegrity, noMergeConflicts, diskSpace.")]
     [InlineData("""{"realityChecks": {"builtins": {"gitIntegrity": false}}}""", "$.realityChecks.builtins.gitIntegrity", "Expected an object for the gitIntegrity settings ({\"enabled\": true, \"weight\": 1}); found the boolean false.")]
     [InlineData("""{"realityChecks": {"builtins": {"diskSpace": {"enabled": "no"}}}}""", "$.realityChecks.builtins.diskSpace.enabled", "Expected true or false; found the string 'no'.")]
@@ -175,7 +177,7 @@ public class LifecycleConfigLoaderTests
     [InlineData("""{"realityChecks": {"agents": [{"name": "t", "run": "  "}]}}""", "$.realityChecks.agents[0].run", "'run' is empty; write a shell command such as \"dotnet test\".")]
     [InlineData("""{"realityChecks": {"agents": [{"name": "t", "run": ["make"]}]}}""", "$.realityChecks.agents[0].run", "Expected a string, a shell command such as \"dotnet test\"; found an array.")]
     [InlineData("""{"realityChecks": {"agents": [{"name": "t", "run": "make", "weight": "high"}]}}""", "$.realityChecks.agents[0].weight", "Expected a number of 0 or more (the share in the consensus); found the string 'high'.")]
-    [InlineData("""{"realityChecks": {"agents": [{"name": "t", "run": "make", "timeoutSeconds": 0}]}}""", "$.realityChecks.agents[0].timeoutSeconds", "0 is too small; timeoutSeconds must be at least 1 seconds.")]
+    [InlineData("""{"realityChecks": {"agents": [{"name": "t", "run": "make", "timeoutSeconds": 0}]}}""", "$.realityChecks.agents[0].timeoutSeconds", "0 is too small; timeoutSeconds is in seconds and must be at least 1.")]
     [InlineData("""{"realityChecks": {"agents": [{"name": "t", "run": "make", "timeoutSeconds": -30}]}}""", "$.realityChecks.agents[0].timeoutSeconds", "-30 is negative;")]
     [InlineData("""{"realityChecks": {"agents": [{"name": "t", "run": "make", "quick": "yes"}]}}""", "$.realityChecks.agents[0].quick", "Expected true or false; found the string 'yes'. Write \"quick\": false without quotes.")]
     [InlineData("""{"realityChecks": {"agents": [{"name": "t", "run": "make", "command": "x"}]}}""", "$.realityChecks.agents[0].command", "Unknown key 'command'. Known keys here: name, run, weight, timeoutSeconds, quick.")]
@@ -223,6 +225,12 @@ public class LifecycleConfigLoaderTests
                 "$.realityChecks.agents[1].name",
             ],
             Problems(error).Select(p => p[..p.IndexOf(": ", StringComparison.Ordinal)]));
+    }
+
+    [Fact]
+    public void Parse_NullCoverageReport_MeansNone()
+    {
+        Assert.Null(LifecycleConfigLoader.Parse("""{"coverageReport": null}""").CoverageReport);
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public class CommandAgentTests
         Assert.Equal(0, agent.Health);
         Assert.Equal("timed out after 10s; the process tree was killed.", agent.Reason);
         Assert.Equal(TimeSpan.FromSeconds(10), agent.Duration);
-        Assert.False(IsRunning(sleepPid));
+        Assert.True(Ends(sleepPid));
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public class CommandAgentTests
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(Safety));
-        Assert.False(IsRunning(sleepPid));
+        Assert.True(Ends(sleepPid));
     }
 
     [Fact]

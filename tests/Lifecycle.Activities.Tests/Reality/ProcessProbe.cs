@@ -20,6 +20,12 @@ internal static class ProcessProbe
     /// <summary>Blocks (off the test thread) until a writer opens the fifo and closes it; returns what it wrote.</summary>
     public static Task<string> ReadFifoAsync(string path) => Task.Run(() => File.ReadAllText(path)).WaitAsync(Safety);
 
+    /// <summary>
+    /// Whether the process ends within the safety net. SIGKILL is delivered at once but the kernel
+    /// tears a process down asynchronously, so "gone" is a condition to wait for, never a sleep.
+    /// </summary>
+    public static bool Ends(int pid) => SpinWait.SpinUntil(() => !IsRunning(pid), Safety);
+
     /// <summary>Running or sleeping; a zombie (exited, not yet reaped by init) counts as gone.</summary>
     public static bool IsRunning(int pid)
     {
