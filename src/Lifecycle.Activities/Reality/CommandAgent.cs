@@ -34,6 +34,7 @@ internal sealed class CommandAgent(RealityAgentConfig config, TimeProvider timeP
         }
         catch (Exception ex) when (ex is Win32Exception or InvalidOperationException)
         {
+            await timerCancellation.CancelAsync().ConfigureAwait(false);
             return AgentVerdict.Broken($"could not start /bin/sh in '{repositoryRoot}': {ex.Message}");
         }
 
