@@ -1,5 +1,6 @@
 using Lifecycle.Workflows.Hosting;
 using Lifecycle.Workflows.Journal;
+using Lifecycle.Activities.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lifecycle.Server.Hosting;
@@ -18,6 +19,7 @@ public sealed class EmbeddedHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLifecycleWorkflows(DatabasePath, ProductActivities.Register);
         services.AddSingleton<Lifecycle.Activities.Protocol.IConfirmation, ConsoleConfirmation>();
+        services.AddLifecycleSessions(repository);
         if (liveLog is not null)
         {
             services.AddSingleton<IJournalObserver>(new LiveLogObserver(liveLog));
