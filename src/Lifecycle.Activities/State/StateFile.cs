@@ -18,8 +18,14 @@ namespace Lifecycle.Activities.State;
 /// <para>
 /// A read that finds the main file missing or corrupt restores the newest good backup (copying it
 /// back as <c>state.json</c>, keeping a corrupt main file as <c>state.json.corrupt</c>) and says so
-/// in <see cref="StateReadResult{T}.Notice"/>. One instance serializes its own reads and writes;
-/// writers in other processes are kept apart by the exclusively opened temp file.
+/// in <see cref="StateReadResult{T}.Notice"/>. If the restored copy cannot be written back, the
+/// value is still returned and the notice says so.
+/// </para>
+/// <para>
+/// One instance serializes its own reads and writes, so share one instance per file. Writers in other
+/// processes are not coordinated beyond the exclusively opened temp file; should two race anyway, the
+/// worst outcome is a main file that fails its checksum, which the next read detects and restores.
+/// The folder itself is not fsynced after the renames (.NET has no portable way to do so).
 /// </para>
 /// </remarks>
 /// <typeparam name="T">The snapshot type, serialized with System.Text.Json.</typeparam>
@@ -123,9 +129,21 @@ public sealed class StateFile<T>
                 continue;
             }
 
-            await RestoreAsync(backup.Bytes, keepCorrupt: main.Found, cancellationToken).ConfigureAwait(false);
-            return new StateReadResult<T>(
-                backup.Value, backup.SavedAt, backupName, Notice(main.Found, problems, backupName, backup.SavedAt));
+            var notice = Notice(main.Found, problems, backupName, backup.SavedAt);
+            try
+            {
+                await RestoreAsync(backup.Bytes, keepCorrupt: main.Found, cancellationToken).ConfigureAwait(false);
+                if (main.Found)
+                {
+                    notice += $" The corrupt file was kept as {System.IO.Path.GetFileName(CorruptPath)}.";
+                }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                notice += $" It could not be written back as {Name} ({exception.Message}); the next checkpoint will try again.";
+            }
+
+            return new StateReadResult<T>(backup.Value, backup.SavedAt, backupName, notice);
         }
 
         if (!main.Found && problems.Count == 0)
@@ -146,8 +164,7 @@ public sealed class StateFile<T>
     private string Notice(bool mainFound, List<string> problems, string backupName, DateTimeOffset savedAt)
     {
         var what = mainFound ? string.Join("; ", problems) : string.Join("; ", problems.Prepend($"{Name} was missing"));
-        var notice = $"{what}; restored from {backupName} saved at {savedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.";
-        return mainFound ? $"{notice} The corrupt file was kept as {System.IO.Path.GetFileName(CorruptPath)}." : notice;
+        return $"{what}; restored from {backupName} saved at {savedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.";
     }
 
     private async Task RestoreAsync(byte[] bytes, bool keepCorrupt, CancellationToken cancellationToken)

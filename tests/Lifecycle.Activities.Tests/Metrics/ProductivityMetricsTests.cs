@@ -55,6 +55,17 @@ public class ProductivityMetricsTests
     }
 
     [Fact]
+    public void SerializedAndReadBack_IsEqual()
+    {
+        var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        var metrics = SampleMetrics.With(coverageDelta: null);
+
+        var json = System.Text.Json.JsonSerializer.Serialize(metrics, options);
+
+        Assert.Equal(metrics, System.Text.Json.JsonSerializer.Deserialize<ProductivityMetrics>(json, options));
+    }
+
+    [Fact]
     public void Serialized_UsesTheSpecsCamelCaseNamesAndIncludesTheScore()
     {
         var json = System.Text.Json.JsonSerializer.Serialize(

@@ -141,6 +141,22 @@ public sealed class StateFileTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_WhenTheRestoredCopyCannotBeWrittenBack_StillReturnsItAndSaysSo()
+    {
+        var file = await WriteVersionsAsync(2);
+        Corrupt(MainPath, "wrong checksum");
+        Directory.CreateDirectory(MainPath + ".tmp"); // the temp file cannot be created
+
+        var loaded = await file.ReadAsync();
+
+        Assert.Equal("session-1", loaded!.Value.SessionId);
+        Assert.StartsWith(
+            "state.json was corrupt (checksum mismatch); restored from state.json.1 saved at 2026-11-24 14:00:00 UTC. " +
+            "It could not be written back as state.json (",
+            loaded.Notice);
+    }
+
+    [Fact]
     public async Task ReadAsync_WhenEveryCopyIsCorrupt_ThrowsNamingTheFilesAndSuggestingRecover()
     {
         var file = await WriteVersionsAsync(3);
@@ -208,6 +224,31 @@ public sealed class StateFileTests : IDisposable
         Assert.Null(loaded.Notice);
         Assert.False(File.Exists(MainPath + ".tmp"));
         Assert.Equal("session-2", (await ValueOfAsync(MainPath)).SessionId);
+    }
+
+    [Fact]
+    public async Task ConcurrentWritesThroughOneInstance_LeaveAGoodFileAndGoodBackups()
+    {
+        var file = NewFile(backups: 3);
+
+        await Task.WhenAll(Enumerable.Range(1, 20).Select(version => Task.Run(() => file.WriteAsync(Snapshot.Version(version)))));
+
+        Assert.Null((await file.ReadAsync())!.Notice);
+        for (var number = 1; number <= 3; number++)
+        {
+            Assert.StartsWith("session-", (await ValueOfAsync(file.BackupPath(number))).SessionId);
+        }
+    }
+
+    [Fact]
+    public async Task ReadAsync_WhenThePayloadDoesNotFitTheType_TreatsTheFileAsCorrupt()
+    {
+        await new StateFile<List<int>>(MainPath, _time).WriteAsync([1, 2]);
+        await new StateFile<List<int>>(MainPath, _time).WriteAsync([3]);
+
+        var error = await Assert.ThrowsAsync<SessionException>(() => NewFile().ReadAsync());
+
+        Assert.Contains("state.json was corrupt (payload does not fit Snapshot (", error.Message);
     }
 
     [Fact]
