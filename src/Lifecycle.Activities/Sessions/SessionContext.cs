@@ -17,6 +17,9 @@ public sealed class SessionContext
 
     public SessionState State { get; set; } = SessionState.Dormant;
 
+    /// <summary>The workflow instance that created this session (lets a re-run after a crash find it again).</summary>
+    public string? StartedBy { get; set; }
+
     /// <summary>When the session became ACTIVE (setup time is the gap from <see cref="StartTime"/>).</summary>
     public DateTimeOffset? ActiveSince { get; set; }
 

@@ -20,6 +20,7 @@ public sealed class EmbeddedHost : IAsyncDisposable
         services.AddLifecycleWorkflows(DatabasePath, ProductActivities.Register);
         services.AddSingleton<Lifecycle.Activities.Protocol.IConfirmation, ConsoleConfirmation>();
         services.AddLifecycleSessions(repository);
+        services.AddSingleton<ISessionStore>(new Persistence.SqliteSessionStore(DatabasePath));
         if (liveLog is not null)
         {
             services.AddSingleton<IJournalObserver>(new LiveLogObserver(liveLog));

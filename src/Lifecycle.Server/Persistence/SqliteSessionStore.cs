@@ -12,6 +12,8 @@ public sealed class SqliteSessionStore : ISessionStore
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly DbContextOptions<SessionDbContext> _options;
     private readonly string _databasePath;
+    private readonly SemaphoreSlim _initialization = new(1, 1);
+    private bool _initialized;
 
     public SqliteSessionStore(string databasePath)
     {
@@ -23,6 +25,23 @@ public sealed class SqliteSessionStore : ISessionStore
     }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await _initialization.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_initialized)
+            {
+                await MigrateAsync(cancellationToken);
+                _initialized = true;
+            }
+        }
+        finally
+        {
+            _initialization.Release();
+        }
+    }
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var db = Open();
         if (File.Exists(_databasePath) && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
@@ -37,6 +56,7 @@ public sealed class SqliteSessionStore : ISessionStore
 
     public async Task<SessionContext?> GetLatestAsync(CancellationToken cancellationToken)
     {
+        await InitializeAsync(cancellationToken);
         await using var db = Open();
         var record = await db.Sessions.AsNoTracking().OrderByDescending(s => s.Id).FirstOrDefaultAsync(cancellationToken);
         return record is null ? null : Read(record);
@@ -44,6 +64,7 @@ public sealed class SqliteSessionStore : ISessionStore
 
     public async Task<SessionContext?> GetAsync(string sessionId, CancellationToken cancellationToken)
     {
+        await InitializeAsync(cancellationToken);
         await using var db = Open();
         var record = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
         return record is null ? null : Read(record);
@@ -51,6 +72,7 @@ public sealed class SqliteSessionStore : ISessionStore
 
     public async Task SaveAsync(SessionContext session, CancellationToken cancellationToken)
     {
+        await InitializeAsync(cancellationToken);
         await using var db = Open();
         var record = await db.Sessions.FirstOrDefaultAsync(s => s.Id == session.SessionId, cancellationToken);
         if (record is null)
@@ -68,6 +90,7 @@ public sealed class SqliteSessionStore : ISessionStore
 
     public async Task<IReadOnlyList<SessionContext>> ListAsync(CancellationToken cancellationToken)
     {
+        await InitializeAsync(cancellationToken);
         await using var db = Open();
         var records = await db.Sessions.AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken);
         return records.Select(Read).ToList();
@@ -75,6 +98,7 @@ public sealed class SqliteSessionStore : ISessionStore
 
     public async Task<SessionEvent> AppendEventAsync(SessionEvent sessionEvent, CancellationToken cancellationToken)
     {
+        await InitializeAsync(cancellationToken);
         await using var db = Open();
         var record = new SessionEventRecord
         {
@@ -90,6 +114,7 @@ public sealed class SqliteSessionStore : ISessionStore
 
     public async Task<IReadOnlyList<SessionEvent>> GetEventsAsync(string sessionId, CancellationToken cancellationToken)
     {
+        await InitializeAsync(cancellationToken);
         await using var db = Open();
         var records = await db.Events.AsNoTracking().Where(e => e.SessionId == sessionId).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         return records.Select(r => new SessionEvent(r.SessionId, r.Type, r.Timestamp,

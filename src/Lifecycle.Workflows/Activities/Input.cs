@@ -36,7 +36,9 @@ public sealed class Input<T> : IInput
     /// <summary>The expression, when this input is one.</summary>
     public Expression? Expression { get; }
 
-    internal T Value { get; }
+    /// <summary>The literal's value, read when the definition was loaded; default when this input is an expression.</summary>
+    /// <remarks>Activities read inputs with <see cref="ActivityContext.Get{T}(Input{T})"/>; this is for load-time checks.</remarks>
+    public T Value { get; }
 
     /// <summary>Creates an input holding a literal value, for activities built in code.</summary>
     public static Input<T> Of(T value) =>

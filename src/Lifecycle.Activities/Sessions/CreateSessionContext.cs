@@ -1,0 +1,55 @@
+using Lifecycle.Workflows.Activities;
+
+namespace Lifecycle.Activities.Sessions;
+
+/// <summary>
+/// Creates the next session (DORMANT → INITIALIZING) linked to the previous one. Run again by the
+/// same workflow instance (after a crash) it returns the session it created instead of a new one.
+/// </summary>
+[Activity("Session", "Creates the next session (00001, 00002, …) in state INITIALIZING, linked to the previous one; outputs 'sessionId' and 'previousSession'.",
+    Outputs = ["sessionId", "previousSession"])]
+public sealed class CreateSessionContext(ISessionStore sessions) : Activity
+{
+    public override async ValueTask ExecuteAsync(ActivityContext context)
+    {
+        var latest = await sessions.GetLatestAsync(context.CancellationToken);
+        if (latest is not null && latest.StartedBy == context.InstanceId)
+        {
+            Done(context, latest, "Session already created by this run.");
+            return;
+        }
+
+        if (latest is not null)
+        {
+            var state = latest.State;
+            new SessionStateMachine(() => state, s => state = s).Fire(SessionTrigger.Start);
+        }
+
+        var session = new SessionContext
+        {
+            SessionId = latest is null ? SessionId.First : SessionId.Next(latest.SessionId),
+            StartTime = context.Time.GetUtcNow(),
+            State = SessionState.Dormant,
+            StartedBy = context.InstanceId,
+            PreviousSession = latest?.SessionId,
+        };
+        var current = session.State;
+        new SessionStateMachine(() => current, s => current = s).Fire(SessionTrigger.Start);
+        session.State = current;
+        await sessions.SaveAsync(session, context.CancellationToken);
+        if (latest is not null)
+        {
+            latest.NextSession = session.SessionId;
+            await sessions.SaveAsync(latest, context.CancellationToken);
+        }
+
+        Done(context, session, $"Session {session.SessionId} created.");
+    }
+
+    private static void Done(ActivityContext context, SessionContext session, string message)
+    {
+        context.SetOutput("sessionId", session.SessionId);
+        context.SetOutput("previousSession", session.PreviousSession);
+        context.Complete(message);
+    }
+}
