@@ -15,6 +15,9 @@ public static class LifecycleCli
         root.Add(GlobalOptions.Verbose);
         root.Add(InitCommand.Build(output, error));
         root.Add(EventCommand.Build(output, error));
+        root.Add(StatusCommand.Build(output, error));
+        root.Add(TaskCommand.Build(output, error));
+        root.Add(SessionsCommand.Build(output, error));
         root.Add(WorkflowCommand.Build(output, error));
         root.Add(InstancesCommand.Build(output, error));
         root.Add(JournalCommand.Build(output, error));

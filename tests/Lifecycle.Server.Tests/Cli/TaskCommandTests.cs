@@ -1,0 +1,71 @@
+using Lifecycle.Activities.Sessions;
+using Lifecycle.Server.Persistence;
+using Lifecycle.Server.Tests.Support;
+
+namespace Lifecycle.Server.Tests.Cli;
+
+public class TaskCommandTests
+{
+    private static async Task<CliRunner> ActiveSessionAsync(TempFolder folder)
+    {
+        Git.Init(folder.Path);
+        var store = new SqliteSessionStore(Path.Combine(folder.Path, ".lifecycle", "lifecycle.db"));
+        await store.SaveAsync(new SessionContext { SessionId = "00001", State = SessionState.Active, ActiveBranch = "main" }, default);
+        return new CliRunner(folder.Path);
+    }
+
+    [Fact]
+    public async Task Tasks_AddDoneBlockList_ThroughTheCli()
+    {
+        using var folder = new TempFolder();
+        var cli = await ActiveSessionAsync(folder);
+
+        Assert.Equal(0, (await cli.RunAsync("task", "add", "write tests", "--priority", "1")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("task", "add", "deploy")).ExitCode);
+        var done = await cli.RunAsync("task", "done", "T1");
+        var blocked = await cli.RunAsync("task", "block", "t2", "--reason", "waiting for the API key");
+        var list = await cli.RunAsync("--json", "task", "list");
+        var status = await cli.RunAsync("--json", "status");
+
+        Assert.Equal("Done T1: write tests\n", done.Stdout);
+        Assert.Contains("Blocked T2: deploy (blocked: waiting for the API key)", blocked.Stdout);
+        var tasks = list.Json["tasks"]!.AsArray();
+        Assert.Equal(["T2", "T1"], tasks.Select(t => t!["id"]!.GetValue<string>()));
+        Assert.Equal("ACTIVE", status.Json["state"]!.GetValue<string>());
+        Assert.Equal("T2: waiting for the API key", status.Json["blockers"]![0]!.GetValue<string>());
+        var events = await new SqliteSessionStore(Path.Combine(folder.Path, ".lifecycle", "lifecycle.db")).GetEventsAsync("00001", default);
+        Assert.Equal("T1", Assert.Single(events, e => e.Type == SessionEventTypes.TaskCompleted).Data!["task"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("task done T9", "No task has id 'T9'")]
+    [InlineData("task add x --priority 7", "Priority 7 is out of range")]
+    [InlineData("task block T1", "Option '--reason' is required")]
+    public async Task TaskMistakes_ExitTwo(string commandLine, string expected)
+    {
+        using var folder = new TempFolder();
+        var cli = await ActiveSessionAsync(folder);
+
+        var result = await cli.RunAsync(commandLine.Split(' '));
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains(expected, result.Stderr);
+    }
+
+    [Fact]
+    public async Task WithoutAnySession_StatusAndTasksSayHowToStart_AndCreateNothing()
+    {
+        using var folder = new TempFolder();
+        var cli = new CliRunner(folder.Path);
+
+        var status = await cli.RunAsync("status");
+        var add = await cli.RunAsync("task", "add", "x");
+        var sessions = await cli.RunAsync("sessions");
+
+        Assert.Equal(2, status.ExitCode);
+        Assert.Contains("There is no session yet. Start one with 'lifecycle start'.", status.Stderr);
+        Assert.Equal(2, add.ExitCode);
+        Assert.Contains("No sessions yet", sessions.Stdout);
+        Assert.False(Directory.Exists(Path.Combine(folder.Path, ".lifecycle")));
+    }
+}
