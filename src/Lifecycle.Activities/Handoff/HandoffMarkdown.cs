@@ -67,7 +67,7 @@ public static class HandoffMarkdown
         lines.Add($"- **Strategy**: {Strategy(handoff.Continuation)}");
         lines.Add($"- **Branch**: {handoff.Branch ?? "unknown"}");
         lines.Add($"- **Work Put Away**: {PutAway(handoff.Stash)}");
-        lines.Add($"- **Health at Close**: {(handoff.Health.EndConsensus is { } end ? DocText.Percent(end) : "not checked")} ({Status(handoff.Health.Status)})");
+        lines.Add($"- **Health at Close**: {(handoff.Health.EndConsensus is { } end ? $"{DocText.Percent(end)} ({Status(handoff.Health.Status)})" : "not checked (no reality check at close)")}");
         return DocText.Lines(lines);
     }
 
