@@ -55,12 +55,15 @@ public sealed record HealthDelta
         }
 
         var agentDropped = close.Agents.Any(agent =>
-            start.Agents.TryGetValue(agent.Key, out var before) && before - agent.Value > Tolerance);
-        var move = close.Consensus - start.Consensus;
+            start.Agents.TryGetValue(agent.Key, out var before) && Move(before, agent.Value) < -Tolerance);
+        var move = Move(start.Consensus, close.Consensus);
         return move < -Tolerance || agentDropped ? HealthStatus.Degraded
             : move > Tolerance ? HealthStatus.Improved
             : HealthStatus.Stable;
     }
+
+    // Rounded so that 0.97 to 0.95 is exactly the tolerance, not a hair more in binary floating point.
+    private static double Move(double before, double after) => Math.Round(after - before, 9);
 
     // Sorted so the JSON and the documents list agents in the same order on every run.
     private static SortedDictionary<string, double> Sorted(IReadOnlyDictionary<string, double> agents) =>
