@@ -44,12 +44,12 @@ public static class HandoffMarkdown
             : work.Commits.Select(c => $"- {DocText.Short(c.Sha)} {DocText.OneLine(c.Message)} ({text.ClockSince(c.Time, handoff.StartTime)})"));
         lines.Add("");
         lines.Add($"### Tasks Completed ({work.CompletedTasks.Count})");
-        lines.AddRange(work.CompletedTasks.Count == 0 ? ["- None"] : work.CompletedTasks.Select(t => $"- ✅ {t.Id}: {t.Title}"));
+        lines.AddRange(work.CompletedTasks.Count == 0 ? ["- None"] : work.CompletedTasks.Select(t => $"- ✅ {t.Id}: {DocText.OneLine(t.Title)}"));
         lines.Add("");
         lines.Add($"### Files Modified ({work.Files.Count})");
         lines.AddRange(work.Files.Count == 0
             ? ["- None"]
-            : work.Files.Select(f => $"- {f.Path} (+{f.Added} -{f.Deleted}{(f.PutAway ? ", put away" : "")})"));
+            : work.Files.Select(f => $"- {DocText.OneLine(f.Path)} (+{f.Added} -{f.Deleted}{(f.PutAway ? ", put away" : "")})"));
         lines.Add("");
 
         lines.Add($"## Open Items ({handoff.OpenItems.Count})");
@@ -72,8 +72,8 @@ public static class HandoffMarkdown
     }
 
     private static string OpenItem(SessionTask task) => task.Status == SessionTaskStatus.Blocked
-        ? $"- ⏸️ {task.Id} (priority {task.Priority}, blocked: {DocText.OneLine(task.BlockedReason ?? "no reason given")}): {task.Title}"
-        : $"- ⏳ {task.Id} (priority {task.Priority}): {task.Title}";
+        ? $"- ⏸️ {task.Id} (priority {task.Priority}, blocked: {DocText.OneLine(task.BlockedReason ?? "no reason given")}): {DocText.OneLine(task.Title)}"
+        : $"- ⏳ {task.Id} (priority {task.Priority}): {DocText.OneLine(task.Title)}";
 
     internal static string PutAway(StashedWork? stash) => stash is null || stash.Files.Count == 0
         ? "nothing"

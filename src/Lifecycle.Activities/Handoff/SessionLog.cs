@@ -44,7 +44,7 @@ public static class SessionLog
             "",
             $"## Open Tasks ({open.Count})",
         };
-        lines.AddRange(open.Count == 0 ? ["- None"] : open.Select(t => $"- {t.Id} (priority {t.Priority}{(t.Status == SessionTaskStatus.Blocked ? ", blocked" : "")}): {t.Title}"));
+        lines.AddRange(open.Count == 0 ? ["- None"] : open.Select(t => $"- {t.Id} (priority {t.Priority}{(t.Status == SessionTaskStatus.Blocked ? ", blocked" : "")}): {DocText.OneLine(t.Title)}"));
         lines.Add("");
         lines.Add($"## Blockers ({blockers.Count})");
         lines.AddRange(blockers.Count == 0 ? ["- None"] : blockers.Select(b => $"- {DocText.OneLine(b)}"));

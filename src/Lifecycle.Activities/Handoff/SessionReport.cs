@@ -70,19 +70,19 @@ public static class SessionReport
         lines.Add($"### Tasks ({work.CompletedTasks.Count}/{total} completed)");
         lines.AddRange(total == 0
             ? ["- None"]
-            : work.CompletedTasks.Select(t => $"- ✅ {t.Title}").Concat(handoff.OpenItems.Select(OpenTask)));
+            : work.CompletedTasks.Select(t => $"- ✅ {DocText.OneLine(t.Title)}").Concat(handoff.OpenItems.Select(OpenTask)));
         lines.Add("");
 
         lines.Add($"### Files Modified ({work.Files.Count})");
         lines.AddRange(work.Files.Count == 0
             ? ["- None"]
-            : work.Files.Select(f => $"- {f.Path} ({DocText.Count(f.Lines, "line")}{(f.PutAway ? ", put away" : "")})"));
+            : work.Files.Select(f => $"- {DocText.OneLine(f.Path)} ({DocText.Count(f.Lines, "line")}{(f.PutAway ? ", put away" : "")})"));
         lines.Add("");
     }
 
     private static string OpenTask(SessionTask task) => task.Status == SessionTaskStatus.Blocked
-        ? $"- ⏸️ {task.Title} (blocked: {task.BlockedReason})"
-        : $"- ⏳ {task.Title} (open, priority {task.Priority})";
+        ? $"- ⏸️ {DocText.OneLine(task.Title)} (blocked: {DocText.OneLine(task.BlockedReason ?? "no reason given")})"
+        : $"- ⏳ {DocText.OneLine(task.Title)} (open, priority {task.Priority})";
 
     private static void Analysis(List<string> lines, Handoff handoff)
     {
@@ -124,7 +124,7 @@ public static class SessionReport
         lines.Add($"### For Session {handoff.NextSession}");
         lines.Add($"- **Branch**: {handoff.Branch ?? "unknown"}{(handoff.HeadSha is null ? "" : $" (at {DocText.Short(handoff.HeadSha)})")}");
         lines.Add($"- **Open Tasks**: {handoff.OpenItems.Count}");
-        lines.AddRange(handoff.OpenItems.Select(t => $"  - {t.Title}"));
+        lines.AddRange(handoff.OpenItems.Select(t => $"  - {DocText.OneLine(t.Title)}"));
         lines.Add($"- **Blockers**: {handoff.Blockers.Count}");
         lines.AddRange(handoff.Blockers.Select(b => $"  - {DocText.OneLine(b)}"));
         lines.Add($"- **Work Put Away**: {HandoffMarkdown.PutAway(handoff.Stash)}");
@@ -135,7 +135,7 @@ public static class SessionReport
     }
 
     private static string Preserved(StashedWork? stash) => stash is { Skipped.Count: > 0 }
-        ? $"⚠️ {DocText.Count(stash.Skipped.Count, "path")} left in place: {string.Join(", ", stash.Skipped)}"
+        ? $"⚠️ {DocText.Count(stash.Skipped.Count, "path")} left in place: {string.Join(", ", stash.Skipped.Select(DocText.OneLine))}"
         : "✅";
 
     private static void Insights(List<string> lines, Handoff handoff)

@@ -1,4 +1,6 @@
 using Lifecycle.Activities.Handoff;
+using Lifecycle.Activities.Metrics;
+using Lifecycle.Activities.Tasks;
 
 namespace Lifecycle.Activities.Tests.Handoff;
 
@@ -222,5 +224,18 @@ public class SessionReportTests
     public void Render_UsesLfLineEndingsOnly()
     {
         Assert.DoesNotContain("\r", SessionReport.Render(HandoffExample.Handoff()));
+    }
+
+    [Fact]
+    public void Render_KeepsAPathOrTitleWithALineBreakOnOneLine()
+    {
+        var sources = HandoffExample.Sources();
+        sources.Context.Tasks.Add(new SessionTask("T9", "two\nlines", 1));
+        var commits = sources.Commits.Append(new CommitRecord("d4", "odd", HandoffExample.At(16, 30), [new FileChange("odd\nname.txt", 1, 0)])).ToList();
+
+        var text = SessionReport.Render(HandoffBuilder.Build(sources with { Commits = commits }));
+
+        Assert.Contains("- ⏳ two lines (open, priority 1)\n", text);
+        Assert.Contains("- odd name.txt (1 line)\n", text);
     }
 }
