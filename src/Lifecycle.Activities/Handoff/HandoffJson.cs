@@ -1,0 +1,46 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Lifecycle.Activities.Handoff;
+
+/// <summary>The <c>SESSION-NNNNN-HANDOFF.json</c> document: a <see cref="Handoff"/> as indented camelCase JSON.</summary>
+/// <remarks>
+/// Nulls are written so every field of the contract is present; non-ASCII text (file names, notes) is
+/// written as is, not escaped; lines end with LF and the document with a newline.
+/// </remarks>
+public static class HandoffJson
+{
+    /// <summary>The settings the document is written and read with (read-only).</summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = true,
+            NewLine = "\n",
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+            Converters = { new JsonStringEnumConverter() },
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    /// <summary>The document's text.</summary>
+    public static string Render(Handoff handoff)
+    {
+        ArgumentNullException.ThrowIfNull(handoff);
+        return JsonSerializer.Serialize(handoff, Options) + "\n";
+    }
+
+    /// <summary>Reads a document written by <see cref="Render"/> (the next session reads its predecessor's).</summary>
+    /// <exception cref="JsonException">The text is not a handoff document.</exception>
+    public static Handoff Parse(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return JsonSerializer.Deserialize<Handoff>(json, Options)
+            ?? throw new JsonException("The handoff document is 'null'; expected an object with sessionId, duration, workCompleted, ….");
+    }
+}

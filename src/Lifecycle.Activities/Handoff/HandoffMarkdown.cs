@@ -1,0 +1,101 @@
+using Lifecycle.Activities.Continuity;
+using Lifecycle.Activities.Tasks;
+
+namespace Lifecycle.Activities.Handoff;
+
+/// <summary>The <c>SESSION-NNNNN-HANDOFF.md</c> document: the handoff for the person (or agent) who takes over.</summary>
+/// <remarks>
+/// Sections: Summary, Note (only when there is one), What Was Done, Open Items, Blockers, Next Actions,
+/// Continuity Setup. Times are in UTC unless a time zone is passed; the summary names the zone.
+/// </remarks>
+public static class HandoffMarkdown
+{
+    /// <summary>The document's text (LF line endings, trailing newline).</summary>
+    public static string Render(Handoff handoff, TimeZoneInfo? zone = null)
+    {
+        ArgumentNullException.ThrowIfNull(handoff);
+        var text = new DocText(zone);
+        var work = handoff.WorkCompleted;
+        var lines = new List<string>
+        {
+            $"# Session {handoff.SessionId} Handoff",
+            "",
+            "## Summary",
+            $"- **Session**: {handoff.SessionId} ({(handoff.PreviousSession is null ? "first session" : $"after {handoff.PreviousSession}")})",
+            $"- **When**: {text.Period(handoff.StartTime, handoff.EndTime)} ({DocText.Span(handoff.EndTime - handoff.StartTime)})",
+            $"- **Branch**: {handoff.Branch ?? "unknown"}{(handoff.HeadSha is null ? "" : $" at {DocText.Short(handoff.HeadSha)}")}",
+            $"- **Productivity Score**: {DocText.Score(handoff.ProductivityScore)}",
+            $"- **Work**: {DocText.Count(work.Commits.Count, "commit")}, {DocText.Count(work.TasksCompleted, "task")} completed, "
+                + $"{DocText.Count(work.FilesModified, "file")} modified, {DocText.Count(work.LinesChanged, "line")} changed",
+            "",
+        };
+
+        if (handoff.Notes is { } notes)
+        {
+            lines.Add("## Note");
+            lines.AddRange(notes.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'));
+            lines.Add("");
+        }
+
+        lines.Add("## What Was Done");
+        lines.Add($"### Commits ({work.Commits.Count})");
+        lines.AddRange(work.Commits.Count == 0
+            ? ["- None"]
+            : work.Commits.Select(c => $"- {DocText.Short(c.Sha)} {DocText.OneLine(c.Message)} ({text.ClockSince(c.Time, handoff.StartTime)})"));
+        lines.Add("");
+        lines.Add($"### Tasks Completed ({work.CompletedTasks.Count})");
+        lines.AddRange(work.CompletedTasks.Count == 0 ? ["- None"] : work.CompletedTasks.Select(t => $"- ✅ {t.Id}: {DocText.OneLine(t.Title)}"));
+        lines.Add("");
+        lines.Add($"### Files Modified ({work.Files.Count})");
+        lines.AddRange(work.Files.Count == 0
+            ? ["- None"]
+            : work.Files.Select(f => $"- {DocText.OneLine(f.Path)} (+{f.Added} -{f.Deleted}{(f.PutAway ? ", put away" : "")})"));
+        lines.Add("");
+
+        lines.Add($"## Open Items ({handoff.OpenItems.Count})");
+        lines.AddRange(handoff.OpenItems.Count == 0 ? ["- None"] : handoff.OpenItems.Select(OpenItem));
+        lines.Add("");
+        lines.Add($"## Blockers ({handoff.Blockers.Count})");
+        lines.AddRange(handoff.Blockers.Count == 0 ? ["- None"] : handoff.Blockers.Select(b => $"- {DocText.OneLine(b)}"));
+        lines.Add("");
+        lines.Add("## Next Actions");
+        lines.AddRange(handoff.NextActions.Select((a, i) => $"{i + 1}. {DocText.OneLine(a)}"));
+        lines.Add("");
+
+        lines.Add("## Continuity Setup");
+        lines.Add($"- **Next Session**: {handoff.NextSession}");
+        lines.Add($"- **Strategy**: {Strategy(handoff.Continuation)}");
+        lines.Add($"- **Branch**: {handoff.Branch ?? "unknown"}");
+        lines.Add($"- **Work Put Away**: {PutAway(handoff.Stash)}");
+        lines.Add($"- **Health at Close**: {(handoff.Health.EndConsensus is { } end ? $"{DocText.Percent(end)} ({Status(handoff.Health.Status)})" : "not checked (no reality check at close)")}");
+        return DocText.Lines(lines);
+    }
+
+    private static string OpenItem(SessionTask task) => task.Status == SessionTaskStatus.Blocked
+        ? $"- ⏸️ {task.Id} (priority {task.Priority}, blocked: {DocText.OneLine(task.BlockedReason ?? "no reason given")}): {DocText.OneLine(task.Title)}"
+        : $"- ⏳ {task.Id} (priority {task.Priority}): {DocText.OneLine(task.Title)}";
+
+    internal static string PutAway(StashedWork? stash) => stash is null || stash.Files.Count == 0
+        ? "nothing"
+        : $"{DocText.Count(stash.Files.Count, "file")} ({DocText.Count(stash.LinesChanged, "line")}) in stash '{stash.Name}', restored by name at the next start";
+
+    internal static string Strategy(Continuation continuation)
+    {
+        var name = continuation.Strategy switch
+        {
+            WorkStrategy.ResolveBlockers => "RESOLVE_BLOCKERS",
+            WorkStrategy.CompleteInProgress => "COMPLETE_IN_PROGRESS",
+            WorkStrategy.ContinueTasks => "CONTINUE_TASKS",
+            _ => "START_NEW_WORK",
+        };
+        return $"{name}: {DocText.OneLine(continuation.Reason)}";
+    }
+
+    internal static string Status(HealthStatus status) => status switch
+    {
+        HealthStatus.Stable => "STABLE ✅",
+        HealthStatus.Degraded => "DEGRADED ⚠️",
+        HealthStatus.Improved => "IMPROVED ⬆️",
+        _ => "UNCHECKED (no reality check at close)",
+    };
+}
