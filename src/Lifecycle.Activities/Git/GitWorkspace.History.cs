@@ -59,7 +59,10 @@ public sealed partial class GitWorkspace
     /// <param name="paths">Files relative to the working tree's root (or absolute inside it).</param>
     /// <param name="message">The commit message.</param>
     /// <returns>The new commit's sha, or null when these paths already match HEAD (no empty commit is made).</returns>
-    /// <exception cref="SessionException">No paths, no message, a folder, or a path outside the repository (exit code 2).</exception>
+    /// <exception cref="SessionException">
+    /// No paths, no message, a folder, or a path outside the repository (exit code 2), or another git
+    /// process holding the index (exit code 4).
+    /// </exception>
     public string? CommitPaths(IReadOnlyList<string> paths, string message)
     {
         if (paths.Count == 0 || string.IsNullOrWhiteSpace(message))
@@ -67,6 +70,7 @@ public sealed partial class GitWorkspace
             throw new SessionException("Nothing to commit: pass at least one file and a non-empty message.", 2);
         }
 
+        EnsureIndexUnlocked();
         var head = _repo.Head.Tip;
         var tree = head is null ? new TreeDefinition() : TreeDefinition.From(head.Tree);
         var staged = new List<(string Path, Blob? Blob, Mode Mode)>();

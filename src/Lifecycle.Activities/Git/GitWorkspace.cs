@@ -124,5 +124,15 @@ public sealed partial class GitWorkspace : IDisposable
         _repo.Config.BuildSignature(_time.GetLocalNow())
         ?? new Signature("Lifecycle", "lifecycle@localhost", _time.GetLocalNow());
 
+    /// <summary>Refuses before touching anything when another git process holds the index.</summary>
+    private void EnsureIndexUnlocked()
+    {
+        var lockFile = Path.Combine(_repo.Info.Path, "index.lock");
+        if (File.Exists(lockFile))
+        {
+            throw new SessionException($"Another git process is using the repository ({lockFile} exists): wait for it to finish, or delete that file if no git process is running.", 4);
+        }
+    }
+
     private bool TrustsFileMode() => _repo.Config.Get<bool>("core.fileMode")?.Value ?? !OperatingSystem.IsWindows();
 }

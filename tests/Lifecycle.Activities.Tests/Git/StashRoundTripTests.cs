@@ -163,6 +163,76 @@ public sealed class StashRoundTripTests
         Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(before));
     }
 
+    [Fact]
+    public void StashWork_WithSymbolicLinks_RoundTripsThem()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var repo = new TempRepository();
+        repo.Write("target.txt", "t\n");
+        File.CreateSymbolicLink(Path.Combine(repo.Path, "link"), "target.txt");
+        repo.CommitAll("initial");
+        File.Delete(Path.Combine(repo.Path, "link"));
+        File.CreateSymbolicLink(Path.Combine(repo.Path, "link"), "elsewhere.txt");
+        File.CreateSymbolicLink(Path.Combine(repo.Path, "new-link"), "target.txt");
+        var status = repo.Git("status", "--porcelain");
+
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            workspace.StashWork("links");
+        }
+
+        Assert.Equal("target.txt", new FileInfo(Path.Combine(repo.Path, "link")).LinkTarget);
+        Assert.False(Path.Exists(Path.Combine(repo.Path, "new-link")));
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            Assert.Equal(RestoreStatus.Restored, workspace.RestoreStash("links").Status);
+        }
+
+        Assert.Equal("elsewhere.txt", new FileInfo(Path.Combine(repo.Path, "link")).LinkTarget);
+        Assert.Equal("target.txt", new FileInfo(Path.Combine(repo.Path, "new-link")).LinkTarget);
+        Assert.Equal(status, repo.Git("status", "--porcelain"));
+    }
+
+    [Fact]
+    public void StashWork_WithAnUntrackedNestedRepository_LeavesItInPlaceAndSaysSo()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "a\n");
+        repo.CommitAll("initial");
+        repo.Write("a.txt", "changed\n");
+        repo.Write("vendor/tool/.git/HEAD", "ref: refs/heads/main\n");
+        Directory.CreateDirectory(Path.Combine(repo.Path, "vendor", "tool", ".git", "objects"));
+        Directory.CreateDirectory(Path.Combine(repo.Path, "vendor", "tool", ".git", "refs"));
+        repo.Write("vendor/tool/code.c", "int main;\n");
+
+        using var workspace = GitWorkspace.Open(repo.Path);
+        var outcome = workspace.StashWork("nested");
+
+        Assert.Equal(["a.txt"], outcome.Files.Select(f => f.Path));
+        Assert.Equal(["vendor/tool"], outcome.Skipped);
+        Assert.True(File.Exists(Path.Combine(repo.Path, "vendor", "tool", "code.c")));
+    }
+
+    [Fact]
+    public void StashWork_WhileAnotherGitProcessHoldsTheIndex_RefusesWithExitCode4AndTouchesNothing()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "a\n");
+        repo.CommitAll("initial");
+        repo.Write("a.txt", "changed\n");
+        repo.Write(".git/index.lock", "");
+
+        using var workspace = GitWorkspace.Open(repo.Path);
+
+        Assert.Equal(4, Assert.Throws<SessionException>(() => workspace.StashWork("s")).ExitCode);
+        Assert.Equal("changed\n", File.ReadAllText(Path.Combine(repo.Path, "a.txt")));
+        Assert.False(File.Exists(Path.Combine(repo.Path, ".git", "refs", "stash")));
+    }
+
     internal static void MakeExecutable(string path)
     {
         if (!OperatingSystem.IsWindows())
