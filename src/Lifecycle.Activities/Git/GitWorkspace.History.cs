@@ -54,14 +54,15 @@ public sealed partial class GitWorkspace
     /// The commit's tree is HEAD's tree with these files replaced (through git's clean filters, as
     /// <c>git add</c> would) or removed when missing from disk. Afterwards the index entries of these
     /// paths match the commit. Commit hooks do not run: LibGit2Sharp does not run hooks. Author and
-    /// committer come from git's <c>user.name</c> and <c>user.email</c>.
+    /// committer come from git's <c>user.name</c> and <c>user.email</c> (<c>Lifecycle
+    /// &lt;lifecycle@localhost&gt;</c> when unset); the commit is not signed.
     /// </remarks>
     /// <param name="paths">Files relative to the working tree's root (or absolute inside it).</param>
     /// <param name="message">The commit message.</param>
     /// <returns>The new commit's sha, or null when these paths already match HEAD (no empty commit is made).</returns>
     /// <exception cref="SessionException">
     /// No paths, no message, a folder, or a path outside the repository (exit code 2), or another git
-    /// process holding the index (exit code 4).
+    /// process holding the index or a merge or rebase in progress (exit code 4).
     /// </exception>
     public string? CommitPaths(IReadOnlyList<string> paths, string message)
     {
@@ -70,7 +71,7 @@ public sealed partial class GitWorkspace
             throw new SessionException("Nothing to commit: pass at least one file and a non-empty message.", 2);
         }
 
-        EnsureIndexUnlocked();
+        EnsureReadyToWrite();
         var head = _repo.Head.Tip;
         var tree = head is null ? new TreeDefinition() : TreeDefinition.From(head.Tree);
         var staged = new List<(string Path, Blob? Blob, Mode Mode)>();

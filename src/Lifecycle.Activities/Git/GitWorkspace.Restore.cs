@@ -18,7 +18,7 @@ public sealed partial class GitWorkspace
     /// Changes to other paths made since the stash (new commits included) are kept.
     /// </remarks>
     /// <param name="sessionId">The session whose stash to restore.</param>
-    /// <exception cref="SessionException">A bad session id (exit code 2), or another git process holding the index (exit code 4).</exception>
+    /// <exception cref="SessionException">A bad session id (exit code 2), or another git process holding the index or a merge or rebase in progress (exit code 4).</exception>
     public RestoreOutcome RestoreStash(string sessionId)
     {
         var name = StashName.For(sessionId);
@@ -27,7 +27,7 @@ public sealed partial class GitWorkspace
             return new RestoreOutcome(RestoreStatus.NothingToRestore, [], []);
         }
 
-        EnsureIndexUnlocked();
+        EnsureReadyToWrite();
         var plan = PlanRestore(found.Stash);
         if (plan.Conflicts.Count > 0)
         {

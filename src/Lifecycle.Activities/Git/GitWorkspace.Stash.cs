@@ -22,14 +22,14 @@ public sealed partial class GitWorkspace
     /// <returns>The stash and the files in it with line counts against HEAD, or nothing to stash.</returns>
     /// <exception cref="SessionException">
     /// No commit yet or a bad session id (exit code 2), or unresolved merge conflicts or another git
-    /// process holding the index (exit code 4).
+    /// process holding the index or a merge or rebase in progress (exit code 4).
     /// </exception>
     public StashOutcome StashWork(string sessionId)
     {
         var name = StashName.For(sessionId);
         var head = _repo.Head.Tip
             ?? throw new SessionException($"Cannot stash in {Root}: the repository has no commits yet. Make a first commit, or close the session with --no-stash.", 2);
-        EnsureIndexUnlocked();
+        EnsureReadyToWrite();
         var entries = Status().ToList();
         var skipped = entries.Where(IsSkipped).Select(e => e.FilePath.TrimEnd('/')).ToList();
         entries.RemoveAll(IsSkipped);

@@ -124,9 +124,17 @@ public sealed partial class GitWorkspace : IDisposable
         _repo.Config.BuildSignature(_time.GetLocalNow())
         ?? new Signature("Lifecycle", "lifecycle@localhost", _time.GetLocalNow());
 
-    /// <summary>Refuses before touching anything when another git process holds the index.</summary>
-    private void EnsureIndexUnlocked()
+    /// <summary>
+    /// Refuses before touching anything when another git process holds the index, or a merge,
+    /// rebase, cherry-pick or similar is half done (stashing or committing under it would tangle it).
+    /// </summary>
+    private void EnsureReadyToWrite()
     {
+        if (_repo.Info.CurrentOperation is var operation and not CurrentOperation.None)
+        {
+            throw new SessionException($"A {operation} is in progress in {Root}: finish it, or abort it, before the session touches git.", 4);
+        }
+
         var lockFile = Path.Combine(_repo.Info.Path, "index.lock");
         if (File.Exists(lockFile))
         {

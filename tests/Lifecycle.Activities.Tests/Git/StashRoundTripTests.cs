@@ -233,6 +233,29 @@ public sealed class StashRoundTripTests
         Assert.False(File.Exists(Path.Combine(repo.Path, ".git", "refs", "stash")));
     }
 
+    [Fact]
+    public void StashWork_DuringAConflictedMerge_RefusesWithExitCode4AndTouchesNothing()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "a\n");
+        repo.CommitAll("initial");
+        repo.Git("checkout", "-q", "-b", "other");
+        repo.Write("a.txt", "other\n");
+        repo.CommitAll("other");
+        repo.Git("checkout", "-q", "main");
+        repo.Write("a.txt", "main\n");
+        repo.CommitAll("main");
+        Assert.Throws<InvalidOperationException>(() => repo.Git("merge", "-q", "other"));
+        var before = WorkTreeSnapshot.Take(repo);
+
+        using var workspace = GitWorkspace.Open(repo.Path);
+        var error = Assert.Throws<SessionException>(() => workspace.StashWork("s"));
+
+        Assert.Equal(4, error.ExitCode);
+        Assert.Contains("Merge is in progress", error.Message);
+        Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(before));
+    }
+
     internal static void MakeExecutable(string path)
     {
         if (!OperatingSystem.IsWindows())
