@@ -21,8 +21,8 @@ public sealed partial class GitWorkspace
     /// <param name="sessionId">The session whose work this is; <see cref="RestoreStash"/> finds it by this id.</param>
     /// <returns>The stash and the files in it with line counts against HEAD, or nothing to stash.</returns>
     /// <exception cref="SessionException">
-    /// No commit yet or a bad session id (exit code 2), or unresolved merge conflicts or another git
-    /// process holding the index or a merge or rebase in progress (exit code 4).
+    /// No commit yet or a bad session id (exit code 2); a merge or rebase in progress, unresolved
+    /// conflicts, or another git process holding the index (exit code 4).
     /// </exception>
     public StashOutcome StashWork(string sessionId)
     {

@@ -44,6 +44,54 @@ public sealed class StashRoundTripPropertyTests
         Scenarios.Sample(RoundTrip, iter: 40, threads: 4);
     }
 
+    [Fact]
+    public void RestoreStash_OverRandomTrees_WithALocalEditToAStashedPath_ConflictsTouchesNothingAndWorksOnceUndone()
+    {
+        Gen.Select(Scenarios, Gen.Int[0, 100]).Sample((scenario, pick) => ConflictThenRestore(scenario, pick), iter: 25, threads: 4);
+    }
+
+    private static void ConflictThenRestore(Scenario scenario, int pick)
+    {
+        using var repo = new TempRepository();
+        Build(repo, scenario);
+        var before = WorkTreeSnapshot.Take(repo);
+        StashOutcome stashed;
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            stashed = workspace.StashWork("prop");
+        }
+
+        if (!stashed.Stashed)
+        {
+            return;
+        }
+
+        var edited = stashed.Files[pick % stashed.Files.Count].Path;
+        if (Directory.Exists(Path.Combine(repo.Path, edited)))
+        {
+            return;
+        }
+
+        repo.Write(edited, "local edit 🙂\n");
+        var edit = WorkTreeSnapshot.Take(repo);
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            var outcome = workspace.RestoreStash("prop");
+            Assert.Equal(RestoreStatus.Conflict, outcome.Status);
+            Assert.Contains(edited, outcome.ConflictingPaths);
+        }
+
+        Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(edit));
+        repo.Git("reset", "-q", "--hard");
+        repo.Git("clean", "-q", "-f", "-d");
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            Assert.Equal(RestoreStatus.Restored, workspace.RestoreStash("prop").Status);
+        }
+
+        Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(before));
+    }
+
     private static void RoundTrip(Scenario scenario)
     {
         using var repo = new TempRepository();
