@@ -29,14 +29,17 @@ public sealed class StashRoundTripPropertyTests
     private static Gen<FileSpec?[]> FilesFor(string[] pool) =>
         Gen.Select(Gen.Bool, Content, Gen.Bool, (present, content, executable) => present ? new FileSpec(content, executable) : null).Array[pool.Length];
 
+    private static readonly Gen<string> Attributes =
+        Gen.OneOf("", "* text=auto\n", "* text=auto eol=crlf\n", "*.txt text eol=crlf\n*.bin binary\n", "*.md text eol=lf\n*.bin -text\n");
+
     private static readonly Gen<Scenario> Scenarios = Gen.Select(
-        Gen.Bool,
+        Attributes,
         FilesFor(CommittedPaths),
         Gen.Int[0, 7].Select(i => (Change)i).Array[CommittedPaths.Length],
         Content.Array[CommittedPaths.Length],
         FilesFor(UntrackedPaths),
         FilesFor(StagedNewPaths),
-        (textAuto, committed, changes, contents, untracked, stagedNew) => new Scenario(textAuto, committed, changes, contents, untracked, stagedNew));
+        (attributes, committed, changes, contents, untracked, stagedNew) => new Scenario(attributes, committed, changes, contents, untracked, stagedNew));
 
     [Fact]
     public void StashWork_ThenRestoreStash_OverRandomTrees_RestoresEverythingExactly()
@@ -119,9 +122,9 @@ public sealed class StashRoundTripPropertyTests
 
     private static void Build(TempRepository repo, Scenario scenario)
     {
-        if (scenario.TextAuto)
+        if (scenario.Attributes.Length > 0)
         {
-            repo.Write(".gitattributes", "* text=auto\n");
+            repo.Write(".gitattributes", scenario.Attributes);
         }
 
         repo.Write("base.txt", "base\n");
@@ -220,10 +223,10 @@ public sealed class StashRoundTripPropertyTests
         public override string ToString() => $"{(Executable ? "x" : "-")} {Convert.ToHexString(Content)}";
     }
 
-    private sealed record Scenario(bool TextAuto, FileSpec?[] Committed, Change[] Changes, byte[][] NewContents, FileSpec?[] Untracked, FileSpec?[] StagedNew)
+    private sealed record Scenario(string Attributes, FileSpec?[] Committed, Change[] Changes, byte[][] NewContents, FileSpec?[] Untracked, FileSpec?[] StagedNew)
     {
         public override string ToString() =>
-            $"textAuto={TextAuto}; committed=[{string.Join(", ", Committed.Select(f => f?.ToString() ?? "none"))}]; changes=[{string.Join(", ", Changes)}]; "
+            $"attributes={Attributes.ReplaceLineEndings("|")}; committed=[{string.Join(", ", Committed.Select(f => f?.ToString() ?? "none"))}]; changes=[{string.Join(", ", Changes)}]; "
             + $"new=[{string.Join(", ", NewContents.Select(Convert.ToHexString))}]; untracked=[{string.Join(", ", Untracked.Select(f => f?.ToString() ?? "none"))}]; "
             + $"stagedNew=[{string.Join(", ", StagedNew.Select(f => f?.ToString() ?? "none"))}]";
     }

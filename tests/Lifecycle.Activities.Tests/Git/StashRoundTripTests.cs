@@ -256,6 +256,34 @@ public sealed class StashRoundTripTests
         Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(before));
     }
 
+    [Fact]
+    public void StashWork_WithIdentAndEolFilters_LeavesHeadCleanAndRestoresTheExactBytes()
+    {
+        using var repo = new TempRepository();
+        repo.Write(".gitattributes", "*.c ident\n*.bat text eol=crlf\n");
+        repo.Write("a.c", "/* $Id$ */\nint a;\n");
+        repo.Write("run.bat", "echo one\r\n");
+        repo.CommitAll("initial");
+        repo.Write("a.c", "/* $Id$ */\nint b;\n");
+        repo.Write("run.bat", "echo two\n");
+        var before = WorkTreeSnapshot.Take(repo);
+
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            workspace.StashWork("filters");
+        }
+
+        Assert.Equal("", repo.Git("status", "--porcelain"));
+        Assert.StartsWith("/* $Id: ", File.ReadAllText(Path.Combine(repo.Path, "a.c")));
+        Assert.Equal("echo one\r\n", File.ReadAllText(Path.Combine(repo.Path, "run.bat")));
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            Assert.Equal(RestoreStatus.Restored, workspace.RestoreStash("filters").Status);
+        }
+
+        Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(before));
+    }
+
     internal static void MakeExecutable(string path)
     {
         if (!OperatingSystem.IsWindows())
