@@ -215,4 +215,37 @@ public sealed class RestoreStashTests
 
         Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(before));
     }
+
+    [Fact]
+    public void StashWork_InALinkedWorktree_RoundTripsThroughTheSharedStash()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "a\n");
+        repo.CommitAll("initial");
+        var linked = Path.Combine(repo.Path, "..", Path.GetFileName(repo.Path) + "-linked");
+        repo.Git("worktree", "add", "-q", "-b", "side", linked);
+        try
+        {
+            File.WriteAllText(Path.Combine(linked, "a.txt"), "changed in the linked worktree\n");
+            File.WriteAllText(Path.Combine(linked, "new.txt"), "new\n");
+            using (var workspace = GitWorkspace.Open(linked))
+            {
+                Assert.Equal("side", workspace.CurrentBranch);
+                Assert.True(workspace.StashWork("wt").Stashed);
+            }
+
+            Assert.Contains("On side: lifecycle session wt", repo.Git("stash", "list"));
+            using (var workspace = GitWorkspace.Open(linked))
+            {
+                Assert.Equal(RestoreStatus.Restored, workspace.RestoreStash("wt").Status);
+            }
+
+            Assert.Equal("changed in the linked worktree\n", File.ReadAllText(Path.Combine(linked, "a.txt")));
+            Assert.Equal("new\n", File.ReadAllText(Path.Combine(linked, "new.txt")));
+        }
+        finally
+        {
+            repo.Git("worktree", "remove", "--force", linked);
+        }
+    }
 }
