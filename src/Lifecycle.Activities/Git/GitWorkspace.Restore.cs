@@ -15,7 +15,11 @@ public sealed partial class GitWorkspace
     /// changed it since the stash was made. On a conflict nothing is touched, the stash is kept, and
     /// the paths are returned so the caller can record a blocker. Paths already holding exactly the
     /// stashed content do not conflict, so a restore interrupted half-way can simply be run again.
-    /// Changes to other paths made since the stash (new commits included) are kept.
+    /// Changes to other paths made since the stash (new commits included) are kept. Check out the
+    /// session's branch first: on another branch the paths that branch changed will conflict.
+    /// Stashed content is written as stored, without smudge filters (right for stashes made by
+    /// <see cref="StashWork"/>, which stores raw bytes); when several stashes carry the name, the
+    /// newest is restored.
     /// </remarks>
     /// <param name="sessionId">The session whose stash to restore.</param>
     /// <exception cref="SessionException">A bad session id (exit code 2), or another git process holding the index or a merge or rebase in progress (exit code 4).</exception>

@@ -35,7 +35,9 @@ public sealed partial class GitWorkspace : IDisposable
     /// <summary>Opens the repository whose working tree contains <paramref name="path"/>.</summary>
     /// <param name="path">The working tree's root or any folder inside it.</param>
     /// <param name="time">The clock for commit and stash dates; the system clock when null.</param>
-    /// <exception cref="SessionException">The path is not inside a git working tree (exit code 2).</exception>
+    /// <exception cref="SessionException">
+    /// The path is not inside a git working tree, or the repository cannot be opened (exit code 2).
+    /// </exception>
     public static GitWorkspace Open(string path, TimeProvider? time = null)
     {
         var found = Directory.Exists(path) ? Repository.Discover(path) : null;
@@ -44,7 +46,16 @@ public sealed partial class GitWorkspace : IDisposable
             throw new SessionException($"'{path}' is not inside a git repository: run 'git init' there or pass the repository's folder.", 2);
         }
 
-        var repo = new Repository(found);
+        Repository repo;
+        try
+        {
+            repo = new Repository(found);
+        }
+        catch (LibGit2SharpException error)
+        {
+            throw new SessionException($"Cannot open the git repository at '{path}': {error.Message.Trim()}. Check that it is intact and owned by you ('git status' there shows the problem).", 2, error);
+        }
+
         if (repo.Info.IsBare)
         {
             repo.Dispose();
