@@ -35,7 +35,7 @@ public sealed class StashRoundTripPropertyTests
     private static readonly Gen<Scenario> Scenarios = Gen.Select(
         Attributes,
         FilesFor(CommittedPaths),
-        Gen.Int[0, 7].Select(i => (Change)i).Array[CommittedPaths.Length],
+        Gen.Int[0, 9].Select(i => (Change)i).Array[CommittedPaths.Length],
         Content.Array[CommittedPaths.Length],
         FilesFor(UntrackedPaths),
         FilesFor(StagedNewPaths),
@@ -70,7 +70,8 @@ public sealed class StashRoundTripPropertyTests
         }
 
         var edited = stashed.Files[pick % stashed.Files.Count].Path;
-        if (Directory.Exists(Path.Combine(repo.Path, edited)))
+        var parent = Path.GetDirectoryName(Path.Combine(repo.Path, edited))!;
+        if (Directory.Exists(Path.Combine(repo.Path, edited)) || File.Exists(parent))
         {
             return;
         }
@@ -169,6 +170,13 @@ public sealed class StashRoundTripPropertyTests
                 case Change.Chmod:
                     SetExecutable(full, !file.Executable);
                     break;
+                case Change.Untrack:
+                    repo.Git("rm", "-q", "--cached", "--", path);
+                    break;
+                case Change.ReplaceWithFolder:
+                    File.Delete(full);
+                    repo.Write(path + "/inner.txt", content);
+                    break;
             }
         }
 
@@ -216,6 +224,8 @@ public sealed class StashRoundTripPropertyTests
         StagedDelete,
         Rename,
         Chmod,
+        Untrack,
+        ReplaceWithFolder,
     }
 
     private sealed record FileSpec(byte[] Content, bool Executable)
