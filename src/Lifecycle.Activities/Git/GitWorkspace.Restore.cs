@@ -74,6 +74,11 @@ public sealed partial class GitWorkspace
         return new RestoreOutcome(RestoreStatus.Restored, [.. plan.Items.Select(i => i.Path)], []);
     }
 
+    /// <summary>True when a stash carries this session's name (what <see cref="RestoreStash"/> would restore).</summary>
+    /// <param name="sessionId">The session to look for.</param>
+    /// <exception cref="SessionException">A bad session id (exit code 2).</exception>
+    public bool HasStash(string sessionId) => FindStash(StashName.For(sessionId)) is not null;
+
     private RestorePlan PlanRestore(Stash stash)
     {
         var baseTree = stash.Base.Tree;

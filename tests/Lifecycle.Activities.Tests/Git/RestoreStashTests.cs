@@ -41,6 +41,8 @@ public sealed class RestoreStashTests
         using var workspace = GitWorkspace.Open(repo.Path);
         workspace.StashWork("s-10");
 
+        Assert.False(workspace.HasStash("s-1"));
+        Assert.True(workspace.HasStash("s-10"));
         Assert.Equal(RestoreStatus.NothingToRestore, workspace.RestoreStash("s-1").Status);
         Assert.Equal(RestoreStatus.Restored, workspace.RestoreStash("s-10").Status);
     }
