@@ -8,9 +8,13 @@ namespace Lifecycle.Activities.Git;
 /// executable is needed.
 /// </summary>
 /// <remarks>
-/// LibGit2Sharp runs no hooks and no external filter drivers (Git LFS, git-crypt and the like);
-/// built-in filters (<c>text</c>, <c>eol</c>, <c>ident</c>) are honoured where this type says so.
-/// Submodules are never entered: their content is left as it is. Not thread-safe.
+/// LibGit2Sharp runs no hooks and no external filter drivers (Git LFS, git-crypt and the like):
+/// a stash keeps such a file's real bytes, but resetting it to HEAD writes what is committed (an
+/// LFS pointer). Built-in filters (<c>text</c>, <c>eol</c>, <c>ident</c>) are honoured where this
+/// type says so; libgit2 expands only the first <c>$Id$</c> of a file, so a file with several
+/// looks modified to it (and a restore over it reports a conflict rather than overwrite it).
+/// Submodules are never entered: their content is left as it is. Objects are written without
+/// fsync (libgit2's default). Open one per operation and dispose it; not thread-safe.
 /// </remarks>
 public sealed partial class GitWorkspace : IDisposable
 {
