@@ -284,6 +284,35 @@ public sealed class StashRoundTripTests
         Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(before));
     }
 
+    [Fact]
+    public void StashWork_WithAutocrlf_LeavesHeadCleanAndRestoresTheExactBytes()
+    {
+        using var repo = new TempRepository();
+        repo.Git("config", "core.autocrlf", "true");
+        repo.Write("a.txt", "one\r\ntwo\r\n");
+        repo.Write("lf.txt", "lf only\n");
+        repo.CommitAll("initial");
+        repo.Write("a.txt", "one\r\n2\r\nthree\r\n");
+        repo.Write("lf.txt", "lf only\nstill lf\n");
+        repo.Write("new.txt", "mixed\r\nendings\n");
+        var before = WorkTreeSnapshot.Take(repo);
+
+        StashOutcome stashed;
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            stashed = workspace.StashWork("autocrlf");
+        }
+
+        Assert.Equal(new FileChange("a.txt", 2, 1, false), stashed.Files[0]);
+        Assert.Equal("", repo.Git("status", "--porcelain"));
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            Assert.Equal(RestoreStatus.Restored, workspace.RestoreStash("autocrlf").Status);
+        }
+
+        Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(before));
+    }
+
     internal static void MakeExecutable(string path)
     {
         if (!OperatingSystem.IsWindows())
