@@ -1,0 +1,193 @@
+using LibGit2Sharp;
+
+namespace Lifecycle.Activities.Git;
+
+public sealed partial class GitWorkspace
+{
+    /// <summary>
+    /// Puts away every uncommitted change (staged, unstaged and untracked, never ignored files) as
+    /// a stash named <c>lifecycle session &lt;sessionId&gt;</c>, and leaves the working tree and
+    /// index at HEAD.
+    /// </summary>
+    /// <remarks>
+    /// The stash has git's own shape (a work-tree commit whose parents are HEAD, the index and the
+    /// untracked files), so <c>git stash list</c> shows it and <c>git stash apply</c> can use it.
+    /// Unlike <c>git stash</c>, files are stored as their exact bytes, bypassing clean filters, so a
+    /// CRLF file under <c>text=auto</c> comes back byte for byte; the index is stored as staged.
+    /// Changed submodules and untracked nested repositories cannot be stashed and stay in place
+    /// (listed in <see cref="StashOutcome.Skipped"/>). The stash is written and checked before any
+    /// file is touched.
+    /// </remarks>
+    /// <param name="sessionId">The session whose work this is; <see cref="RestoreStash"/> finds it by this id.</param>
+    /// <returns>The stash and the files in it with line counts against HEAD, or nothing to stash.</returns>
+    /// <exception cref="SessionException">
+    /// No commit yet or a bad session id (exit code 2); a merge or rebase in progress, unresolved
+    /// conflicts, or another git process holding the index (exit code 4).
+    /// </exception>
+    public StashOutcome StashWork(string sessionId)
+    {
+        var name = StashName.For(sessionId);
+        var head = _repo.Head.Tip
+            ?? throw new SessionException($"Cannot stash in {Root}: the repository has no commits yet. Make a first commit, or close the session with --no-stash.", 2);
+        EnsureReadyToWrite();
+        var entries = Status().ToList();
+        var skipped = entries.Where(IsSkipped).Select(e => e.FilePath.TrimEnd('/')).ToList();
+        entries.RemoveAll(IsSkipped);
+        var conflicted = entries.Where(e => e.State.HasFlag(FileStatus.Conflicted)).Select(e => e.FilePath).ToList();
+        if (conflicted.Count > 0)
+        {
+            throw new SessionException($"Cannot stash with unresolved merge conflicts in {string.Join(", ", conflicted)}: resolve them and 'git add' the files first.", 4);
+        }
+
+        if (entries.Count == 0)
+        {
+            return StashOutcome.Nothing(skipped);
+        }
+
+        var untracked = entries.Where(e => e.State == FileStatus.NewInWorkdir).Select(e => e.FilePath).ToList();
+        var tracked = entries.Where(e => e.State != FileStatus.NewInWorkdir).Select(e => e.FilePath).ToList();
+        var stash = WriteStash(name, head, tracked, untracked);
+        if (FindStash(name)?.Stash.WorkTree.Id != stash.Id)
+        {
+            throw new SessionException($"The stash '{name}' could not be read back after writing it; nothing was changed. Check the repository with 'git fsck'.", 1);
+        }
+
+        var files = tracked.Concat(untracked).Order(StringComparer.Ordinal).Select(p => Measure(head, p)).ToList();
+        ResetToHead(head, tracked, untracked);
+        return new StashOutcome(stash.Sha, files, skipped);
+    }
+
+    private Commit WriteStash(string name, Commit head, IReadOnlyList<string> tracked, IReadOnlyList<string> untracked)
+    {
+        var branch = CurrentBranch ?? "(no branch)";
+        var onHead = $"{branch}: {head.Sha[..7]} {head.MessageShort}";
+        var signature = Signature();
+        var indexTree = _repo.ObjectDatabase.CreateTree(_repo.Index);
+        var indexCommit = _repo.ObjectDatabase.CreateCommit(signature, signature, $"index on {onHead}\n", indexTree, [head], false);
+
+        var work = TreeDefinition.From(indexTree);
+        foreach (var path in tracked)
+        {
+            var full = WorkTreeFile.FullPath(Root, path);
+            if (WorkTreeFile.Exists(full))
+            {
+                var (blob, mode) = WorkTreeFile.Store(_repo, full, KnownMode(head, path));
+                work.Add(path, blob, mode);
+            }
+            else
+            {
+                work.Remove(path);
+            }
+        }
+
+        var parents = new List<Commit> { head, indexCommit };
+        if (untracked.Count > 0)
+        {
+            var files = new TreeDefinition();
+            foreach (var path in untracked)
+            {
+                var (blob, mode) = WorkTreeFile.Store(_repo, WorkTreeFile.FullPath(Root, path), KnownMode(head, path));
+                files.Add(path, blob, mode);
+            }
+
+            var tree = _repo.ObjectDatabase.CreateTree(files);
+            parents.Add(_repo.ObjectDatabase.CreateCommit(signature, signature, $"untracked files on {onHead}\n", tree, [], false));
+        }
+
+        var message = $"On {branch}: {name}";
+        var stash = _repo.ObjectDatabase.CreateCommit(signature, signature, message + "\n", _repo.ObjectDatabase.CreateTree(work), parents, false);
+        EnsureStashLog();
+        _repo.Refs.Add("refs/stash", stash.Id, message, allowOverwrite: true);
+        return stash;
+    }
+
+    /// <summary>
+    /// Stashes live in the reflog of refs/stash, which libgit2 only writes when the log file exists
+    /// (LibGit2Sharp does not expose git_reference_ensure_log), so create it as git stash does.
+    /// </summary>
+    private void EnsureStashLog()
+    {
+        var gitDir = _repo.Info.Path;
+        var common = Path.Combine(gitDir, "commondir");
+        if (File.Exists(common))
+        {
+            gitDir = Path.GetFullPath(Path.Combine(gitDir, File.ReadAllText(common).Trim()));
+        }
+
+        var log = Path.Combine(gitDir, "logs", "refs", "stash");
+        if (!File.Exists(log))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(log)!);
+            using (File.Open(log, FileMode.OpenOrCreate))
+            {
+            }
+        }
+    }
+
+    /// <summary>The mode to record when the file system's executable bit is not to be trusted.</summary>
+    private Mode? KnownMode(Commit? head, string path)
+    {
+        if (TrustsFileMode())
+        {
+            return null;
+        }
+
+        var mode = _repo.Index[path]?.Mode ?? head?[path]?.Mode;
+        return mode is Mode.ExecutableFile ? Mode.ExecutableFile : Mode.NonExecutableFile;
+    }
+
+    /// <summary>Line counts of the file against HEAD, through git's clean filters as <c>git diff</c> would.</summary>
+    private FileChange Measure(Commit head, string path)
+    {
+        var before = head[path]?.Target as Blob;
+        var full = WorkTreeFile.FullPath(Root, path);
+        var after = !WorkTreeFile.Exists(full) ? null
+            : new FileInfo(full).LinkTarget is not null ? WorkTreeFile.Store(_repo, full, null).Blob
+            : _repo.ObjectDatabase.CreateBlob(path);
+        var changes = _repo.Diff.Compare(before, after);
+        return new FileChange(path, changes.LinesAdded, changes.LinesDeleted, changes.IsBinaryComparison);
+    }
+
+    /// <summary>Puts the stashed paths, and only those, back to HEAD in the index and the work tree.</summary>
+    private void ResetToHead(Commit head, IReadOnlyList<string> tracked, IReadOnlyList<string> untracked)
+    {
+        // Deletions first, so a folder that replaced a file (or the reverse) is out of the way.
+        foreach (var path in untracked.Concat(tracked.Where(p => head[p] is null)))
+        {
+            var full = WorkTreeFile.FullPath(Root, path);
+            WorkTreeFile.Delete(full);
+            WorkTreeFile.PruneEmptyFolders(Root, full);
+            if (_repo.Index[path] is not null)
+            {
+                _repo.Index.Remove(path);
+            }
+        }
+
+        foreach (var path in tracked)
+        {
+            if (head[path] is { Target: Blob blob } entry)
+            {
+                WorkTreeFile.Write(WorkTreeFile.FullPath(Root, path), blob, entry.Mode, new FilteringOptions(path));
+                _repo.Index.Add(blob, path, entry.Mode);
+            }
+        }
+
+        _repo.Index.Write();
+    }
+
+    private (Stash Stash, int Position)? FindStash(string name)
+    {
+        var position = 0;
+        foreach (var stash in _repo.Stashes)
+        {
+            if (StashName.Matches(stash.WorkTree.Message, name))
+            {
+                return (stash, position);
+            }
+
+            position++;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,161 @@
+using LibGit2Sharp;
+
+namespace Lifecycle.Activities.Git;
+
+/// <summary>
+/// A git working copy the session works in: branch checkout, stashing uncommitted work under the
+/// session's name, the docs commit and the numbers metrics need. Built on LibGit2Sharp, so no git
+/// executable is needed.
+/// </summary>
+/// <remarks>
+/// LibGit2Sharp runs no hooks and no external filter drivers (Git LFS, git-crypt and the like):
+/// a stash keeps such a file's real bytes, but resetting it to HEAD writes what is committed (an
+/// LFS pointer). Built-in filters (<c>text</c>, <c>eol</c>, <c>ident</c>) are honoured where this
+/// type says so; libgit2 expands only the first <c>$Id$</c> of a file, so a file with several
+/// looks modified to it (and a restore over it reports a conflict rather than overwrite it).
+/// Submodules are never entered: their content is left as it is. Objects are written without
+/// fsync (libgit2's default). Open one per operation and dispose it; not thread-safe.
+/// </remarks>
+public sealed partial class GitWorkspace : IDisposable
+{
+    private readonly Repository _repo;
+    private readonly TimeProvider _time;
+
+    private GitWorkspace(Repository repo, TimeProvider time)
+    {
+        _repo = repo;
+        _time = time;
+    }
+
+    /// <summary>The root of the working tree.</summary>
+    public string Root => _repo.Info.WorkingDirectory;
+
+    /// <summary>The checked-out branch's short name, or null when HEAD is detached.</summary>
+    public string? CurrentBranch => _repo.Info.IsHeadDetached ? null : _repo.Head.FriendlyName;
+
+    /// <summary>The commit HEAD points at, or null in a repository with no commits yet.</summary>
+    public string? HeadSha => _repo.Head.Tip?.Sha;
+
+    /// <summary>Opens the repository whose working tree contains <paramref name="path"/>.</summary>
+    /// <param name="path">The working tree's root or any folder inside it.</param>
+    /// <param name="time">The clock for commit and stash dates; the system clock when null.</param>
+    /// <exception cref="SessionException">
+    /// The path is not inside a git working tree, or the repository cannot be opened (exit code 2).
+    /// </exception>
+    public static GitWorkspace Open(string path, TimeProvider? time = null)
+    {
+        var found = Directory.Exists(path) ? Repository.Discover(path) : null;
+        if (found is null)
+        {
+            throw new SessionException($"'{path}' is not inside a git repository: run 'git init' there or pass the repository's folder.", 2);
+        }
+
+        Repository repo;
+        try
+        {
+            repo = new Repository(found);
+        }
+        catch (LibGit2SharpException error)
+        {
+            throw new SessionException($"Cannot open the git repository at '{path}': {error.Message.Trim()}. Check that it is intact and owned by you ('git status' there shows the problem).", 2, error);
+        }
+
+        if (repo.Info.IsBare)
+        {
+            repo.Dispose();
+            throw new SessionException($"'{path}' is a bare git repository: pass a folder with a working tree.", 2);
+        }
+
+        return new GitWorkspace(repo, time ?? TimeProvider.System);
+    }
+
+    /// <summary>Switches to a local branch, creating it from <c>origin/&lt;branch&gt;</c> when only the remote one exists.</summary>
+    /// <remarks>
+    /// A safe checkout: local changes that the switch would overwrite make it refuse, and nothing
+    /// changes. Changes that do not collide travel with the switch, as with <c>git checkout</c>.
+    /// </remarks>
+    /// <exception cref="SessionException">
+    /// The branch does not exist (exit code 2), or local changes would be overwritten (exit code 4).
+    /// </exception>
+    public void Checkout(string branch)
+    {
+        if (CurrentBranch == branch)
+        {
+            return;
+        }
+
+        var target = _repo.Branches[branch];
+        if (target is null && _repo.Branches[$"origin/{branch}"] is { IsRemote: true } remote)
+        {
+            target = _repo.CreateBranch(branch, remote.Tip);
+            _repo.Branches.Update(target, b => b.TrackedBranch = remote.CanonicalName);
+        }
+
+        if (target is null || target.IsRemote)
+        {
+            throw new SessionException($"Branch '{branch}' does not exist in {Root}: create it with 'git branch {branch}' or pick an existing branch.", 2);
+        }
+
+        try
+        {
+            Commands.Checkout(_repo, target, new CheckoutOptions());
+        }
+        catch (CheckoutConflictException error)
+        {
+            throw new SessionException($"Cannot switch to branch '{branch}': local changes would be overwritten ({error.Message.Trim()}). Commit or stash them first.", 4, error);
+        }
+    }
+
+    /// <summary>
+    /// Tracked files with staged or unstaged changes and untracked files (each file of an untracked
+    /// folder), never ignored ones; sorted, with forward slashes.
+    /// </summary>
+    /// <remarks>Changed submodules are not listed: a stash cannot hold them.</remarks>
+    public IReadOnlyList<string> UncommittedFiles() =>
+        [.. Status().Where(e => !IsSkipped(e)).Select(e => e.FilePath).Order(StringComparer.Ordinal)];
+
+    /// <inheritdoc />
+    public void Dispose() => _repo.Dispose();
+
+    private RepositoryStatus Status(bool includeIgnored = false) => _repo.RetrieveStatus(new StatusOptions
+    {
+        IncludeIgnored = includeIgnored,
+        IncludeUntracked = true,
+        RecurseUntrackedDirs = true,
+        RecurseIgnoredDirs = false,
+        ExcludeSubmodules = true,
+        DetectRenamesInIndex = false,
+        DetectRenamesInWorkDir = false,
+        IncludeUnaltered = false,
+    });
+
+    /// <summary>Untracked nested repositories show as a folder; gitlinks are submodules.</summary>
+    private bool IsSkipped(StatusEntry entry) =>
+        entry.FilePath.EndsWith('/')
+        || _repo.Index[entry.FilePath]?.Mode == Mode.GitLink
+        || _repo.Head.Tip?[entry.FilePath]?.Mode == Mode.GitLink;
+
+    private Signature Signature() =>
+        _repo.Config.BuildSignature(_time.GetLocalNow())
+        ?? new Signature("Lifecycle", "lifecycle@localhost", _time.GetLocalNow());
+
+    /// <summary>
+    /// Refuses before touching anything when another git process holds the index, or a merge,
+    /// rebase, cherry-pick or similar is half done (stashing or committing under it would tangle it).
+    /// </summary>
+    private void EnsureReadyToWrite()
+    {
+        if (_repo.Info.CurrentOperation is var operation and not CurrentOperation.None)
+        {
+            throw new SessionException($"A {operation} is in progress in {Root}: finish it, or abort it, before the session touches git.", 4);
+        }
+
+        var lockFile = Path.Combine(_repo.Info.Path, "index.lock");
+        if (File.Exists(lockFile))
+        {
+            throw new SessionException($"Another git process is using the repository ({lockFile} exists): wait for it to finish, or delete that file if no git process is running.", 4);
+        }
+    }
+
+    private bool TrustsFileMode() => _repo.Config.Get<bool>("core.fileMode")?.Value ?? !OperatingSystem.IsWindows();
+}

@@ -1,0 +1,14 @@
+namespace Lifecycle.Activities.Git;
+
+/// <summary>How <see cref="GitWorkspace.RestoreStash"/> ended.</summary>
+public enum RestoreStatus
+{
+    /// <summary>The stash was applied, index included, and dropped.</summary>
+    Restored,
+
+    /// <summary>No stash carries the session's name.</summary>
+    NothingToRestore,
+
+    /// <summary>The stash would overwrite local or upstream changes; nothing was touched and the stash is kept.</summary>
+    Conflict,
+}

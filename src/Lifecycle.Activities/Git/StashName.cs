@@ -1,0 +1,28 @@
+namespace Lifecycle.Activities.Git;
+
+/// <summary>The name a session's stash carries, and how to recognise it among others.</summary>
+internal static class StashName
+{
+    /// <summary>The stash message for a session; git shows it as <c>On &lt;branch&gt;: lifecycle session &lt;id&gt;</c>.</summary>
+    public static string For(string sessionId)
+    {
+        if (string.IsNullOrWhiteSpace(sessionId) || sessionId.Any(char.IsControl))
+        {
+            throw new SessionException($"Session id '{sessionId}' cannot name a stash: use a non-empty id on one line.", 2);
+        }
+
+        return $"lifecycle session {sessionId}";
+    }
+
+    /// <summary>
+    /// True when a stash commit's message carries this name. git prefixes the message with
+    /// <c>On &lt;branch&gt;: </c>, and branch names cannot contain a colon, so the name is what
+    /// follows the first <c>": "</c>.
+    /// </summary>
+    public static bool Matches(string stashMessage, string name)
+    {
+        var line = stashMessage.TrimEnd('\n', '\r');
+        var separator = line.IndexOf(": ", StringComparison.Ordinal);
+        return separator >= 0 && string.Equals(line[(separator + 2)..], name, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,130 @@
+using LibGit2Sharp;
+
+namespace Lifecycle.Activities.Git;
+
+/// <summary>Reads and writes work-tree files as raw bytes, bypassing git's filters, with their mode.</summary>
+internal static class WorkTreeFile
+{
+    private const UnixFileMode ExecuteBits = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+
+    public static string FullPath(string root, string relative) => Path.Combine(root, relative.Replace('/', Path.DirectorySeparatorChar));
+
+    /// <summary>True when a file or a symbolic link (even a dangling one) is at the path.</summary>
+    public static bool Exists(string full) => File.Exists(full) || new FileInfo(full).LinkTarget is not null;
+
+    /// <summary>Stores the file's exact bytes (a link's target for a symbolic link) and returns the blob and its mode.</summary>
+    public static (Blob Blob, Mode Mode) Store(Repository repo, string full, Mode? knownMode)
+    {
+        var info = new FileInfo(full);
+        if (info.LinkTarget is { } target)
+        {
+            using var link = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(target.Replace(Path.DirectorySeparatorChar, '/')));
+            return (repo.ObjectDatabase.CreateBlob(link), Mode.SymbolicLink);
+        }
+
+        using var stream = File.OpenRead(full);
+        var blob = repo.ObjectDatabase.CreateBlob(stream);
+        return (blob, knownMode ?? ModeOf(full));
+    }
+
+    /// <summary>The git mode of a regular file from its executable bit.</summary>
+    public static Mode ModeOf(string full) =>
+        !OperatingSystem.IsWindows() && (File.GetUnixFileMode(full) & UnixFileMode.UserExecute) != 0
+            ? Mode.ExecutableFile
+            : Mode.NonExecutableFile;
+
+    /// <summary>True when the file on disk holds exactly the blob's bytes with that mode.</summary>
+    public static bool Matches(string full, Blob blob, Mode mode)
+    {
+        var info = new FileInfo(full);
+        if (mode == Mode.SymbolicLink)
+        {
+            return info.LinkTarget is { } target && target.Replace(Path.DirectorySeparatorChar, '/') == blob.GetContentText();
+        }
+
+        if (info.LinkTarget is not null || !info.Exists || info.Length != blob.Size || ModeOf(full) != mode)
+        {
+            return false;
+        }
+
+        using var expected = blob.GetContentStream();
+        using var actual = File.OpenRead(full);
+        return StreamsEqual(expected, actual);
+    }
+
+    /// <summary>Writes a blob to the work tree, raw or through git's smudge filters, and sets its mode.</summary>
+    public static void Write(string full, Blob blob, Mode mode, FilteringOptions? smudge)
+    {
+        Delete(full);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        if (mode == Mode.SymbolicLink)
+        {
+            File.CreateSymbolicLink(full, blob.GetContentText().Replace('/', Path.DirectorySeparatorChar));
+            return;
+        }
+
+        using (var source = smudge is null ? blob.GetContentStream() : blob.GetContentStream(smudge))
+        using (var target = new FileStream(full, FileMode.CreateNew, FileAccess.Write))
+        {
+            source.CopyTo(target);
+            target.Flush(flushToDisk: true);
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            var current = File.GetUnixFileMode(full);
+            var readBits = (int)(current & (UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead));
+            var wanted = mode == Mode.ExecutableFile ? current | (UnixFileMode)(readBits >> 2) | UnixFileMode.UserExecute : current & ~ExecuteBits;
+            if (wanted != current)
+            {
+                File.SetUnixFileMode(full, wanted);
+            }
+        }
+    }
+
+    /// <summary>Deletes a file or link if present.</summary>
+    public static void Delete(string full)
+    {
+        if (Exists(full))
+        {
+            File.SetAttributes(full, FileAttributes.Normal);
+            File.Delete(full);
+        }
+    }
+
+    /// <summary>Removes the folders above a deleted file that are now empty, up to the root.</summary>
+    public static void PruneEmptyFolders(string root, string full)
+    {
+        var rootFull = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        var folder = Path.GetDirectoryName(full);
+        while (folder is not null
+            && folder.Length > rootFull.Length
+            && Directory.Exists(folder)
+            && !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
+            folder = Path.GetDirectoryName(folder);
+        }
+    }
+
+    private static bool StreamsEqual(Stream left, Stream right)
+    {
+        var a = new byte[81920];
+        var b = new byte[81920];
+        while (true)
+        {
+            var read = left.ReadAtLeast(a, a.Length, throwOnEndOfStream: false);
+            var wanted = read == 0 ? 1 : read;
+            var other = right.ReadAtLeast(b.AsSpan(0, wanted), wanted, throwOnEndOfStream: false);
+            if (read != other || !a.AsSpan(0, read).SequenceEqual(b.AsSpan(0, other)))
+            {
+                return false;
+            }
+
+            if (read == 0)
+            {
+                return true;
+            }
+        }
+    }
+}

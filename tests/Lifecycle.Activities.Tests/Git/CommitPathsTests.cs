@@ -1,0 +1,113 @@
+using Lifecycle.Activities.Git;
+using Lifecycle.Activities.Tests.Support;
+
+namespace Lifecycle.Activities.Tests.Git;
+
+public sealed class CommitPathsTests
+{
+    [Fact]
+    public void CommitPaths_WithTheUsersStagedChanges_CommitsOnlyThePathsAndLeavesTheRestStaged()
+    {
+        using var repo = new TempRepository();
+        repo.Write("code.cs", "class A {}\n");
+        repo.Write("docs/session.md", "old notes\n");
+        repo.CommitAll("initial");
+        repo.Write("code.cs", "class B {}\n");
+        repo.Git("add", "code.cs");
+        repo.Write("staged-new.cs", "new\n");
+        repo.Git("add", "staged-new.cs");
+        repo.Write("code.cs", "class C {}\n");
+        repo.Write("docs/session.md", "new notes\n");
+        repo.Write("docs/handoff.md", "handoff\n");
+        var stagedBefore = repo.Git("diff", "--cached", "--", "code.cs", "staged-new.cs");
+        var unstagedBefore = repo.Git("diff", "--", "code.cs");
+
+        string? sha;
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            sha = workspace.CommitPaths(["docs/session.md", Path.Combine(repo.Path, "docs", "handoff.md")], "docs: session notes");
+        }
+
+        Assert.Equal(repo.Git("rev-parse", "HEAD").Trim(), sha);
+        Assert.Equal("docs/handoff.md\ndocs/session.md\n", repo.Git("show", "--name-only", "--format=", "HEAD"));
+        Assert.EndsWith("\n\ndocs: session notes\n", repo.Git("cat-file", "commit", "HEAD"));
+        Assert.Equal(stagedBefore, repo.Git("diff", "--cached", "--", "code.cs", "staged-new.cs"));
+        Assert.Equal(unstagedBefore, repo.Git("diff", "--", "code.cs"));
+        Assert.Equal("MM code.cs\nA  staged-new.cs\n", repo.Git("status", "--porcelain"));
+        Assert.Contains("commit: docs: session notes", repo.Git("reflog", "-1"));
+    }
+
+    [Fact]
+    public void CommitPaths_WithADeletedFile_CommitsTheDeletion()
+    {
+        using var repo = new TempRepository();
+        repo.Write("docs/old.md", "old\n");
+        repo.Write("keep.txt", "keep\n");
+        repo.CommitAll("initial");
+        File.Delete(Path.Combine(repo.Path, "docs", "old.md"));
+
+        using var workspace = GitWorkspace.Open(repo.Path);
+        workspace.CommitPaths(["docs/old.md"], "docs: remove old");
+
+        Assert.Equal("keep.txt\n", repo.Git("ls-tree", "-r", "--name-only", "HEAD"));
+        Assert.Equal("", repo.Git("status", "--porcelain"));
+    }
+
+    [Fact]
+    public void CommitPaths_WhenThePathsMatchHead_MakesNoCommit()
+    {
+        using var repo = new TempRepository();
+        repo.Write("docs/a.md", "a\n");
+        var head = repo.CommitAll("initial");
+
+        using var workspace = GitWorkspace.Open(repo.Path);
+
+        Assert.Null(workspace.CommitPaths(["docs/a.md"], "docs"));
+        Assert.Equal(head, workspace.HeadSha);
+    }
+
+    [Fact]
+    public void CommitPaths_InARepositoryWithoutCommits_MakesTheFirstCommit()
+    {
+        using var repo = new TempRepository();
+        repo.Write("docs/a.md", "a\n");
+        repo.Write("other.txt", "not mine\n");
+
+        using var workspace = GitWorkspace.Open(repo.Path);
+        var sha = workspace.CommitPaths(["docs/a.md"], "docs: first");
+
+        Assert.Equal(sha, repo.Git("rev-parse", "main").Trim());
+        Assert.Equal("?? other.txt\n", repo.Git("status", "--porcelain"));
+    }
+
+    [Fact]
+    public void CommitPaths_WithCrlfUnderTextAuto_CommitsNormalisedContentLikeGitAdd()
+    {
+        using var repo = new TempRepository();
+        repo.Write(".gitattributes", "* text=auto\n");
+        repo.CommitAll("initial");
+        repo.Write("docs/a.md", "one\r\ntwo\r\n");
+
+        using var workspace = GitWorkspace.Open(repo.Path);
+        workspace.CommitPaths(["docs/a.md"], "docs");
+
+        Assert.Equal("one\ntwo\n", repo.Git("cat-file", "blob", "HEAD:docs/a.md"));
+        Assert.Equal("", repo.Git("status", "--porcelain"));
+    }
+
+    [Theory]
+    [InlineData("../outside.md")]
+    [InlineData("docs")]
+    [InlineData(".git/config")]
+    public void CommitPaths_WithABadPath_ThrowsExitCode2(string path)
+    {
+        using var repo = new TempRepository();
+        repo.Write("docs/a.md", "a\n");
+        repo.CommitAll("initial");
+        using var workspace = GitWorkspace.Open(repo.Path);
+
+        var error = Assert.Throws<SessionException>(() => workspace.CommitPaths([path], "docs"));
+
+        Assert.Equal(2, error.ExitCode);
+    }
+}

@@ -1,0 +1,85 @@
+using Lifecycle.Activities.Git;
+using Lifecycle.Activities.Tests.Support;
+
+namespace Lifecycle.Activities.Tests.Git;
+
+public sealed class HistoryTests
+{
+    [Fact]
+    public void CommitsSince_MatchesGitLogNumstat()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "1\n2\n3\n");
+        var start = repo.CommitAll("start");
+        repo.Write("a.txt", "1\ntwo\n3\n4\n");
+        repo.Write("bin/data.bin", new byte[] { 0, 1, 2, 3 });
+        repo.Write("no-newline.txt", "x\ny");
+        repo.CommitAll("second\n\nbody text");
+        repo.Write("docs/session.md", "notes\n");
+        var docs = repo.CommitAll("docs commit");
+        Directory.CreateDirectory(Path.Combine(repo.Path, "moved"));
+        repo.Git("mv", "a.txt", "moved/a.txt");
+        repo.Write("bin/data.bin", new byte[] { 0, 9 });
+        repo.Write("no-newline.txt", "x\ny\n");
+        repo.Write("ünï.txt", "u\r\nv\r\n");
+        repo.CommitAll("third");
+
+        using var workspace = GitWorkspace.Open(repo.Path);
+        var commits = workspace.CommitsSince(start, new HashSet<string> { docs });
+
+        var log = repo.Git("-c", "core.quotepath=false", "log", "--numstat", "--no-renames", "--format=@%H %s", $"{start}..HEAD");
+        var expected = log.Split('@', StringSplitOptions.RemoveEmptyEntries)
+            .Where(block => !block.StartsWith(docs, StringComparison.Ordinal))
+            .SelectMany(block => block.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var actual = commits.SelectMany(c => new[] { $"{c.Sha} {c.Message}" }
+            .Concat(c.Files.Select(f => f.Binary ? $"-\t-\t{f.Path}" : $"{f.Added}\t{f.Deleted}\t{f.Path}")));
+        Assert.Equal(expected, actual);
+        Assert.Equal(["third", "second"], commits.Select(c => c.Message));
+        Assert.Equal("Test User", commits[0].Author);
+    }
+
+    [Fact]
+    public void CommitsSince_WithoutAStart_ListsTheWholeHistoryNewestFirst()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "a\n");
+        var first = repo.CommitAll("first");
+        repo.Write("a.txt", "b\n");
+        var second = repo.CommitAll("second");
+
+        using var workspace = GitWorkspace.Open(repo.Path);
+
+        Assert.Equal([second, first], workspace.CommitsSince(null).Select(c => c.Sha));
+        Assert.Equal([new FileChange("a.txt", 1, 0, false)], workspace.CommitsSince(null)[1].Files);
+    }
+
+    [Fact]
+    public void CommitsSince_WithAnUnknownStart_ThrowsExitCode2()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "a\n");
+        repo.CommitAll("first");
+        using var workspace = GitWorkspace.Open(repo.Path);
+
+        Assert.Equal(2, Assert.Throws<SessionException>(() => workspace.CommitsSince("0123456789abcdef0123456789abcdef01234567")).ExitCode);
+        Assert.Equal(2, Assert.Throws<SessionException>(() => workspace.CommitsSince("not a sha")).ExitCode);
+    }
+
+    [Fact]
+    public void CountDebtMarkers_CountsWholeWordsInTrackedTextFilesOnly()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.cs", "// TODO: one\n// FIXME two HACK three\n// TODOS and XTODO are not markers\nTODO");
+        repo.Write("b.bin", [0, .. "TODO"u8.ToArray()]);
+        repo.Write("big.txt", string.Concat(Enumerable.Repeat("TODO\n", 220_000)));
+        var first = repo.CommitAll("first");
+        repo.Write("a.cs", "// done\n");
+        repo.CommitAll("second");
+        repo.Write("untracked.txt", "TODO TODO\n");
+
+        using var workspace = GitWorkspace.Open(repo.Path);
+
+        Assert.Equal(4, workspace.CountDebtMarkers(first));
+        Assert.Equal(0, workspace.CountDebtMarkers());
+    }
+}

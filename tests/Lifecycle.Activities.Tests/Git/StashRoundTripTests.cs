@@ -1,0 +1,323 @@
+using Lifecycle.Activities.Git;
+using Lifecycle.Activities.Tests.Support;
+
+namespace Lifecycle.Activities.Tests.Git;
+
+public sealed class StashRoundTripTests
+{
+    private static readonly byte[] Binary = [0, 1, 2, 255, 13, 10, 0, 13, 128, 10];
+
+    [Fact]
+    public void StashWork_ThenRestoreStash_BringsEveryFileBackByteForByteWithItsModeAndTheIndex()
+    {
+        using var repo = new TempRepository();
+        repo.Write(".gitattributes", "* text=auto\n*.bin binary\n");
+        repo.Write("readme.md", "line one\nline two\n");
+        repo.Write("crlf.txt", "one\r\ntwo\r\n");
+        repo.Write("image.bin", Binary);
+        MakeExecutable(repo.Write("run.sh", "#!/bin/sh\necho hi\n"));
+        repo.Write("chmod-me.sh", "#!/bin/sh\n");
+        repo.Write("staged.txt", "before\n");
+        repo.Write("partly.txt", "a\nb\nc\n");
+        repo.Write("doomed.txt", "bye\n");
+        repo.Write("old/name.txt", "renamed content\n");
+        repo.Write("ünïcödé/日本.txt", "unicode\n");
+        repo.CommitAll("initial");
+
+        repo.Write("readme.md", "line one\nline 2\nline three\n");
+        repo.Write("crlf.txt", "one\r\ntwo\r\nthree\r\n");
+        repo.Write("image.bin", [.. Binary, 0, 7]);
+        MakeExecutable(Path.Combine(repo.Path, "chmod-me.sh"));
+        repo.Write("staged.txt", "after\n");
+        repo.Git("add", "staged.txt");
+        repo.Write("partly.txt", "a\nB\nc\n");
+        repo.Git("add", "partly.txt");
+        repo.Write("partly.txt", "a\nB\nC\n");
+        repo.Git("rm", "-q", "doomed.txt");
+        Directory.CreateDirectory(Path.Combine(repo.Path, "new", "place"));
+        repo.Git("mv", "old/name.txt", "new/place/name.txt");
+        repo.Write("ünïcödé/日本.txt", "ユニコード\r\n");
+        repo.Write("untracked/deep/er/file.txt", "nested\r\n");
+        repo.Write("untracked/deep/empty.txt", "");
+        repo.Write("untracked/blob.dat", Binary);
+        MakeExecutable(repo.Write("untracked/tool.sh", "#!/bin/sh\n"));
+        repo.Write("staged-new.txt", "new and staged\n");
+        repo.Git("add", "staged-new.txt");
+        repo.Write("ignored.log", "keep me out");
+        repo.Write(".git/info/exclude", "*.log\n");
+        var before = WorkTreeSnapshot.Take(repo);
+
+        StashOutcome stashed;
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            stashed = workspace.StashWork("s-1");
+        }
+
+        Assert.True(stashed.Stashed);
+        Assert.Equal("", repo.Git("status", "--porcelain", "--untracked-files=all"));
+        Assert.True(File.Exists(Path.Combine(repo.Path, "ignored.log")));
+        Assert.False(Directory.Exists(Path.Combine(repo.Path, "untracked")));
+        Assert.Contains("On main: lifecycle session s-1", repo.Git("stash", "list"));
+        Assert.DoesNotContain(stashed.Files, f => f.Path == "ignored.log");
+
+        RestoreOutcome restored;
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            restored = workspace.RestoreStash("s-1");
+        }
+
+        Assert.Equal(RestoreStatus.Restored, restored.Status);
+        Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(before));
+        Assert.Equal("", repo.Git("stash", "list"));
+    }
+
+    [Fact]
+    public void StashWork_ReportsLineCountsLikeGitDiffNumstat()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "1\n2\n3\n");
+        repo.Write("gone.txt", "x\ny\n");
+        repo.CommitAll("initial");
+        repo.Write("a.txt", "1\ntwo\n3\n4\n");
+        File.Delete(Path.Combine(repo.Path, "gone.txt"));
+        repo.Write("new/b.txt", "b1\nb2\nb3");
+        repo.Write("new/c.bin", Binary);
+
+        using var workspace = GitWorkspace.Open(repo.Path);
+        var outcome = workspace.StashWork("counts");
+
+        Assert.Equal(
+            [new FileChange("a.txt", 2, 1, false), new FileChange("gone.txt", 0, 2, false), new FileChange("new/b.txt", 3, 0, false), new FileChange("new/c.bin", 0, 0, true)],
+            outcome.Files);
+    }
+
+    [Fact]
+    public void StashWork_WithNothingUncommitted_ReturnsNothingAndMakesNoStash()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "a\n");
+        repo.CommitAll("initial");
+        repo.Write(".git/info/exclude", "*.log\n");
+        repo.Write("build.log", "ignored");
+
+        using var workspace = GitWorkspace.Open(repo.Path);
+        var outcome = workspace.StashWork("quiet");
+
+        Assert.False(outcome.Stashed);
+        Assert.Empty(outcome.Files);
+        Assert.Equal("", repo.Git("stash", "list"));
+        Assert.Empty(workspace.UncommittedFiles());
+    }
+
+    [Fact]
+    public void StashWork_InARepositoryWithoutCommits_ThrowsExitCode2()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "a\n");
+        using var workspace = GitWorkspace.Open(repo.Path);
+
+        var error = Assert.Throws<SessionException>(() => workspace.StashWork("s"));
+
+        Assert.Equal(2, error.ExitCode);
+        Assert.True(File.Exists(Path.Combine(repo.Path, "a.txt")));
+    }
+
+    [Fact]
+    public void RestoreStash_MadeByTheGitCli_RestoresIt()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "a\n");
+        repo.CommitAll("initial");
+        repo.Write("a.txt", "changed\n");
+        repo.Write("b/new.txt", "new\n");
+        repo.Write("staged.txt", "staged\n");
+        repo.Git("add", "staged.txt");
+        var before = WorkTreeSnapshot.Take(repo);
+        repo.Git("stash", "push", "-q", "--include-untracked", "-m", "lifecycle session cli");
+
+        using var workspace = GitWorkspace.Open(repo.Path);
+        var outcome = workspace.RestoreStash("cli");
+
+        Assert.Equal(RestoreStatus.Restored, outcome.Status);
+        Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(before));
+    }
+
+    [Fact]
+    public void StashWork_MadeHere_CanBeAppliedByTheGitCli()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "a\n");
+        repo.CommitAll("initial");
+        repo.Write("a.txt", "changed\n");
+        repo.Write("b/new.txt", "new\n");
+        repo.Write("staged.txt", "staged\n");
+        repo.Git("add", "staged.txt");
+        var before = WorkTreeSnapshot.Take(repo);
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            workspace.StashWork("for-cli");
+        }
+
+        repo.Git("stash", "pop", "-q", "--index");
+
+        Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(before));
+    }
+
+    [Fact]
+    public void StashWork_WithSymbolicLinks_RoundTripsThem()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var repo = new TempRepository();
+        repo.Write("target.txt", "t\n");
+        File.CreateSymbolicLink(Path.Combine(repo.Path, "link"), "target.txt");
+        repo.CommitAll("initial");
+        File.Delete(Path.Combine(repo.Path, "link"));
+        File.CreateSymbolicLink(Path.Combine(repo.Path, "link"), "elsewhere.txt");
+        File.CreateSymbolicLink(Path.Combine(repo.Path, "new-link"), "target.txt");
+        var status = repo.Git("status", "--porcelain");
+
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            workspace.StashWork("links");
+        }
+
+        Assert.Equal("target.txt", new FileInfo(Path.Combine(repo.Path, "link")).LinkTarget);
+        Assert.False(Path.Exists(Path.Combine(repo.Path, "new-link")));
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            Assert.Equal(RestoreStatus.Restored, workspace.RestoreStash("links").Status);
+        }
+
+        Assert.Equal("elsewhere.txt", new FileInfo(Path.Combine(repo.Path, "link")).LinkTarget);
+        Assert.Equal("target.txt", new FileInfo(Path.Combine(repo.Path, "new-link")).LinkTarget);
+        Assert.Equal(status, repo.Git("status", "--porcelain"));
+    }
+
+    [Fact]
+    public void StashWork_WithAnUntrackedNestedRepository_LeavesItInPlaceAndSaysSo()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "a\n");
+        repo.CommitAll("initial");
+        repo.Write("a.txt", "changed\n");
+        repo.Write("vendor/tool/.git/HEAD", "ref: refs/heads/main\n");
+        Directory.CreateDirectory(Path.Combine(repo.Path, "vendor", "tool", ".git", "objects"));
+        Directory.CreateDirectory(Path.Combine(repo.Path, "vendor", "tool", ".git", "refs"));
+        repo.Write("vendor/tool/code.c", "int main;\n");
+
+        using var workspace = GitWorkspace.Open(repo.Path);
+        var outcome = workspace.StashWork("nested");
+
+        Assert.Equal(["a.txt"], outcome.Files.Select(f => f.Path));
+        Assert.Equal(["vendor/tool"], outcome.Skipped);
+        Assert.True(File.Exists(Path.Combine(repo.Path, "vendor", "tool", "code.c")));
+    }
+
+    [Fact]
+    public void StashWork_WhileAnotherGitProcessHoldsTheIndex_RefusesWithExitCode4AndTouchesNothing()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "a\n");
+        repo.CommitAll("initial");
+        repo.Write("a.txt", "changed\n");
+        repo.Write(".git/index.lock", "");
+
+        using var workspace = GitWorkspace.Open(repo.Path);
+
+        Assert.Equal(4, Assert.Throws<SessionException>(() => workspace.StashWork("s")).ExitCode);
+        Assert.Equal("changed\n", File.ReadAllText(Path.Combine(repo.Path, "a.txt")));
+        Assert.False(File.Exists(Path.Combine(repo.Path, ".git", "refs", "stash")));
+    }
+
+    [Fact]
+    public void StashWork_DuringAConflictedMerge_RefusesWithExitCode4AndTouchesNothing()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "a\n");
+        repo.CommitAll("initial");
+        repo.Git("checkout", "-q", "-b", "other");
+        repo.Write("a.txt", "other\n");
+        repo.CommitAll("other");
+        repo.Git("checkout", "-q", "main");
+        repo.Write("a.txt", "main\n");
+        repo.CommitAll("main");
+        Assert.Throws<InvalidOperationException>(() => repo.Git("merge", "-q", "other"));
+        var before = WorkTreeSnapshot.Take(repo);
+
+        using var workspace = GitWorkspace.Open(repo.Path);
+        var error = Assert.Throws<SessionException>(() => workspace.StashWork("s"));
+
+        Assert.Equal(4, error.ExitCode);
+        Assert.Contains("Merge is in progress", error.Message);
+        Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(before));
+    }
+
+    [Fact]
+    public void StashWork_WithIdentAndEolFilters_LeavesHeadCleanAndRestoresTheExactBytes()
+    {
+        using var repo = new TempRepository();
+        repo.Write(".gitattributes", "*.c ident\n*.bat text eol=crlf\n");
+        repo.Write("a.c", "/* $Id$ */\nint a;\n");
+        repo.Write("run.bat", "echo one\r\n");
+        repo.CommitAll("initial");
+        repo.Write("a.c", "/* $Id$ */\nint b;\n");
+        repo.Write("run.bat", "echo two\n");
+        var before = WorkTreeSnapshot.Take(repo);
+
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            workspace.StashWork("filters");
+        }
+
+        Assert.Equal("", repo.Git("status", "--porcelain"));
+        Assert.StartsWith("/* $Id: ", File.ReadAllText(Path.Combine(repo.Path, "a.c")));
+        Assert.Equal("echo one\r\n", File.ReadAllText(Path.Combine(repo.Path, "run.bat")));
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            Assert.Equal(RestoreStatus.Restored, workspace.RestoreStash("filters").Status);
+        }
+
+        Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(before));
+    }
+
+    [Fact]
+    public void StashWork_WithAutocrlf_LeavesHeadCleanAndRestoresTheExactBytes()
+    {
+        using var repo = new TempRepository();
+        repo.Git("config", "core.autocrlf", "true");
+        repo.Write("a.txt", "one\r\ntwo\r\n");
+        repo.Write("lf.txt", "lf only\n");
+        repo.CommitAll("initial");
+        repo.Write("a.txt", "one\r\n2\r\nthree\r\n");
+        repo.Write("lf.txt", "lf only\nstill lf\n");
+        repo.Write("new.txt", "mixed\r\nendings\n");
+        var before = WorkTreeSnapshot.Take(repo);
+
+        StashOutcome stashed;
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            stashed = workspace.StashWork("autocrlf");
+        }
+
+        Assert.Equal(new FileChange("a.txt", 2, 1, false), stashed.Files[0]);
+        Assert.Equal("", repo.Git("status", "--porcelain"));
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            Assert.Equal(RestoreStatus.Restored, workspace.RestoreStash("autocrlf").Status);
+        }
+
+        Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(before));
+    }
+
+    internal static void MakeExecutable(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        }
+    }
+}
