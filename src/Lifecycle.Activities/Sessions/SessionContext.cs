@@ -61,4 +61,27 @@ public sealed class SessionContext
 
     /// <summary>What stands in the way: blocked tasks' reasons plus blockers recorded by the protocol (e.g. a stash conflict).</summary>
     public List<string> Blockers { get; set; } = [];
+
+    // Facts recorded for the close (not in the spec's object; they make the close computable)
+
+    /// <summary>HEAD when the session became active: the session's commits are those after it.</summary>
+    public string? StartSha { get; set; }
+
+    /// <summary>TODO/FIXME/HACK markers at HEAD when the session started.</summary>
+    public int? DebtMarkersAtStart { get; set; }
+
+    /// <summary>The Cobertura line rate at start, when a report was configured and readable.</summary>
+    public double? CoverageAtStart { get; set; }
+
+    /// <summary>The uncommitted work put away at close (stash name, files, line counts).</summary>
+    public Handoff.StashedWork? PutAway { get; set; }
+
+    /// <summary>The quick reality check at close.</summary>
+    public Handoff.HealthReading? CheckAtClose { get; set; }
+
+    /// <summary>Protocol warnings of this session (they go into the session log).</summary>
+    public List<string> Warnings { get; set; } = [];
+
+    /// <summary>The note given to <c>lifecycle end --note</c>.</summary>
+    public string? CloseNote { get; set; }
 }
