@@ -14,6 +14,8 @@ public static class LifecycleCli
         root.Add(GlobalOptions.Json);
         root.Add(GlobalOptions.Verbose);
         root.Add(InitCommand.Build(output, error));
+        root.Add(StartCommand.Build(output, error));
+        root.Add(EndCommand.Build(output, error));
         root.Add(EventCommand.Build(output, error));
         root.Add(StatusCommand.Build(output, error));
         root.Add(TaskCommand.Build(output, error));

@@ -61,6 +61,19 @@ public static class EventCommand
 
             var recorded = await store.AppendEventAsync(
                 new SessionEvent(session.SessionId, name, TimeProvider.System.GetUtcNow(), details.Count == 0 ? null : details), cancellationToken);
+
+            // The event is also a stimulus: it resumes workflows waiting for it and starts those it
+            // triggers (work-tracking checkpoints the session).
+            await using (var host = new Hosting.EmbeddedHost(context.Repository, liveLog: null))
+            {
+                await host.Engine.StartAsync(cancellationToken);
+                await host.Engine.ResumeAsync(new Lifecycle.Workflows.Hosting.Stimulus(name, new JsonObject
+                {
+                    ["session"] = session.SessionId,
+                    ["type"] = name,
+                    ["data"] = details.DeepClone(),
+                }, Correlation: session.SessionId), cancellationToken);
+            }
             if (context.Json)
             {
                 context.WriteJson(recorded);

@@ -1,0 +1,50 @@
+using System.Reflection;
+using Lifecycle.Server.Hosting;
+using Lifecycle.Workflows.Definitions;
+
+namespace Lifecycle.Server.Sessions;
+
+/// <summary>
+/// The session procedures: the defaults shipped in <c>workflows/</c> (embedded in the executable),
+/// each overridable by the repository's <c>.lifecycle/workflows/&lt;id&gt;.json</c>. A broken override
+/// fails with its validation errors before anything runs.
+/// </summary>
+internal static class SessionWorkflows
+{
+    public const string Start = "session-start";
+    public const string End = "session-end";
+    public const string Tracking = "work-tracking";
+
+    public static readonly IReadOnlyList<string> Ids = [Start, End, Tracking];
+
+    /// <summary>Publishes every session workflow (a new version only when it changed).</summary>
+    public static async Task PublishAllAsync(EmbeddedHost host, CancellationToken cancellationToken)
+    {
+        foreach (var id in Ids)
+        {
+            var (json, source) = Source(host.StateFolder, id);
+            var definition = await host.Engine.ReadAsync(json, source, cancellationToken);
+            if (definition.Id != id)
+            {
+                throw new WorkflowValidationException(source, [new DefinitionError("$.id", $"This file overrides '{id}', so its id must be '{id}', not '{definition.Id}'.")]);
+            }
+
+            await host.Engine.PublishAsync(definition, cancellationToken);
+        }
+    }
+
+    /// <summary>The override when the repository has one, else the shipped default.</summary>
+    public static (string Json, string Source) Source(string stateFolder, string id)
+    {
+        var custom = Path.Combine(stateFolder, "workflows", $"{id}.json");
+        if (File.Exists(custom))
+        {
+            return (File.ReadAllText(custom), Path.Combine(".lifecycle", "workflows", $"{id}.json"));
+        }
+
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"workflows/{id}.json") ??
+                           throw new InvalidOperationException($"The default workflow '{id}' is missing from this build.");
+        using var reader = new StreamReader(stream);
+        return (reader.ReadToEnd(), $"workflows/{id}.json (default)");
+    }
+}
