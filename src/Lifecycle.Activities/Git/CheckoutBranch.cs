@@ -39,6 +39,12 @@ public sealed class CheckoutBranch(ISessionStore sessions, RepositoryContext rep
         using var git = OpenWorkspace();
         if (git.CurrentBranch == target)
         {
+            if (session.ActiveBranch != target)
+            {
+                session.ActiveBranch = target;
+                await Sessions.SaveAsync(session, context.CancellationToken);
+            }
+
             context.Complete($"Already on '{target}'.");
             return;
         }

@@ -126,6 +126,54 @@ public class StashAndRestoreTests
     }
 
     [Fact]
+    public async Task RestoreStash_RunTwice_RestoresOnceAndLeavesTheWorkAsRestored()
+    {
+        await using var test = await GitActivityHarness.StartAsync();
+        await test.AddSessionAsync("00001");
+        test.Repository.Write("a.txt", "alpha\nstaged\n");
+        test.Repository.Git("add", "a.txt");
+        await test.RunAsync(Stash);
+        await test.AddSessionAsync("00002", previous: "00001");
+
+        var outputs = await test.RunAsync(Restore, Restore.Replace("\"restore\"", "\"again\""));
+
+        Assert.Equal("restored", (string?)outputs["restore"]!["status"]);
+        Assert.Equal("nothing", (string?)outputs["again"]!["status"]);
+        Assert.Equal("M  a.txt\n", test.Status());
+        Assert.Empty(test.Store.Get("00002").Blockers);
+    }
+
+    [Fact]
+    public async Task RestoreStash_WithSkip_LeavesTheStash()
+    {
+        await using var test = await GitActivityHarness.StartAsync();
+        await test.AddSessionAsync("00001");
+        test.Repository.Write("a.txt", "alpha\nput away\n");
+        await test.RunAsync(Stash);
+        await test.AddSessionAsync("00002", previous: "00001");
+
+        var outputs = await test.RunAsync("""{ "id": "restore", "type": "RestoreStash", "session": "00002", "skip": true }""");
+
+        Assert.Equal("skipped", (string?)outputs["restore"]!["status"]);
+        Assert.Equal("On main: lifecycle session 00001\n", test.Stashes());
+        Assert.Equal("", test.Status());
+    }
+
+    [Fact]
+    public async Task StashWork_WithStashOffInTheConfiguration_LeavesTheWorkInPlace()
+    {
+        await using var test = await GitActivityHarness.StartAsync(config: """{ "stash": false }""");
+        await test.AddSessionAsync("00001");
+        test.Repository.Write("b.txt", "changed\n");
+
+        var outputs = await test.RunAsync(Stash);
+
+        Assert.False((bool)outputs["stash"]!["stashed"]!);
+        Assert.Equal(" M b.txt\n", test.Status());
+        Assert.Equal("", test.Stashes());
+    }
+
+    [Fact]
     public async Task RestoreStash_WithoutAPreviousSession_HasNothingToDo()
     {
         await using var test = await GitActivityHarness.StartAsync();
