@@ -36,17 +36,18 @@ public sealed class ClearTempFiles(ISessionStore sessions, RepositoryContext rep
     private static int Delete(IEnumerable<string> files)
     {
         var count = 0;
-        foreach (var file in files.ToList())
+        foreach (var file in files.Select(f => new FileInfo(f)).ToList())
         {
-            try
+            // A link's attributes would be set on its target, which may be outside .lifecycle/.
+            count += TryDelete(() =>
             {
-                File.SetAttributes(file, FileAttributes.Normal);
-                File.Delete(file);
-                count++;
-            }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-            {
-            }
+                if (file.LinkTarget is null && file.IsReadOnly)
+                {
+                    file.IsReadOnly = false;
+                }
+
+                file.Delete();
+            }) ? 1 : 0;
         }
 
         return count;
