@@ -57,6 +57,34 @@ public sealed partial class GitWorkspace
         return new StashOutcome(stash.Sha, files, skipped);
     }
 
+    /// <summary>
+    /// What the stash of <paramref name="sessionId"/> holds, measured against the commit it was
+    /// made on; null when there is none. Lets a re-run record a stash made before a crash.
+    /// </summary>
+    /// <remarks>Paths skipped when it was made are not known any more: <see cref="StashOutcome.Skipped"/> is empty.</remarks>
+    public StashOutcome? DescribeStash(string sessionId)
+    {
+        if (FindStash(StashName.For(sessionId)) is not { } found)
+        {
+            return null;
+        }
+
+        var stash = found.Stash;
+        var noRenames = new CompareOptions { Similarity = SimilarityOptions.None };
+        var patches = _repo.Diff.Compare<Patch>(stash.Base.Tree, stash.WorkTree.Tree, noRenames).AsEnumerable();
+        if (stash.Untracked is { } untracked)
+        {
+            patches = patches.Concat(_repo.Diff.Compare<Patch>(null, untracked.Tree, noRenames));
+        }
+
+        var files = patches
+            .Where(p => p.Mode != Mode.GitLink && p.OldMode != Mode.GitLink)
+            .Select(p => new FileChange(p.Path, p.LinesAdded, p.LinesDeleted, p.IsBinaryComparison))
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .ToList();
+        return new StashOutcome(stash.WorkTree.Sha, files, []);
+    }
+
     private Commit WriteStash(string name, Commit head, IReadOnlyList<string> tracked, IReadOnlyList<string> untracked)
     {
         var branch = CurrentBranch ?? "(no branch)";

@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using Lifecycle.Activities.Sessions;
+using Lifecycle.Workflows.Activities;
+
+namespace Lifecycle.Activities.Git;
+
+/// <summary>Brings back the work the previous session put away (its stash), staged files staged again.</summary>
+/// <remarks>
+/// When the work tree has changed where the stash would write, nothing is restored: the stash is
+/// kept and a blocker names it and the conflicting paths. Run again after a restore there is no
+/// stash left, so the second run reports <c>nothing</c> and changes nothing.
+/// </remarks>
+[Activity("Git", "Restores the previous session's stash; a conflict keeps the stash and records a blocker; outputs 'status' (restored, nothing, conflict, skipped) and 'files'.",
+    Outputs = ["status", "files"])]
+public sealed class RestoreStash(ISessionStore sessions, RepositoryContext repository, TimeProvider time)
+    : GitSessionActivityBase(sessions, repository, time)
+{
+    [Input("True to leave the stash alone (lifecycle start --no-stash).")]
+    public Input<bool>? Skip { get; init; }
+
+    public override async ValueTask ExecuteAsync(ActivityContext context)
+    {
+        var session = await LoadAsync(context);
+        if (context.Get(Skip, false))
+        {
+            Done(context, "skipped", [], "Stash restore skipped as asked.");
+            return;
+        }
+
+        if (session.PreviousSession is not { } previous)
+        {
+            Done(context, "nothing", [], "No previous session, so no stash to restore.");
+            return;
+        }
+
+        var name = StashName.For(previous);
+        if (ManualMode)
+        {
+            Done(context, "skipped", [], $"Manual mode: restoring '{name}' is left to you; git was not touched.");
+            return;
+        }
+
+        using var git = OpenWorkspace();
+        var outcome = git.RestoreStash(previous);
+        switch (outcome.Status)
+        {
+            case RestoreStatus.Restored:
+                Done(context, "restored", outcome.Files, $"Restored {outcome.Files.Count} files from '{name}'.");
+                break;
+            case RestoreStatus.Conflict:
+                var paths = string.Join(", ", outcome.ConflictingPaths);
+                AddOnce(session.Blockers, $"The stash '{name}' was not restored because these files changed since it was made: {paths}. Commit or move them, then run 'git stash pop' for that stash.");
+                await Sessions.SaveAsync(session, context.CancellationToken);
+                Done(context, "conflict", outcome.ConflictingPaths, $"Kept the stash '{name}': {paths} changed since it was made.");
+                break;
+            default:
+                Done(context, "nothing", [], $"No stash named '{name}' to restore.");
+                break;
+        }
+    }
+
+    private static void Done(ActivityContext context, string status, IReadOnlyList<string> files, string message)
+    {
+        context.SetOutput("status", status);
+        context.SetOutput("files", new JsonArray([.. files.Select(f => JsonValue.Create(f))]));
+        context.Complete(message);
+    }
+}

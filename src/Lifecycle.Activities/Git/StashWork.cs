@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using Lifecycle.Activities.Handoff;
+using Lifecycle.Activities.Sessions;
+using Lifecycle.Workflows.Activities;
+
+namespace Lifecycle.Activities.Git;
+
+/// <summary>Puts the session's uncommitted work away in a stash named after it, and records what went.</summary>
+/// <remarks>
+/// Skipped (or in manual mode, or with <c>stash</c> off in the configuration) it only records the
+/// uncommitted files. Run again after a crash, a stash of this session with a clean tree is the
+/// first run's work: it is recorded again, not stashed twice.
+/// </remarks>
+[Activity("Git", "Stashes uncommitted work (staged, unstaged, untracked) as 'lifecycle session <id>' and records it on the session; outputs 'stashed', 'files', 'name'.",
+    Outputs = ["stashed", "files", "name"])]
+public sealed class StashWork(ISessionStore sessions, RepositoryContext repository, TimeProvider time)
+    : GitSessionActivityBase(sessions, repository, time)
+{
+    [Input("True to leave uncommitted work in place (lifecycle end --no-stash).")]
+    public Input<bool>? Skip { get; init; }
+
+    public override async ValueTask ExecuteAsync(ActivityContext context)
+    {
+        var session = await LoadAsync(context);
+        var name = StashName.For(session.SessionId);
+        using var git = OpenWorkspace();
+        var reason = context.Get(Skip, false) ? "Stash skipped as asked"
+            : ManualMode ? "Manual mode: stashing is left to you; git was not touched"
+            : !Repository.Config.Stash ? "Stashing is off in the configuration"
+            : git.HeadSha is null ? "Nothing can be stashed before the first commit"
+            : null;
+        if (reason is not null)
+        {
+            session.UncommittedFiles = [.. git.UncommittedFiles()];
+            session.PutAway = null;
+            await Sessions.SaveAsync(session, context.CancellationToken);
+            Done(context, stashed: false, session.UncommittedFiles, null, $"{reason}; {session.UncommittedFiles.Count} uncommitted files left in place.");
+            return;
+        }
+
+        var already = git.HasStash(session.SessionId) && git.UncommittedFiles().Count == 0;
+        var outcome = already ? git.DescribeStash(session.SessionId)! : git.StashWork(session.SessionId);
+        var files = outcome.Files.Select(f => new Metrics.FileChange(f.Path, f.Added, f.Deleted)).ToList();
+        session.PutAway = outcome.Stashed ? new StashedWork(name, files, outcome.Skipped) : null;
+        session.UncommittedFiles = [.. files.Select(f => f.Path)];
+        await Sessions.SaveAsync(session, context.CancellationToken);
+        Done(context, outcome.Stashed, session.UncommittedFiles, outcome.Stashed ? name : null,
+            !outcome.Stashed ? "Nothing to stash."
+            : already ? $"'{name}' was already made ({files.Count} files); recorded again."
+            : $"Put {files.Count} files away in '{name}'.");
+    }
+
+    private static void Done(ActivityContext context, bool stashed, IReadOnlyList<string> files, string? name, string message)
+    {
+        context.SetOutput("stashed", stashed);
+        context.SetOutput("files", new JsonArray([.. files.Select(f => JsonValue.Create(f))]));
+        context.SetOutput("name", name);
+        context.Complete(message);
+    }
+}

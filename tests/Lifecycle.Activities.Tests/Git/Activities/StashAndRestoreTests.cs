@@ -1,0 +1,187 @@
+namespace Lifecycle.Activities.Tests.Git.Activities;
+
+public class StashAndRestoreTests
+{
+    private const string Stash = """{ "id": "stash", "type": "StashWork", "session": "00001" }""";
+    private const string Restore = """{ "id": "restore", "type": "RestoreStash", "session": "00002" }""";
+
+    [Fact]
+    public async Task StashThenRestore_AcrossTwoSessions_BringsTheWorkBackWithStagedStillStaged()
+    {
+        await using var test = await GitActivityHarness.StartAsync();
+        await test.AddSessionAsync("00001");
+        test.Repository.Write("a.txt", "alpha\nstaged\n");
+        test.Repository.Git("add", "a.txt");
+        test.Repository.Write("b.txt", "beta\nunstaged\n");
+        test.Repository.Write("notes/c.txt", "new\n");
+        var before = test.Status();
+
+        var stashed = await test.RunAsync(Stash);
+
+        Assert.True((bool)stashed["stash"]!["stashed"]!);
+        Assert.Equal("lifecycle session 00001", (string?)stashed["stash"]!["name"]);
+        Assert.Equal(["a.txt", "b.txt", "notes/c.txt"], stashed["stash"]!["files"]!.AsArray().Select(f => (string)f!));
+        Assert.Equal("", test.Status());
+        var first = test.Store.Get("00001");
+        Assert.Equal("lifecycle session 00001", first.PutAway!.Name);
+        Assert.Equal(["a.txt", "b.txt", "notes/c.txt"], first.PutAway.Files.Select(f => f.Path));
+        Assert.Equal(3, first.PutAway.LinesChanged);
+        Assert.Equal(["a.txt", "b.txt", "notes/c.txt"], first.UncommittedFiles);
+
+        await test.AddSessionAsync("00002", previous: "00001");
+        var restored = await test.RunAsync(Restore);
+
+        Assert.Equal("restored", (string?)restored["restore"]!["status"]);
+        Assert.Equal(before, test.Status());
+        Assert.Equal("M  a.txt\n M b.txt\n?? notes/c.txt\n", before);
+        Assert.Equal("", test.Stashes());
+        Assert.Empty(test.Store.Get("00002").Blockers);
+    }
+
+    [Fact]
+    public async Task RestoreStash_WhenAStashedFileChangedSince_KeepsTheStashAndRecordsABlocker()
+    {
+        await using var test = await GitActivityHarness.StartAsync();
+        await test.AddSessionAsync("00001");
+        test.Repository.Write("a.txt", "alpha\nput away\n");
+        await test.RunAsync(Stash);
+        test.Repository.Write("a.txt", "alpha\nchanged meanwhile\n");
+        await test.AddSessionAsync("00002", previous: "00001");
+
+        var outputs = await test.RunAsync(Restore);
+
+        Assert.Equal("conflict", (string?)outputs["restore"]!["status"]);
+        Assert.Equal(["a.txt"], outputs["restore"]!["files"]!.AsArray().Select(f => (string)f!));
+        Assert.Equal("On main: lifecycle session 00001\n", test.Stashes());
+        Assert.Equal("alpha\nchanged meanwhile\n", File.ReadAllText(Path.Combine(test.Repository.Path, "a.txt")));
+        var blocker = Assert.Single(test.Store.Get("00002").Blockers);
+        Assert.Contains("'lifecycle session 00001'", blocker);
+        Assert.Contains("a.txt", blocker);
+    }
+
+    [Fact]
+    public async Task RestoreStash_RunTwiceAfterAConflict_RecordsTheBlockerOnce()
+    {
+        await using var test = await GitActivityHarness.StartAsync();
+        await test.AddSessionAsync("00001");
+        test.Repository.Write("a.txt", "alpha\nput away\n");
+        await test.RunAsync(Stash);
+        test.Repository.Write("a.txt", "alpha\nchanged meanwhile\n");
+        await test.AddSessionAsync("00002", previous: "00001");
+
+        var outputs = await test.RunAsync(Restore, Restore.Replace("\"restore\"", "\"again\""));
+
+        Assert.Equal("conflict", (string?)outputs["again"]!["status"]);
+        Assert.Single(test.Store.Get("00002").Blockers);
+        Assert.Equal("On main: lifecycle session 00001\n", test.Stashes());
+    }
+
+    [Fact]
+    public async Task StashWork_RunTwice_StashesOnceAndRecordsTheSame()
+    {
+        await using var test = await GitActivityHarness.StartAsync();
+        await test.AddSessionAsync("00001");
+        test.Repository.Write("a.txt", "alpha\nmore\n");
+        test.Repository.Write("new.txt", "one\ntwo\n");
+
+        var outputs = await test.RunAsync(Stash, Stash.Replace("\"stash\"", "\"again\""));
+
+        Assert.Equal(outputs["stash"]!.ToJsonString(), outputs["again"]!.ToJsonString());
+        Assert.Equal("On main: lifecycle session 00001\n", test.Stashes());
+        var session = test.Store.Get("00001");
+        Assert.Equal([("a.txt", 1, 0), ("new.txt", 2, 0)], session.PutAway!.Files.Select(f => (f.Path, f.Added, f.Deleted)));
+    }
+
+    [Fact]
+    public async Task StashWork_AfterACrashBeforeTheSessionWasSaved_RecordsTheStashItMade()
+    {
+        await using var test = await GitActivityHarness.StartAsync();
+        await test.AddSessionAsync("00001");
+        test.Repository.Write("a.txt", "alpha\nmore\n");
+        await test.RunAsync(Stash);
+        var recorded = test.Store.Get("00001").PutAway!;
+        await test.AddSessionAsync("00001");
+
+        var outputs = await test.RunAsync(Stash);
+
+        Assert.True((bool)outputs["stash"]!["stashed"]!);
+        Assert.Equal(recorded.Files, test.Store.Get("00001").PutAway!.Files);
+        Assert.Equal("On main: lifecycle session 00001\n", test.Stashes());
+    }
+
+    [Fact]
+    public async Task StashWork_WithSkip_LeavesTheWorkInPlaceAndRecordsIt()
+    {
+        await using var test = await GitActivityHarness.StartAsync();
+        await test.AddSessionAsync("00001");
+        test.Repository.Write("b.txt", "changed\n");
+
+        var outputs = await test.RunAsync("""{ "id": "stash", "type": "StashWork", "session": "00001", "skip": true }""");
+
+        Assert.False((bool)outputs["stash"]!["stashed"]!);
+        Assert.Null(outputs["stash"]!["name"]);
+        Assert.Equal(" M b.txt\n", test.Status());
+        Assert.Equal(["b.txt"], test.Store.Get("00001").UncommittedFiles);
+        Assert.Null(test.Store.Get("00001").PutAway);
+    }
+
+    [Fact]
+    public async Task RestoreStash_RunTwice_RestoresOnceAndLeavesTheWorkAsRestored()
+    {
+        await using var test = await GitActivityHarness.StartAsync();
+        await test.AddSessionAsync("00001");
+        test.Repository.Write("a.txt", "alpha\nstaged\n");
+        test.Repository.Git("add", "a.txt");
+        await test.RunAsync(Stash);
+        await test.AddSessionAsync("00002", previous: "00001");
+
+        var outputs = await test.RunAsync(Restore, Restore.Replace("\"restore\"", "\"again\""));
+
+        Assert.Equal("restored", (string?)outputs["restore"]!["status"]);
+        Assert.Equal("nothing", (string?)outputs["again"]!["status"]);
+        Assert.Equal("M  a.txt\n", test.Status());
+        Assert.Empty(test.Store.Get("00002").Blockers);
+    }
+
+    [Fact]
+    public async Task RestoreStash_WithSkip_LeavesTheStash()
+    {
+        await using var test = await GitActivityHarness.StartAsync();
+        await test.AddSessionAsync("00001");
+        test.Repository.Write("a.txt", "alpha\nput away\n");
+        await test.RunAsync(Stash);
+        await test.AddSessionAsync("00002", previous: "00001");
+
+        var outputs = await test.RunAsync("""{ "id": "restore", "type": "RestoreStash", "session": "00002", "skip": true }""");
+
+        Assert.Equal("skipped", (string?)outputs["restore"]!["status"]);
+        Assert.Equal("On main: lifecycle session 00001\n", test.Stashes());
+        Assert.Equal("", test.Status());
+    }
+
+    [Fact]
+    public async Task StashWork_WithStashOffInTheConfiguration_LeavesTheWorkInPlace()
+    {
+        await using var test = await GitActivityHarness.StartAsync(config: """{ "stash": false }""");
+        await test.AddSessionAsync("00001");
+        test.Repository.Write("b.txt", "changed\n");
+
+        var outputs = await test.RunAsync(Stash);
+
+        Assert.False((bool)outputs["stash"]!["stashed"]!);
+        Assert.Equal(" M b.txt\n", test.Status());
+        Assert.Equal("", test.Stashes());
+    }
+
+    [Fact]
+    public async Task RestoreStash_WithoutAPreviousSession_HasNothingToDo()
+    {
+        await using var test = await GitActivityHarness.StartAsync();
+        await test.AddSessionAsync("00002");
+
+        var outputs = await test.RunAsync(Restore);
+
+        Assert.Equal("nothing", (string?)outputs["restore"]!["status"]);
+        Assert.Empty(outputs["restore"]!["files"]!.AsArray());
+    }
+}
