@@ -126,6 +126,25 @@ public class DocumentActivitiesTests
     }
 
     [Fact]
+    public async Task ComputeProductivity_WorkPutAway_CountsItsLinesAndFilesOnce()
+    {
+        await using var harness = new DocumentsHarness();
+        var startSha = await SessionWithTwoCommitsAsync(harness);
+        var session = (await harness.Store.GetAsync("00001", default))!;
+        session.PutAway = new StashedWork("lifecycle/session-00001", [new FileChange("src/b.cs", 3, 1), new FileChange("notes.txt", 2, 0)], []);
+        await harness.Store.SaveAsync(session, default);
+
+        var run = await harness.RunAsync("""{ "type": "ComputeProductivity", "session": "00001" }""");
+
+        Assert.True(run.Status == WorkflowStatus.Finished, run.Error);
+        var committed = NumStat(harness, startSha).SelectMany(c => c.Files).ToList();
+        var stored = (await harness.Store.GetAsync("00001", default))!;
+        Assert.Equal(committed.Sum(f => f.ChangedLines) + 6, stored.LinesChanged);
+        Assert.Equal(committed.Select(f => f.Path).Append("notes.txt").Distinct().Count(), stored.FilesModified);
+        Assert.Null(stored.EndTime);
+    }
+
+    [Fact]
     public async Task DisplayMission_OpenTask_MissionNamesTheStrategy()
     {
         await using var harness = new DocumentsHarness();
