@@ -145,6 +145,28 @@ public class DocumentActivitiesTests
     }
 
     [Fact]
+    public async Task GenerateHandoff_ConfiguredFolderAndCoverage_FollowsTheConfiguration()
+    {
+        await using var harness = new DocumentsHarness();
+        await SessionWithTwoCommitsAsync(harness);
+        harness.Repository.Write(".lifecycle/config.json", """{ "docsFolder": "handoffs", "coverageReport": "coverage.xml", "idleThresholdMinutes": 5 }""");
+        harness.Repository.Write("coverage.xml", """<?xml version="1.0"?><coverage line-rate="0.8" branch-rate="0"></coverage>""");
+        var session = (await harness.Store.GetAsync("00001", default))!;
+        session.CoverageAtStart = 0.75;
+        await harness.Store.SaveAsync(session, default);
+
+        var run = await harness.RunAsync(Close);
+
+        Assert.True(run.Status == WorkflowStatus.Finished, run.Error);
+        var metrics = run.Outputs["handoff"]!["metrics"]!;
+        Assert.Equal(0.05, (double)metrics["testCoverageDelta"]!, precision: 9);
+        // Gaps from minute 2: 3, 5, 2, 2, 6, 10, 30; over 5 minutes are idle (the default 15 would give 30).
+        Assert.Equal(46, (double)metrics["idleTime"]!, precision: 9);
+        Assert.Equal(Path.Combine(harness.Repository.Path, "handoffs", "SESSION-00001-REPORT.md"), (string)run.Outputs["paths"]!["report"]!);
+        Assert.True(File.Exists((string)run.Outputs["paths"]!["report"]!));
+    }
+
+    [Fact]
     public async Task DisplayMission_OpenTask_MissionNamesTheStrategy()
     {
         await using var harness = new DocumentsHarness();
