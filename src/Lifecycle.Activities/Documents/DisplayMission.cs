@@ -1,0 +1,58 @@
+using System.Globalization;
+using Lifecycle.Activities.Continuity;
+using Lifecycle.Activities.Sessions;
+using Lifecycle.Activities.Tasks;
+using Lifecycle.Workflows.Activities;
+
+namespace Lifecycle.Activities.Documents;
+
+/// <summary>The mission shown at the terminal when a session starts.</summary>
+/// <remarks>
+/// Only reads the session; the text is built from the continuation, so it always agrees with the
+/// session log's Mission section.
+/// </remarks>
+[Activity("Session", "Builds the mission for the terminal: session and branch, continuation strategy and reason, open tasks by priority, blockers, warnings, reality consensus; outputs 'mission' (multi-line text).",
+    Outputs = ["mission"])]
+public sealed class DisplayMission(ISessionStore sessions) : SessionActivityBase(sessions)
+{
+    public override async ValueTask ExecuteAsync(ActivityContext context)
+    {
+        var mission = Render(await LoadAsync(context));
+        context.SetOutput("mission", mission);
+        context.Complete(mission[..mission.IndexOf('\n', StringComparison.Ordinal)]);
+    }
+
+    /// <summary>The mission text, lines ending with LF.</summary>
+    public static string Render(SessionContext session)
+    {
+        var continuation = ContinuationStrategy.Determine(session);
+        var open = session.OpenTasks;
+        var blockers = session.Blockers
+            .Concat(session.Tasks.Where(t => t.Status == SessionTaskStatus.Blocked).Select(t => $"{t.Id} blocked: {t.BlockedReason}"))
+            .ToList();
+        var agents = session.AgentHealth.Count == 0
+            ? ""
+            : $" ({string.Join(", ", session.AgentHealth.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} {Percent(a.Value)}"))})";
+
+        var lines = new List<string>
+        {
+            $"Session {session.SessionId} on branch {session.ActiveBranch ?? "unknown"}",
+            $"Mission: {StrategyName(continuation.Strategy)}: {continuation.Reason}",
+            $"Open tasks ({open.Count}):",
+        };
+        lines.AddRange(open.Count == 0 ? ["  none"] : open.Select(t =>
+            $"  {t.Id} (priority {t.Priority}{(t.Status == SessionTaskStatus.Blocked ? ", blocked" : "")}): {t.Title}"));
+        lines.Add($"Blockers ({blockers.Count}):");
+        lines.AddRange(blockers.Count == 0 ? ["  none"] : blockers.Select(b => $"  {b}"));
+        lines.Add($"Warnings ({session.Warnings.Count}):");
+        lines.AddRange(session.Warnings.Count == 0 ? ["  none"] : session.Warnings.Select(w => $"  {w}"));
+        lines.Add($"Reality consensus: {Percent(session.RealityConsensus)}{agents}");
+        return string.Join("\n", lines) + "\n";
+    }
+
+    private static string StrategyName(WorkStrategy strategy) =>
+        System.Text.Json.JsonSerializer.Serialize(strategy).Trim('"');
+
+    private static string Percent(double fraction) =>
+        (fraction * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+}

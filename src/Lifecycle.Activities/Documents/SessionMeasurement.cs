@@ -1,0 +1,89 @@
+using Lifecycle.Activities.Git;
+using Lifecycle.Activities.Handoff;
+using Lifecycle.Activities.Metrics;
+using Lifecycle.Activities.Sessions;
+
+namespace Lifecycle.Activities.Documents;
+
+/// <summary>
+/// A session measured at one moment: its commits (since <see cref="SessionContext.StartSha"/>), the
+/// facts gathered from the session, its events and the repository, and the metrics computed from them.
+/// </summary>
+/// <remarks>
+/// <see cref="ComputeProductivity"/> and <see cref="GenerateHandoff"/> both measure, so the score in the
+/// handoff is the one the metrics activity reports for the same end time.
+/// </remarks>
+internal sealed record SessionMeasurement(
+    IReadOnlyList<CommitRecord> Commits, SessionFacts Facts, ProductivityMetrics Metrics, string? HeadSha)
+{
+    /// <summary>Distinct files changed by the commits and the work put away.</summary>
+    public int FilesModified =>
+        Commits.SelectMany(c => c.Files).Select(f => f.Path)
+            .Concat(Facts.UncommittedChanges.Select(f => f.Path))
+            .Distinct(StringComparer.Ordinal)
+            .Count();
+
+    /// <summary>Added plus deleted lines of the commits and the work put away.</summary>
+    public int LinesChanged =>
+        Commits.SelectMany(c => c.Files).Sum(f => f.ChangedLines) + Facts.UncommittedChanges.Sum(f => f.ChangedLines);
+
+    public static async Task<SessionMeasurement> TakeAsync(
+        SessionContext session, ISessionStore sessions, RepositoryContext repository, DateTimeOffset endedAt, CancellationToken cancellationToken)
+    {
+        var events = await sessions.GetEventsAsync(session.SessionId, cancellationToken);
+        var config = repository.Config;
+
+        IReadOnlyList<CommitRecord> commits;
+        int debtNow;
+        string? head;
+        using (var git = GitWorkspace.Open(repository.Root))
+        {
+            commits = [.. git.CommitsSince(session.StartSha).Select(ToRecord)];
+            debtNow = git.CountDebtMarkers();
+            head = git.HeadSha;
+        }
+
+        var coverageNow = config.CoverageReport is { } report
+            ? CoberturaReport.Read(Path.Combine(repository.Root, report))
+            : null;
+        var facts = new SessionFacts
+        {
+            StartedAt = session.StartTime,
+            ActiveAt = session.ActiveSince,
+            EndedAt = endedAt,
+            ActivityTimestamps = [.. events.Select(e => e.Timestamp)],
+            Commits = [.. commits.Select(c => c.ToSessionCommit())],
+            UncommittedChanges = session.PutAway?.Files ?? [],
+            TasksCompleted = session.CompletedTasks.Count,
+            ErrorsRecorded = Count(events, SessionEventTypes.ErrorOccurred),
+            BranchSwitches = Count(events, SessionEventTypes.BranchSwitched),
+            TaskSwitches = Count(events, SessionEventTypes.TaskSwitched),
+            // Without a count at the start there is no delta to report, rather than the whole debt.
+            TechnicalDebtMarkersAtStart = session.DebtMarkersAtStart ?? debtNow,
+            TechnicalDebtMarkersAtEnd = debtNow,
+            CoverageAtStart = session.CoverageAtStart is { } rate ? CoverageReading.Of(rate) : null,
+            CoverageAtEnd = coverageNow,
+        };
+        var calculator = new ProductivityCalculator(new ProductivityOptions { IdleThreshold = TimeSpan.FromMinutes(config.IdleThresholdMinutes) });
+        return new SessionMeasurement(commits, facts, calculator.Calculate(facts), head);
+    }
+
+    /// <summary>Stores the counts on the session; true when any of them changed.</summary>
+    public bool StoreIn(SessionContext session)
+    {
+        var changed = session.Commits != Commits.Count || session.FilesModified != FilesModified
+            || session.LinesChanged != LinesChanged || session.Interruptions != Metrics.InterruptionCount;
+        session.Commits = Commits.Count;
+        session.FilesModified = FilesModified;
+        session.LinesChanged = LinesChanged;
+        session.Interruptions = Metrics.InterruptionCount;
+        return changed;
+    }
+
+    private static int Count(IReadOnlyList<SessionEvent> events, string type) =>
+        events.Count(e => string.Equals(e.Type, type, StringComparison.Ordinal));
+
+    private static CommitRecord ToRecord(CommitSummary commit) => new(
+        commit.Sha, commit.Message, commit.When,
+        [.. commit.Files.Select(f => new Metrics.FileChange(f.Path, f.Added, f.Deleted))]);
+}

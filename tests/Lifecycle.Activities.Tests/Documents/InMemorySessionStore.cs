@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Lifecycle.Activities.Sessions;
+
+namespace Lifecycle.Activities.Tests.Documents;
+
+/// <summary>
+/// An <see cref="ISessionStore"/> in memory. Sessions are kept as JSON, so an activity that changes
+/// a session without saving it changes nothing here, as with the real database.
+/// </summary>
+public sealed class InMemorySessionStore : ISessionStore
+{
+    private readonly Dictionary<string, string> _sessions = [];
+    private readonly List<SessionEvent> _events = [];
+
+    public int Saves { get; private set; }
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<SessionContext?> GetLatestAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(_sessions.Keys.Order(StringComparer.Ordinal).LastOrDefault() is { } id ? Read(id) : null);
+
+    public Task<SessionContext?> GetAsync(string sessionId, CancellationToken cancellationToken) =>
+        Task.FromResult(_sessions.ContainsKey(sessionId) ? Read(sessionId) : null);
+
+    public Task SaveAsync(SessionContext session, CancellationToken cancellationToken)
+    {
+        _sessions[session.SessionId] = JsonSerializer.Serialize(session, JsonSerializerOptions.Web);
+        Saves++;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<SessionContext>> ListAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<SessionContext>>([.. _sessions.Keys.Order(StringComparer.Ordinal).Select(Read)]);
+
+    public Task<SessionEvent> AppendEventAsync(SessionEvent sessionEvent, CancellationToken cancellationToken)
+    {
+        var recorded = sessionEvent with { Sequence = _events.Count + 1 };
+        _events.Add(recorded);
+        return Task.FromResult(recorded);
+    }
+
+    public Task<IReadOnlyList<SessionEvent>> GetEventsAsync(string sessionId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<SessionEvent>>([.. _events.Where(e => e.SessionId == sessionId)]);
+
+    private SessionContext Read(string id) => JsonSerializer.Deserialize<SessionContext>(_sessions[id], JsonSerializerOptions.Web)!;
+}
