@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using Lifecycle.Server.Tests.Support;
+
+namespace Lifecycle.Server.Tests.Cli;
+
+/// <summary>The whole cycle through the real binary on a real repository: init, start, work, end, start again.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public class SessionCycleTests
+{
+    private const string Config = """{ "realityChecks": { "builtins": { "diskSpace": { "enabled": false } } } }""";
+
+    [Fact]
+    public async Task FullCycle_HandsOffEverything_AndTheNextStartGetsItBack()
+    {
+        using var folder = new TempFolder();
+        Git.Init(folder.Path);
+        folder.Write(".lifecycle/config.json", Config);
+        var cli = new CliRunner(folder.Path);
+        Assert.Equal(0, (await cli.RunAsync("init")).ExitCode);
+
+        var start = await cli.RunAsync("--json", "start");
+        Assert.True(start.ExitCode == 0, start.ToString());
+        Assert.Equal("00001", start.Json["sessionId"]!.GetValue<string>());
+        Assert.Equal("ACTIVE", start.Json["state"]!.GetValue<string>());
+        Assert.Equal(0, (await cli.RunAsync("task", "add", "ship the parser", "--priority", "1")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("task", "add", "write docs")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("task", "done", "T2")).ExitCode);
+
+        folder.Write("src/parser.cs", "class Parser {}\n// TODO: errors\n");
+        Git.Run(folder.Path, "add", "-A");
+        Git.Run(folder.Path, "commit", "-q", "-m", "parser");
+        folder.Write("docs/guide.md", "# Guide\n\nline\n");
+        folder.Write("src/parser.cs", "class Parser { }\n");
+        Git.Run(folder.Path, "add", "-A");
+        Git.Run(folder.Path, "commit", "-q", "-m", "guide and tidy");
+        var sessionCommits = Git.Run(folder.Path, "log", "--format=%H", "HEAD~2..HEAD").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var numstat = Git.Run(folder.Path, "log", "--numstat", "--format=", "HEAD~2..HEAD")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).ToList();
+
+        folder.Write("notes/todo.txt", "untracked\r\nwith CRLF\r\n");
+        var script = folder.Write("run.sh", "#!/bin/sh\necho hi\n");
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        folder.Write("README.md", "# test\nstaged change\n");
+        Git.Run(folder.Path, "add", "README.md");
+        var before = Snapshot(folder.Path);
+        var stagedBefore = Git.Run(folder.Path, "diff", "--cached");
+
+        var end = await cli.RunAsync("--json", "end", "--yes", "--note", "parser next");
+
+        Assert.True(end.ExitCode == 0, end.ToString());
+        var handoff = end.Json;
+        Assert.Equal("00001", handoff["sessionId"]!.GetValue<string>());
+        var commits = handoff["workCompleted"]!["commits"]!.AsArray().Select(c => c!["sha"]!.GetValue<string>()).ToList();
+        Assert.Equal(sessionCommits.Order(), commits.Order());
+        var putAway = new[] { ("notes/todo.txt", 2, 0), ("run.sh", 2, 0), ("README.md", 1, 0) };
+        var expectedLines = numstat.Sum(n => int.Parse(n[0]) + int.Parse(n[1])) + putAway.Sum(p => p.Item2 + p.Item3);
+        Assert.Equal(expectedLines, handoff["workCompleted"]!["linesChanged"]!.GetValue<int>());
+        var expectedFiles = numstat.Select(n => n[2]).Concat(putAway.Select(p => p.Item1)).Distinct().Count();
+        Assert.Equal(expectedFiles, handoff["workCompleted"]!["filesModified"]!.GetValue<int>());
+        Assert.Equal("T1", Assert.Single(handoff["openItems"]!.AsArray())!["id"]!.GetValue<string>());
+        Assert.Equal("", Git.Run(folder.Path, "status", "--porcelain"));
+
+        var docsCommit = Git.Run(folder.Path, "show", "--name-only", "--format=", "HEAD").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(docsCommit);
+        Assert.All(docsCommit, path => Assert.StartsWith("docs/sessions/SESSION-00001-", path));
+
+        var again = await cli.RunAsync("--json", "start");
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Equal("00002", again.Json["sessionId"]!.GetValue<string>());
+        Assert.Equal("T1", again.Json["openTasks"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal(before, Snapshot(folder.Path));
+        Assert.Equal(stagedBefore, Git.Run(folder.Path, "diff", "--cached"));
+    }
+
+    [Fact]
+    public async Task BrokenOverride_FailsWithItsValidationErrors_BeforeAnythingRuns()
+    {
+        using var folder = new TempFolder();
+        Git.Init(folder.Path);
+        folder.Write(".lifecycle/workflows/session-start.json", """{ "id": "session-start", "root": { "type": "Stash" } }""");
+
+        var result = await new CliRunner(folder.Path).RunAsync("start");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("$.root.type: Unknown activity type 'Stash'", result.Stderr);
+        Assert.Contains("No sessions yet", (await new CliRunner(folder.Path).RunAsync("sessions")).Stdout);
+    }
+
+    /// <summary>Every file outside .git and .lifecycle (and the session docs) with its bytes' hash and executable bit.</summary>
+    private static string Snapshot(string root) => string.Join("\n",
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .Where(f => !f.StartsWith(".git/") && !f.StartsWith(".lifecycle/") && !f.StartsWith("docs/sessions/"))
+            .Order(StringComparer.Ordinal)
+            .Select(f => $"{f} {Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(root, f))))} {File.GetUnixFileMode(Path.Combine(root, f)).HasFlag(UnixFileMode.UserExecute)}"));
+}
