@@ -19,12 +19,13 @@ public sealed partial class GitWorkspace
     /// file is touched.
     /// </remarks>
     /// <param name="sessionId">The session whose work this is; <see cref="RestoreStash"/> finds it by this id.</param>
+    /// <param name="leave">Paths (relative, forward slashes) to leave where they are, e.g. the session's own documents.</param>
     /// <returns>The stash and the files in it with line counts against HEAD, or nothing to stash.</returns>
     /// <exception cref="SessionException">
     /// No commit yet or a bad session id (exit code 2); a merge or rebase in progress, unresolved
     /// conflicts, or another git process holding the index (exit code 4).
     /// </exception>
-    public StashOutcome StashWork(string sessionId)
+    public StashOutcome StashWork(string sessionId, Func<string, bool>? leave = null)
     {
         var name = StashName.For(sessionId);
         var head = _repo.Head.Tip
@@ -33,6 +34,11 @@ public sealed partial class GitWorkspace
         var entries = Status().ToList();
         var skipped = entries.Where(IsSkipped).Select(e => e.FilePath.TrimEnd('/')).ToList();
         entries.RemoveAll(IsSkipped);
+        if (leave is not null)
+        {
+            entries.RemoveAll(e => leave(e.FilePath.TrimEnd('/')));
+        }
+
         var conflicted = entries.Where(e => e.State.HasFlag(FileStatus.Conflicted)).Select(e => e.FilePath).ToList();
         if (conflicted.Count > 0)
         {

@@ -24,6 +24,10 @@ public sealed class StashWork(ISessionStore sessions, RepositoryContext reposito
         var session = await LoadAsync(context);
         var name = StashName.For(session.SessionId);
         using var git = OpenWorkspace();
+
+        // The session's own documents are Lifecycle's, not the user's work: they stay for the docs commit.
+        var documents = SessionDocs.For(Repository.Config.DocsFolder, session.SessionId).All.ToHashSet(StringComparer.Ordinal);
+        bool Leave(string path) => documents.Contains(path);
         var reason = context.Get(Skip, false) ? "Stash skipped as asked"
             : ManualMode ? "Manual mode: stashing is left to you; git was not touched"
             : !Repository.Config.Stash ? "Stashing is off in the configuration"
@@ -31,15 +35,15 @@ public sealed class StashWork(ISessionStore sessions, RepositoryContext reposito
             : null;
         if (reason is not null)
         {
-            session.UncommittedFiles = [.. git.UncommittedFiles()];
+            session.UncommittedFiles = [.. git.UncommittedFiles().Where(f => !Leave(f))];
             session.PutAway = null;
             await Sessions.SaveAsync(session, context.CancellationToken);
             Done(context, stashed: false, session.UncommittedFiles, null, $"{reason}; {session.UncommittedFiles.Count} uncommitted files left in place.");
             return;
         }
 
-        var already = git.HasStash(session.SessionId) && git.UncommittedFiles().Count == 0;
-        var outcome = already ? git.DescribeStash(session.SessionId)! : git.StashWork(session.SessionId);
+        var already = git.HasStash(session.SessionId) && !git.UncommittedFiles().Any(f => !Leave(f));
+        var outcome = already ? git.DescribeStash(session.SessionId)! : git.StashWork(session.SessionId, Leave);
         var files = outcome.Files.Select(f => new Metrics.FileChange(f.Path, f.Added, f.Deleted)).ToList();
         session.PutAway = outcome.Stashed ? new StashedWork(name, files, outcome.Skipped) : null;
         session.UncommittedFiles = [.. files.Select(f => f.Path)];
