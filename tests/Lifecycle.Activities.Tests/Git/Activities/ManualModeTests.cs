@@ -34,7 +34,8 @@ public class ManualModeTests
         Assert.False((bool)outputs["stash"]!["stashed"]!);
         Assert.Null(outputs["docs"]!["sha"]);
         var session = test.Store.Get("00002");
-        Assert.Equal(["a.txt", "b.txt", "docs/sessions/SESSION-00002-LOG.md"], session.UncommittedFiles);
+        // The session's own log is Lifecycle's, not the user's uncommitted work.
+        Assert.Equal(["a.txt", "b.txt"], session.UncommittedFiles);
         Assert.Null(session.PutAway);
         Assert.Empty(session.Blockers);
     }
