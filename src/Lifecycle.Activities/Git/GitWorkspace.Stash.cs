@@ -34,6 +34,7 @@ public sealed partial class GitWorkspace
         var entries = Status().ToList();
         var skipped = entries.Where(IsSkipped).Select(e => e.FilePath.TrimEnd('/')).ToList();
         entries.RemoveAll(IsSkipped);
+        entries.RemoveAll(IsLifecycleState);
         if (leave is not null)
         {
             entries.RemoveAll(e => leave(e.FilePath.TrimEnd('/')));

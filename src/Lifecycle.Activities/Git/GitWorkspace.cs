@@ -112,7 +112,7 @@ public sealed partial class GitWorkspace : IDisposable
     /// </summary>
     /// <remarks>Changed submodules are not listed: a stash cannot hold them.</remarks>
     public IReadOnlyList<string> UncommittedFiles() =>
-        [.. Status().Where(e => !IsSkipped(e)).Select(e => e.FilePath).Order(StringComparer.Ordinal)];
+        [.. Status().Where(e => !IsSkipped(e) && !IsLifecycleState(e)).Select(e => e.FilePath).Order(StringComparer.Ordinal)];
 
     /// <inheritdoc />
     public void Dispose() => _repo.Dispose();
@@ -128,6 +128,10 @@ public sealed partial class GitWorkspace : IDisposable
         DetectRenamesInWorkDir = false,
         IncludeUnaltered = false,
     });
+
+    /// <summary>Lifecycle's own state folder (database, state.json): never the user's work, never stashed.</summary>
+    private static bool IsLifecycleState(StatusEntry entry) =>
+        entry.FilePath.StartsWith(".lifecycle/", StringComparison.Ordinal);
 
     /// <summary>Untracked nested repositories show as a folder; gitlinks are submodules.</summary>
     private bool IsSkipped(StatusEntry entry) =>

@@ -25,9 +25,10 @@ public sealed class StashWork(ISessionStore sessions, RepositoryContext reposito
         var name = StashName.For(session.SessionId);
         using var git = OpenWorkspace();
 
-        // The session's own documents are Lifecycle's, not the user's work: they stay for the docs commit.
+        // Lifecycle's own files are not the user's work: its state folder (the database, state.json)
+        // must never be put away, and the session's documents stay for the docs commit.
         var documents = SessionDocs.For(Repository.Config.DocsFolder, session.SessionId).All.ToHashSet(StringComparer.Ordinal);
-        bool Leave(string path) => documents.Contains(path);
+        bool Leave(string path) => documents.Contains(path) || path == ".lifecycle" || path.StartsWith(".lifecycle/", StringComparison.Ordinal);
         var reason = context.Get(Skip, false) ? "Stash skipped as asked"
             : ManualMode ? "Manual mode: stashing is left to you; git was not touched"
             : !Repository.Config.Stash ? "Stashing is off in the configuration"

@@ -20,6 +20,8 @@ public static class LifecycleCli
         root.Add(StatusCommand.Build(output, error));
         root.Add(TaskCommand.Build(output, error));
         root.Add(SessionsCommand.Build(output, error));
+        root.Add(CheckpointCommand.Build(output, error));
+        root.Add(ReportCommand.Build(output, error));
         root.Add(WorkflowCommand.Build(output, error));
         root.Add(InstancesCommand.Build(output, error));
         root.Add(JournalCommand.Build(output, error));

@@ -81,7 +81,7 @@ internal sealed class ScriptHost
             {
                 // Expressions may not add globals: they would live only in this process's memory
                 // and vanish at the next suspension. Data belongs in variables.
-                Engine.Execute("Object.preventExtensions(globalThis);");
+                Engine.Global.PreventExtensions();
             }
 
             _bound = scope;

@@ -10,6 +10,9 @@ public static class StatusCommand
         {
             var store = CurrentSession.Store(context);
             var session = await CurrentSession.LatestAsync(context, store, ct);
+
+            // Reading the checkpoint verifies it and restores a corrupt one from its newest good backup.
+            await SessionStateFile.ReadAsync(context, ct);
             if (context.Json)
             {
                 context.WriteJson(session);
