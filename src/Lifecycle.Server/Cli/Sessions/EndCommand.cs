@@ -45,13 +45,7 @@ public static class EndCommand
             }, cancellationToken);
             if (result.Status != WorkflowStatus.Finished)
             {
-                context.Error.WriteLine($"error: {result.Error ?? $"session-end ended {result.Status}"}");
-                if (context.Json)
-                {
-                    context.WriteJson(new { error = result.Error, exitCode = RunResultText.ExitCode(result), instanceId = result.InstanceId });
-                }
-
-                return result.Status == WorkflowStatus.Suspended ? ExitCodes.Failure : RunResultText.ExitCode(result);
+                return RunResultText.ReportUnfinished(context, result);
             }
 
             var handoff = result.Outputs["handoff"];

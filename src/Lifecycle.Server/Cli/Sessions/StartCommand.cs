@@ -39,13 +39,7 @@ public static class StartCommand
             }, cancellationToken);
             if (result.Status != WorkflowStatus.Finished)
             {
-                context.Error.WriteLine($"error: {result.Error ?? $"session-start ended {result.Status}"}");
-                if (context.Json)
-                {
-                    context.WriteJson(new { error = result.Error, exitCode = RunResultText.ExitCode(result), instanceId = result.InstanceId });
-                }
-
-                return result.Status == WorkflowStatus.Suspended ? ExitCodes.Failure : RunResultText.ExitCode(result);
+                return RunResultText.ReportUnfinished(context, result);
             }
 
             var session = await sessions.GetLatestAsync(cancellationToken);
