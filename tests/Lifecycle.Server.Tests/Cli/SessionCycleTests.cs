@@ -74,6 +74,27 @@ public class SessionCycleTests
     }
 
     [Fact]
+    public async Task Start_WhileASessionIsStillActive_ClosesItFirstFromItsRecordedFacts()
+    {
+        using var folder = new TempFolder();
+        Git.Init(folder.Path);
+        folder.Write(".lifecycle/config.json", Config);
+        var cli = new CliRunner(folder.Path);
+        Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("task", "add", "keep going")).ExitCode);
+        folder.Write("work.txt", "in progress\n");
+
+        var again = await cli.RunAsync("--json", "start");
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("session 00001 was never closed; closing it from its recorded facts", again.Stderr);
+        Assert.Equal("00002", again.Json["sessionId"]!.GetValue<string>());
+        Assert.Equal("keep going", again.Json["openTasks"]![0]!["title"]!.GetValue<string>());
+        Assert.Equal("in progress\n", File.ReadAllText(Path.Combine(folder.Path, "work.txt")));
+        Assert.Contains("docs/sessions/SESSION-00001-HANDOFF.json", Git.Run(folder.Path, "log", "--name-only", "--format="));
+    }
+
+    [Fact]
     public async Task BrokenOverride_FailsWithItsValidationErrors_BeforeAnythingRuns()
     {
         using var folder = new TempFolder();
