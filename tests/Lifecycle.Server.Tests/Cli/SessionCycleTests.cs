@@ -95,6 +95,34 @@ public class SessionCycleTests
     }
 
     [Fact]
+    public async Task Start_SaysWhatChangedSinceTheHandoff_CommitsByOthersAndChecksThatNowFail()
+    {
+        using var folder = new TempFolder();
+        Git.Init(folder.Path);
+        folder.Write(".lifecycle/config.json", """
+            { "realityChecks": { "builtins": { "diskSpace": { "enabled": false } },
+                                 "agents": [ { "name": "flag", "run": "test -f ok.flag", "quick": true, "weight": 0.01 } ] } }
+            """);
+        folder.Write("ok.flag", "");
+        Git.Run(folder.Path, "add", "-A");
+        Git.Run(folder.Path, "commit", "-q", "-m", "flag");
+        var cli = new CliRunner(folder.Path);
+        Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("end", "--yes")).ExitCode);
+        folder.Write("theirs.txt", "from a colleague\n");
+        Git.Run(folder.Path, "add", "theirs.txt");
+        Git.Run(folder.Path, "-c", "user.name=Colleague", "commit", "-q", "-m", "their work");
+        Git.Run(folder.Path, "rm", "-q", "ok.flag");
+        Git.Run(folder.Path, "commit", "-q", "-m", "drop the flag");
+
+        var start = await cli.RunAsync("start");
+
+        Assert.True(start.ExitCode == 0, start.ToString());
+        Assert.Contains("HEAD moved since session 00001 closed: 2 new commits, 1 by others (Colleague).", start.Stdout);
+        Assert.Contains("Check 'flag' passed at the close of session 00001 and fails now (health 0", start.Stdout);
+    }
+
+    [Fact]
     public async Task BrokenOverride_FailsWithItsValidationErrors_BeforeAnythingRuns()
     {
         using var folder = new TempFolder();
