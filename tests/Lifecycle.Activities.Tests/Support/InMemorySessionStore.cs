@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Lifecycle.Activities.Sessions;
 
-namespace Lifecycle.Activities.Tests.Documents;
+namespace Lifecycle.Activities.Tests.Support;
 
 /// <summary>
 /// An <see cref="ISessionStore"/> in memory. Sessions are kept as JSON, so an activity that changes
@@ -41,6 +41,9 @@ public sealed class InMemorySessionStore : ISessionStore
 
     public Task<IReadOnlyList<SessionEvent>> GetEventsAsync(string sessionId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<SessionEvent>>([.. _events.Where(e => e.SessionId == sessionId)]);
+
+    /// <summary>The stored session (a copy); fails the test when it does not exist.</summary>
+    public SessionContext Get(string sessionId) => Read(sessionId);
 
     private SessionContext Read(string id) => JsonSerializer.Deserialize<SessionContext>(_sessions[id], JsonSerializerOptions.Web)!;
 }
