@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Lifecycle.Activities.Reality;
+namespace Lifecycle.Activities.Shell;
 
 /// <summary>Reads a stream to its end keeping only the last characters, so a chatty command costs bounded memory.</summary>
 internal sealed class OutputTail(int capacity)
@@ -23,6 +23,15 @@ internal sealed class OutputTail(int capacity)
                     _text.Remove(0, _text.Length - capacity);
                 }
             }
+        }
+    }
+
+    /// <summary>The text kept so far: at most the last <c>capacity</c> characters (up to twice that while reading).</summary>
+    public string Text()
+    {
+        lock (_lock)
+        {
+            return _text.Length > capacity ? _text.ToString(_text.Length - capacity, capacity) : _text.ToString();
         }
     }
 
