@@ -126,7 +126,7 @@ public sealed partial class GitWorkspace
             }
         }
 
-        _repo.Index.Write();
+        WriteIndex(staged.Select(s => s.Path).ToHashSet(StringComparer.Ordinal));
         return commit.Sha;
     }
 

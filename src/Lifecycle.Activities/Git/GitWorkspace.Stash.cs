@@ -207,7 +207,7 @@ public sealed partial class GitWorkspace
             }
         }
 
-        _repo.Index.Write();
+        WriteIndex(tracked.ToHashSet(StringComparer.Ordinal));
     }
 
     private (Stash Stash, int Position)? FindStash(string name)
