@@ -126,7 +126,7 @@ public sealed partial class GitWorkspace
             }
         }
 
-        WriteIndex(staged.Select(s => s.Path).ToHashSet(StringComparer.Ordinal));
+        _repo.Index.Write();
         return commit.Sha;
     }
 

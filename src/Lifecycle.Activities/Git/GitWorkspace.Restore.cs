@@ -65,7 +65,7 @@ public sealed partial class GitWorkspace
             }
         }
 
-        WriteIndex(plan.Items.Where(i => !i.Untracked).Select(i => i.Path).ToHashSet(StringComparer.Ordinal));
+        _repo.Index.Write();
         if (FindStash(name) is { } again && again.Stash.WorkTree.Id == found.Stash.WorkTree.Id)
         {
             _repo.Stashes.Remove(again.Position);

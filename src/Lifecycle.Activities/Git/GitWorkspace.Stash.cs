@@ -207,7 +207,7 @@ public sealed partial class GitWorkspace
             }
         }
 
-        WriteIndex(tracked.ToHashSet(StringComparer.Ordinal));
+        _repo.Index.Write();
     }
 
     private (Stash Stash, int Position)? FindStash(string name)

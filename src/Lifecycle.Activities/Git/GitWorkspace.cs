@@ -53,6 +53,7 @@ public sealed partial class GitWorkspace : IDisposable
         Repository repo;
         try
         {
+            TruncateIndexTime(found);
             repo = new Repository(found);
         }
         catch (LibGit2SharpException error)
