@@ -39,7 +39,7 @@ internal sealed record SessionMeasurement(
         using (var git = GitWorkspace.Open(repository.Root))
         {
             commits = [.. git.CommitsSince(session.StartSha).Select(ToRecord)];
-            debtNow = git.CountDebtMarkers();
+            debtNow = git.CountDebtMarkers(known: DebtMarkerCount.From(session.StartSha, session.DebtMarkersAtStart));
             head = git.HeadSha;
         }
 
@@ -72,11 +72,14 @@ internal sealed record SessionMeasurement(
     public bool StoreIn(SessionContext session)
     {
         var changed = session.Commits != Commits.Count || session.FilesModified != FilesModified
-            || session.LinesChanged != LinesChanged || session.Interruptions != Metrics.InterruptionCount;
+            || session.LinesChanged != LinesChanged || session.Interruptions != Metrics.InterruptionCount
+            || session.EndSha != HeadSha || session.DebtMarkersAtEnd != Facts.TechnicalDebtMarkersAtEnd;
         session.Commits = Commits.Count;
         session.FilesModified = FilesModified;
         session.LinesChanged = LinesChanged;
         session.Interruptions = Metrics.InterruptionCount;
+        session.EndSha = HeadSha;
+        session.DebtMarkersAtEnd = Facts.TechnicalDebtMarkersAtEnd;
         return changed;
     }
 

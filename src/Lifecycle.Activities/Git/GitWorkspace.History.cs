@@ -137,11 +137,15 @@ public sealed partial class GitWorkspace
     /// <remarks>
     /// Counts committed content, not the work tree, so the number is the same whoever asks and
     /// whatever is stashed. Binary files, files over 1 MB, symbolic links and submodules are skipped.
+    /// With a <paramref name="known"/> count of another commit, only the files that differ between
+    /// the two trees are read (the count of a 50,000-file tree costs a tree diff instead of reading
+    /// every blob); an unknown or missing commit there falls back to reading the whole tree.
     /// </remarks>
     /// <param name="revision">A commit sha or reference; HEAD when null.</param>
+    /// <param name="known">A count this method returned earlier, for any commit.</param>
     /// <returns>The count; 0 in a repository with no commits yet.</returns>
     /// <exception cref="SessionException"><paramref name="revision"/> names no commit (exit code 2).</exception>
-    public int CountDebtMarkers(string? revision = null)
+    public int CountDebtMarkers(string? revision = null, DebtMarkerCount? known = null)
     {
         var commit = revision is null ? _repo.Head.Tip : LookupCommit(revision);
         if (commit is null)
@@ -149,37 +153,57 @@ public sealed partial class GitWorkspace
             return 0;
         }
 
-        var count = 0;
-        foreach (var (_, entry) in Files(commit.Tree, ""))
+        if (known is not null && TryLookupCommit(known.Sha) is { } from)
         {
-            if (entry.Mode is Mode.NonExecutableFile or Mode.ExecutableFile
-                && entry.Target is Blob { Size: <= LargestCountedFile, IsBinary: false } blob)
+            var count = known.Count;
+            var noRenames = new CompareOptions { Similarity = SimilarityOptions.None };
+            foreach (var change in _repo.Diff.Compare<TreeChanges>(from.Tree, commit.Tree, noRenames))
             {
-                using var content = blob.GetContentStream();
-                using var buffer = new MemoryStream((int)blob.Size);
-                content.CopyTo(buffer);
-                count += DebtMarkers.Count(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+                count += DebtMarkersIn(change.Oid, change.Mode) - DebtMarkersIn(change.OldOid, change.OldMode);
             }
+
+            return count;
         }
 
-        return count;
+        var total = 0;
+        foreach (var (_, entry) in Files(commit.Tree, ""))
+        {
+            total += DebtMarkersIn(entry.Target.Id, entry.Mode);
+        }
+
+        return total;
     }
 
-    private Commit LookupCommit(string revision)
+    /// <summary>The markers in one blob; 0 for what is not counted (links, submodules, binary or large files, nothing).</summary>
+    private int DebtMarkersIn(ObjectId id, Mode mode)
+    {
+        if (mode is not (Mode.NonExecutableFile or Mode.ExecutableFile)
+            || _repo.Lookup<Blob>(id) is not { Size: <= LargestCountedFile, IsBinary: false } blob)
+        {
+            return 0;
+        }
+
+        using var content = blob.GetContentStream();
+        using var buffer = new MemoryStream((int)blob.Size);
+        content.CopyTo(buffer);
+        return DebtMarkers.Count(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
+
+    private Commit? TryLookupCommit(string sha)
     {
         try
         {
-            if (_repo.Lookup(revision)?.Peel<Commit>() is { } commit)
-            {
-                return commit;
-            }
+            return _repo.Lookup(sha)?.Peel<Commit>();
         }
         catch (LibGit2SharpException)
         {
+            return null;
         }
-
-        throw new SessionException($"'{revision}' is not a commit in {Root}: pass a sha from 'git log'.", 2);
     }
+
+    private Commit LookupCommit(string revision) =>
+        TryLookupCommit(revision)
+        ?? throw new SessionException($"'{revision}' is not a commit in {Root}: pass a sha from 'git log'.", 2);
 
     private string RelativePath(string path)
     {

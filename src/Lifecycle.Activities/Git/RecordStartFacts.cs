@@ -9,7 +9,8 @@ namespace Lifecycle.Activities.Git;
 /// line rate and the branch. Only reads git, so it runs in manual mode too.
 /// </summary>
 /// <remarks>
-/// A fact already recorded is kept: run again after a crash (or after commits were made) the
+/// The debt markers are counted from the previous session's count, reading only the files that
+/// changed since. A fact already recorded is kept: run again after a crash (or after commits were made) the
 /// session still measures from where it really started.
 /// </remarks>
 [Activity("Git", "Records the session's start facts (HEAD sha, TODO/FIXME/HACK count, coverage line rate, branch) without changing git; outputs 'startSha', 'branch'.",
@@ -21,12 +22,17 @@ public sealed class RecordStartFacts(ISessionStore sessions, RepositoryContext r
     {
         var session = await LoadAsync(context);
         var firstRun = session.DebtMarkersAtStart is null;
+        var previous = firstRun && session.PreviousSession is { } id
+            ? await Sessions.GetAsync(id, context.CancellationToken)
+            : null;
         using (var git = OpenWorkspace())
         {
             if (firstRun)
             {
                 session.StartSha = git.HeadSha;
-                session.DebtMarkersAtStart = git.CountDebtMarkers();
+                session.DebtMarkersAtStart = git.CountDebtMarkers(known: previous is null ? null
+                    : DebtMarkerCount.From(previous.EndSha, previous.DebtMarkersAtEnd)
+                        ?? DebtMarkerCount.From(previous.StartSha, previous.DebtMarkersAtStart));
                 session.CoverageAtStart = ReadCoverage();
             }
 

@@ -70,6 +70,12 @@ public sealed class SessionContext
     /// <summary>TODO/FIXME/HACK markers at HEAD when the session started.</summary>
     public int? DebtMarkersAtStart { get; set; }
 
+    /// <summary>HEAD when the close measured the session (before its docs commit).</summary>
+    public string? EndSha { get; set; }
+
+    /// <summary>TODO/FIXME/HACK markers at <see cref="EndSha"/>: the next session counts from there.</summary>
+    public int? DebtMarkersAtEnd { get; set; }
+
     /// <summary>The Cobertura line rate at start, when a report was configured and readable.</summary>
     public double? CoverageAtStart { get; set; }
 
