@@ -49,7 +49,7 @@ public sealed partial class GitWorkspace
         {
             if (item.Work is { Target: Blob blob } work)
             {
-                WorkTreeFile.Write(WorkTreeFile.FullPath(Root, item.Path), blob, work.Mode, smudge: null);
+                WorkTreeFile.Write(WorkTreeFile.FullPath(Root, item.Path), blob, work.Mode, smudge: null, durable: true);
             }
 
             if (!item.Untracked)
@@ -90,10 +90,10 @@ public sealed partial class GitWorkspace
             .Concat(_repo.Diff.Compare<TreeChanges>(baseTree, indexTree, noRenames))
             .SelectMany(c => new[] { c.Path, c.OldPath })
             .Distinct(StringComparer.Ordinal)
-            .Where(p => baseTree[p]?.Mode != Mode.GitLink && workTree[p]?.Mode != Mode.GitLink && indexTree[p]?.Mode != Mode.GitLink);
+            .Where(p => PathsIn(baseTree)[p]?.Mode != Mode.GitLink && PathsIn(workTree)[p]?.Mode != Mode.GitLink && PathsIn(indexTree)[p]?.Mode != Mode.GitLink);
         foreach (var path in tracked)
         {
-            items.Add(new RestoreItem(path, workTree[path], indexTree[path], baseTree[path], Untracked: false));
+            items.Add(new RestoreItem(path, PathsIn(workTree)[path], PathsIn(indexTree)[path], PathsIn(baseTree)[path], Untracked: false));
         }
 
         if (stash.Untracked is { } untracked)
@@ -105,7 +105,9 @@ public sealed partial class GitWorkspace
         }
 
         var head = _repo.Head.Tip;
-        var changedHere = Status().ToDictionary(e => e.FilePath, e => e.State, StringComparer.Ordinal);
+        var changedHere = items.Count == 0
+            ? []
+            : Status([.. items.Select(i => i.Path)]).ToDictionary(e => e.FilePath, e => e.State, StringComparer.Ordinal);
         var conflicts = items.Where(i => !IsInPlace(i) && !IsUntouchedSinceStash(i, head, changedHere)).Select(i => i.Path).ToList();
 
         var deleted = items.Where(i => i.Work is null).Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
@@ -142,7 +144,7 @@ public sealed partial class GitWorkspace
     /// <summary>HEAD holds the path as the stash's base did, and the index and work tree still match HEAD there.</summary>
     private bool IsUntouchedSinceStash(RestoreItem item, Commit? head, Dictionary<string, FileStatus> changedHere)
     {
-        var atHead = head?[item.Path];
+        var atHead = PathsIn(head?.Tree)[item.Path];
         if (!SameEntry(atHead, item.Base))
         {
             return false;

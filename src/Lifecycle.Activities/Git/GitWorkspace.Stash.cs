@@ -167,14 +167,14 @@ public sealed partial class GitWorkspace
             return null;
         }
 
-        var mode = _repo.Index[path]?.Mode ?? head?[path]?.Mode;
+        var mode = _repo.Index[path]?.Mode ?? PathsIn(head?.Tree)[path]?.Mode;
         return mode is Mode.ExecutableFile ? Mode.ExecutableFile : Mode.NonExecutableFile;
     }
 
     /// <summary>Line counts of the file against HEAD, through git's clean filters as <c>git diff</c> would.</summary>
     private FileChange Measure(Commit head, string path)
     {
-        var before = head[path]?.Target as Blob;
+        var before = PathsIn(head.Tree)[path]?.Target as Blob;
         var full = WorkTreeFile.FullPath(Root, path);
         var after = !WorkTreeFile.Exists(full) ? null
             : new FileInfo(full).LinkTarget is not null ? WorkTreeFile.Store(_repo, full, null).Blob
@@ -187,7 +187,7 @@ public sealed partial class GitWorkspace
     private void ResetToHead(Commit head, IReadOnlyList<string> tracked, IReadOnlyList<string> untracked)
     {
         // Deletions first, so a folder that replaced a file (or the reverse) is out of the way.
-        foreach (var path in untracked.Concat(tracked.Where(p => head[p] is null)))
+        foreach (var path in untracked.Concat(tracked.Where(p => PathsIn(head.Tree)[p] is null)))
         {
             var full = WorkTreeFile.FullPath(Root, path);
             WorkTreeFile.Delete(full);
@@ -200,9 +200,9 @@ public sealed partial class GitWorkspace
 
         foreach (var path in tracked)
         {
-            if (head[path] is { Target: Blob blob } entry)
+            if (PathsIn(head.Tree)[path] is { Target: Blob blob } entry)
             {
-                WorkTreeFile.Write(WorkTreeFile.FullPath(Root, path), blob, entry.Mode, new FilteringOptions(path));
+                WorkTreeFile.Write(WorkTreeFile.FullPath(Root, path), blob, entry.Mode, new FilteringOptions(path), durable: false);
                 _repo.Index.Add(blob, path, entry.Mode);
             }
         }

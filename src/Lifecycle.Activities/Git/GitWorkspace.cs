@@ -20,6 +20,7 @@ public sealed partial class GitWorkspace : IDisposable
 {
     private readonly Repository _repo;
     private readonly TimeProvider _time;
+    private readonly Dictionary<ObjectId, TreePaths> _trees = [];
 
     private GitWorkspace(Repository repo, TimeProvider time)
     {
@@ -118,9 +119,12 @@ public sealed partial class GitWorkspace : IDisposable
     /// <inheritdoc />
     public void Dispose() => _repo.Dispose();
 
-    private RepositoryStatus Status(bool includeIgnored = false) => _repo.RetrieveStatus(new StatusOptions
+    /// <summary>The work tree's and index's changes; only at <paramref name="paths"/> when given (no walk of the whole tree).</summary>
+    private RepositoryStatus Status(IReadOnlyCollection<string>? paths = null) => _repo.RetrieveStatus(new StatusOptions
     {
-        IncludeIgnored = includeIgnored,
+        PathSpec = paths is null ? null : [.. paths],
+        DisablePathSpecMatch = paths is not null,
+        IncludeIgnored = false,
         IncludeUntracked = true,
         RecurseUntrackedDirs = true,
         RecurseIgnoredDirs = false,
@@ -138,7 +142,23 @@ public sealed partial class GitWorkspace : IDisposable
     private bool IsSkipped(StatusEntry entry) =>
         entry.FilePath.EndsWith('/')
         || _repo.Index[entry.FilePath]?.Mode == Mode.GitLink
-        || _repo.Head.Tip?[entry.FilePath]?.Mode == Mode.GitLink;
+        || PathsIn(_repo.Head.Tip?.Tree)[entry.FilePath]?.Mode == Mode.GitLink;
+
+    /// <summary>Path lookups in a tree, shared by every lookup in it during this workspace's life (trees never change).</summary>
+    private TreePaths PathsIn(Tree? tree)
+    {
+        if (tree is null)
+        {
+            return new TreePaths(null);
+        }
+
+        if (!_trees.TryGetValue(tree.Id, out var paths))
+        {
+            _trees[tree.Id] = paths = new TreePaths(tree);
+        }
+
+        return paths;
+    }
 
     private Signature Signature() =>
         _repo.Config.BuildSignature(_time.GetLocalNow())

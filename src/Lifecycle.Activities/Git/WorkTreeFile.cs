@@ -53,7 +53,15 @@ internal static class WorkTreeFile
     }
 
     /// <summary>Writes a blob to the work tree, raw or through git's smudge filters, and sets its mode.</summary>
-    public static void Write(string full, Blob blob, Mode mode, FilteringOptions? smudge)
+    /// <param name="full">The file's absolute path (replaced if present).</param>
+    /// <param name="blob">The content.</param>
+    /// <param name="mode">The git mode: a symbolic link, or a file with or without the executable bit.</param>
+    /// <param name="smudge">git's filters to apply for that path, or null to write the bytes as stored.</param>
+    /// <param name="durable">
+    /// True to fsync the file before returning: for content that exists nowhere else once the caller
+    /// goes on (work restored from a stash that is then dropped); not for content git holds anyway.
+    /// </param>
+    public static void Write(string full, Blob blob, Mode mode, FilteringOptions? smudge, bool durable)
     {
         Delete(full);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -67,7 +75,7 @@ internal static class WorkTreeFile
         using (var target = new FileStream(full, FileMode.CreateNew, FileAccess.Write))
         {
             source.CopyTo(target);
-            target.Flush(flushToDisk: true);
+            target.Flush(flushToDisk: durable);
         }
 
         if (!OperatingSystem.IsWindows())
