@@ -2,13 +2,20 @@
 # Session benchmark: on a generated repository of 50,000 files in 2,000 folders with 100 of them
 # modified, measure in one run the wall time of `lifecycle start`, `lifecycle end` and
 # `git status --porcelain`, and what the hooks add to a commit.
-# Usage: benchmarks/sessions/run.sh [FILES] [FOLDERS] [MODIFIED]   (defaults 50000 2000 100)
+# Usage: benchmarks/sessions/run.sh [FILES] [FOLDERS] [MODIFIED] [ROUNDS]   (defaults 50000 2000 100 5)
+#
+# lifecycle is measured as shipped: a Release publish compiled ReadyToRun (no JIT at start-up).
+# Each round modifies MODIFIED files, times `git status`, `lifecycle start`, modifies again, times
+# `git status` and `lifecycle end`; the figures are the medians over the rounds, each lifecycle
+# command compared with the git status measured just before it.
 set -euo pipefail
-files=${1:-50000}; folders=${2:-2000}; modified=${3:-100}
+files=${1:-50000}; folders=${2:-2000}; modified=${3:-100}; rounds=${4:-5}
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-dotnet build -c Release "$root/src/Lifecycle.Server" -v q -nologo >/dev/null
-lifecycle="$root/src/Lifecycle.Server/bin/Release/net10.0/lifecycle"
-repo="$(mktemp -d)/repo"; mkdir -p "$repo"; cd "$repo"
+work="$(mktemp -d)"
+dotnet publish "$root/src/Lifecycle.Server" -c Release -r linux-x64 --self-contained false \
+    -p:PublishReadyToRun=true -o "$work/bin" -v q -nologo >/dev/null
+lifecycle="$work/bin/lifecycle"
+repo="$work/repo"; mkdir -p "$repo"; cd "$repo"
 git init -q -b main; git config user.name bench; git config user.email bench@example.com
 python3 - "$files" "$folders" <<'PY'
 import os, sys
@@ -21,16 +28,24 @@ for i in range(files):
 PY
 mkdir -p .lifecycle && echo '{ "realityChecks": { "builtins": { "diskSpace": { "enabled": false } } } }' > .lifecycle/config.json
 git add -A >/dev/null && git commit -qm "generated tree"
+# Packed like a real repository, and no automatic gc starting in the background mid-measurement.
+git config gc.auto 0; git gc -q
 ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
-modify() { for i in $(seq 1 "$modified"); do n=$(( (i * 487) % files )); printf 'changed %s\n' "$RANDOM" >> "src/d$(printf %04d $(( n % folders )))/f$(printf %05d $n).txt"; done; }
+modify() { for i in $(seq 1 "$modified"); do n=$(( (i * 487 + RANDOM) % files )); printf 'changed %s\n' "$RANDOM" >> "src/d$(printf %04d $(( n % folders )))/f$(printf %05d $n).txt"; done; }
+median() { tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 "$lifecycle" init >/dev/null
-warm=$(ms "$lifecycle" status)   # first run of the binary (JIT, page cache)
-modify
-status_ms=$(ms git status --porcelain)
-start_ms=$(ms "$lifecycle" start --yes)
-modify
-status2_ms=$(ms git status --porcelain)
-end_ms=$(ms "$lifecycle" end --yes)
+warm=$(ms "$lifecycle" status)   # first run of the binary (page cache)
+git status --porcelain >/dev/null
+starts=(); ends=(); st1=(); st2=(); rs=(); re=()
+for r in $(seq 1 "$rounds"); do
+    modify
+    a=$(ms git status --porcelain); b=$(ms "$lifecycle" start --yes)
+    modify
+    c=$(ms git status --porcelain); d=$(ms "$lifecycle" end --yes)
+    st1+=("$a"); starts+=("$b"); st2+=("$c"); ends+=("$d")
+    rs+=("$(awk "BEGIN{printf \"%.2f\", $b/$a}")"); re+=("$(awk "BEGIN{printf \"%.2f\", $d/$c}")")
+    echo "round $r: git status ${a} ms, start ${b} ms; git status ${c} ms, end ${d} ms"
+done
 # Hooks: time a commit with the Lifecycle hooks, then without them (hooks moved away).
 echo x >> README.txt; git add README.txt
 with_ms=$(ms git commit -qm "with hooks")
@@ -38,9 +53,10 @@ mv .git/hooks .git/hooks.off; mkdir .git/hooks
 echo y >> README.txt; git add README.txt
 without_ms=$(ms git commit -qm "without hooks")
 rm -rf .git/hooks; mv .git/hooks.off .git/hooks
-echo "repository: $files files in $folders folders, $modified modified"
-echo "git status --porcelain: ${status_ms} ms (before start), ${status2_ms} ms (before end)"
-echo "lifecycle start: ${start_ms} ms ($(awk "BEGIN{printf \"%.1f\", $start_ms/$status_ms}")x git status)"
-echo "lifecycle end: ${end_ms} ms ($(awk "BEGIN{printf \"%.1f\", $end_ms/$status2_ms}")x git status)"
+echo "repository: $files files in $folders folders, $modified modified, $rounds rounds (medians)"
+echo "git status --porcelain: $(echo "${st1[*]}" | median) ms (before start), $(echo "${st2[*]}" | median) ms (before end)"
+echo "lifecycle start: $(echo "${starts[*]}" | median) ms ($(echo "${rs[*]}" | median)x git status)"
+echo "lifecycle end: $(echo "${ends[*]}" | median) ms ($(echo "${re[*]}" | median)x git status)"
 echo "commit with hooks: ${with_ms} ms, without: ${without_ms} ms, hooks add $(( with_ms - without_ms )) ms"
 echo "(first lifecycle run, for scale: ${warm} ms)"
+rm -rf "$work"
