@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using Lifecycle.Workflows.Definitions;
 
 namespace Lifecycle.Activities.Configuration;
 
@@ -75,33 +75,6 @@ public static class LifecycleConfigLoader
         }
     }
 
-    private static string InvalidJsonMessage(JsonException ex, string json)
-    {
-        var reason = ex.Message;
-        foreach (var marker in new[] { " Path:", " LineNumber:" })
-        {
-            var cut = reason.IndexOf(marker, StringComparison.Ordinal);
-            if (cut > 0)
-            {
-                reason = reason[..cut];
-            }
-        }
-
-        var line = (int)(ex.LineNumber ?? 0);
-        var column = ColumnOf(json, line, (int)(ex.BytePositionInLine ?? 0));
-        return $"Invalid JSON at line {line + 1}, column {column + 1}: {reason} Fix the syntax (comments and trailing commas are allowed).";
-    }
-
-    /// <summary>The parser counts UTF-8 bytes; people count characters.</summary>
-    private static int ColumnOf(string json, int line, int bytePosition)
-    {
-        var lines = json.Split('\n');
-        if (line >= lines.Length)
-        {
-            return bytePosition;
-        }
-
-        var bytes = Encoding.UTF8.GetBytes(lines[line]);
-        return Encoding.UTF8.GetCharCount(bytes, 0, Math.Min(bytePosition, bytes.Length));
-    }
+    private static string InvalidJsonMessage(JsonException ex, string json) =>
+        $"{JsonSyntaxError.Describe(ex, json)} Fix the syntax (comments and trailing commas are allowed).";
 }

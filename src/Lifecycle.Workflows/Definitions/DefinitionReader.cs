@@ -45,7 +45,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, IService
         }
         catch (JsonException ex)
         {
-            return (null, [new DefinitionError("$", InvalidJsonMessage(ex, json))]);
+            return (null, [new DefinitionError("$", JsonSyntaxError.Describe(ex, json))]);
         }
 
         using (document)
@@ -161,37 +161,6 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, IService
             JsonValueKind.True or JsonValueKind.False => $"the boolean {text}",
             _ => "null",
         };
-    }
-
-    private static string InvalidJsonMessage(JsonException ex, string json)
-    {
-        var reason = ex.Message;
-        var cut = reason.IndexOf(" Path:", StringComparison.Ordinal);
-        if (cut < 0)
-        {
-            cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        }
-
-        if (cut > 0)
-        {
-            reason = reason[..cut];
-        }
-
-        var line = (int)(ex.LineNumber ?? 0);
-        return $"Invalid JSON at line {line + 1}, column {ColumnOf(json, line, (int)(ex.BytePositionInLine ?? 0)) + 1}: {reason}";
-    }
-
-    /// <summary>The parser counts UTF-8 bytes; people count characters.</summary>
-    private static int ColumnOf(string json, int line, int bytePosition)
-    {
-        var lines = json.Split('\n');
-        if (line >= lines.Length)
-        {
-            return bytePosition;
-        }
-
-        var bytes = Encoding.UTF8.GetBytes(lines[line]);
-        return Encoding.UTF8.GetCharCount(bytes, 0, Math.Min(bytePosition, bytes.Length));
     }
 
     private static string HashOf(JsonElement root)
