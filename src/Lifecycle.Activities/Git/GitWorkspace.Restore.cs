@@ -47,16 +47,16 @@ public sealed partial class GitWorkspace
 
         foreach (var item in plan.Items)
         {
-            if (item.Work is { Target: Blob blob } work)
+            if (item.Work is { } work)
             {
-                WorkTreeFile.Write(WorkTreeFile.FullPath(Root, item.Path), blob, work.Mode, smudge: null, durable: true);
+                WorkTreeFile.Write(WorkTreeFile.FullPath(Root, item.Path), BlobOf(work), work.Mode, smudge: null, durable: true);
             }
 
             if (!item.Untracked)
             {
-                if (item.Index is { Target: Blob staged } index)
+                if (item.Index is { } index)
                 {
-                    _repo.Index.Add(staged, item.Path, index.Mode);
+                    _repo.Index.Add(BlobOf(index), item.Path, index.Mode);
                 }
                 else if (_repo.Index[item.Path] is not null)
                 {
@@ -81,26 +81,29 @@ public sealed partial class GitWorkspace
 
     private RestorePlan PlanRestore(Stash stash)
     {
-        var baseTree = stash.Base.Tree;
-        var indexTree = stash.Index.Tree;
-        var workTree = stash.WorkTree.Tree;
-        var items = new List<RestoreItem>();
+        // Both diffs start from the stash's base, so each change carries the base entry (old side)
+        // and the stash's (new side); a path one diff does not list is as in the base there.
         var noRenames = new CompareOptions { Similarity = SimilarityOptions.None };
-        var tracked = _repo.Diff.Compare<TreeChanges>(baseTree, workTree, noRenames)
-            .Concat(_repo.Diff.Compare<TreeChanges>(baseTree, indexTree, noRenames))
-            .SelectMany(c => new[] { c.Path, c.OldPath })
-            .Distinct(StringComparer.Ordinal)
-            .Where(p => PathsIn(baseTree)[p]?.Mode != Mode.GitLink && PathsIn(workTree)[p]?.Mode != Mode.GitLink && PathsIn(indexTree)[p]?.Mode != Mode.GitLink);
-        foreach (var path in tracked)
+        var work = Changes(stash.Base.Tree, stash.WorkTree.Tree, noRenames);
+        var index = Changes(stash.Base.Tree, stash.Index.Tree, noRenames);
+        var items = new List<RestoreItem>();
+        foreach (var path in work.Keys.Union(index.Keys).Order(StringComparer.Ordinal))
         {
-            items.Add(new RestoreItem(path, PathsIn(workTree)[path], PathsIn(indexTree)[path], PathsIn(baseTree)[path], Untracked: false));
+            var change = work.TryGetValue(path, out var w) ? w : index[path];
+            var atBase = change.OldExists ? new StashEntry(change.OldOid, change.OldMode) : null;
+            var inWork = w is null ? atBase : w.Exists ? new StashEntry(w.Oid, w.Mode) : null;
+            var inIndex = !index.TryGetValue(path, out var i) ? atBase : i.Exists ? new StashEntry(i.Oid, i.Mode) : null;
+            if (atBase?.Mode != Mode.GitLink && inWork?.Mode != Mode.GitLink && inIndex?.Mode != Mode.GitLink)
+            {
+                items.Add(new RestoreItem(path, inWork, inIndex, atBase, Untracked: false));
+            }
         }
 
         if (stash.Untracked is { } untracked)
         {
             foreach (var (path, entry) in Files(untracked.Tree, ""))
             {
-                items.Add(new RestoreItem(path, entry, null, null, Untracked: true));
+                items.Add(new RestoreItem(path, new StashEntry(entry.Target.Id, entry.Mode), null, null, Untracked: true));
             }
         }
 
@@ -108,7 +111,7 @@ public sealed partial class GitWorkspace
         var changedHere = items.Count == 0
             ? []
             : Status([.. items.Select(i => i.Path)]).ToDictionary(e => e.FilePath, e => e.State, StringComparer.Ordinal);
-        var conflicts = items.Where(i => !IsInPlace(i) && !IsUntouchedSinceStash(i, head, changedHere)).Select(i => i.Path).ToList();
+        var conflicts = items.Where(i => !IsInPlace(i) && !IsUntouchedSinceStash(i, head, stash.Base.Tree.Id, changedHere)).Select(i => i.Path).ToList();
 
         var deleted = items.Where(i => i.Work is null).Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
         foreach (var item in items.Where(i => i.Work is not null && !conflicts.Contains(i.Path)))
@@ -131,21 +134,22 @@ public sealed partial class GitWorkspace
     private bool IsInPlace(RestoreItem item)
     {
         var full = WorkTreeFile.FullPath(Root, item.Path);
-        var workInPlace = item.Work is { Target: Blob blob } work
-            ? WorkTreeFile.Matches(full, blob, work.Mode)
+        var workInPlace = item.Work is { } work
+            ? WorkTreeFile.Matches(full, BlobOf(work), work.Mode)
             : !WorkTreeFile.Exists(full) && !Directory.Exists(full);
         var current = _repo.Index[item.Path];
         var indexInPlace = item.Untracked || item.Index is null
             ? current is null
-            : current is not null && current.Id == item.Index.Target.Id && current.Mode == item.Index.Mode;
+            : current is not null && current.Id == item.Index.Id && current.Mode == item.Index.Mode;
         return workInPlace && indexInPlace;
     }
 
     /// <summary>HEAD holds the path as the stash's base did, and the index and work tree still match HEAD there.</summary>
-    private bool IsUntouchedSinceStash(RestoreItem item, Commit? head, Dictionary<string, FileStatus> changedHere)
+    private bool IsUntouchedSinceStash(RestoreItem item, Commit? head, ObjectId baseTree, Dictionary<string, FileStatus> changedHere)
     {
-        var atHead = PathsIn(head?.Tree)[item.Path];
-        if (!SameEntry(atHead, item.Base))
+        var atHead = head?.Tree.Id == baseTree ? item.Base
+            : PathsIn(head?.Tree)[item.Path] is { } entry ? new StashEntry(entry.Target.Id, entry.Mode) : null;
+        if (atHead != item.Base)
         {
             return false;
         }
@@ -157,12 +161,15 @@ public sealed partial class GitWorkspace
             return current is null && !WorkTreeFile.Exists(full) && !Directory.Exists(full);
         }
 
-        return current is not null && current.Id == atHead.Target.Id && current.Mode == atHead.Mode
+        return current is not null && current.Id == atHead.Id && current.Mode == atHead.Mode
             && !changedHere.ContainsKey(item.Path);
     }
 
-    private static bool SameEntry(TreeEntry? left, TreeEntry? right) =>
-        left is null ? right is null : right is not null && left.Target.Id == right.Target.Id && left.Mode == right.Mode;
+    private Dictionary<string, TreeEntryChanges> Changes(Tree from, Tree to, CompareOptions options) =>
+        _repo.Diff.Compare<TreeChanges>(from, to, options).ToDictionary(c => c.Path, StringComparer.Ordinal);
+
+    private Blob BlobOf(StashEntry entry) =>
+        _repo.Lookup<Blob>(entry.Id) ?? throw new SessionException($"The stash is missing object {entry.Id.Sha}: nothing was changed. Check the repository with 'git fsck'.", 1);
 
     private static IEnumerable<(string Path, TreeEntry Entry)> Files(Tree tree, string prefix)
     {
@@ -183,7 +190,10 @@ public sealed partial class GitWorkspace
         }
     }
 
-    private sealed record RestoreItem(string Path, TreeEntry? Work, TreeEntry? Index, TreeEntry? Base, bool Untracked);
+    /// <summary>A blob (or link) as a stash tree holds it.</summary>
+    private sealed record StashEntry(ObjectId Id, Mode Mode);
+
+    private sealed record RestoreItem(string Path, StashEntry? Work, StashEntry? Index, StashEntry? Base, bool Untracked);
 
     private sealed record RestorePlan(IReadOnlyList<RestoreItem> Items, IReadOnlyList<string> Conflicts);
 }
