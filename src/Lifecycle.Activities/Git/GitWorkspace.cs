@@ -139,10 +139,23 @@ public sealed partial class GitWorkspace : IDisposable
         entry.FilePath.StartsWith(".lifecycle/", StringComparison.Ordinal);
 
     /// <summary>Untracked nested repositories show as a folder; gitlinks are submodules.</summary>
-    private bool IsSkipped(StatusEntry entry) =>
-        entry.FilePath.EndsWith('/')
-        || _repo.Index[entry.FilePath]?.Mode == Mode.GitLink
-        || PathsIn(_repo.Head.Tip?.Tree)[entry.FilePath]?.Mode == Mode.GitLink;
+    /// <remarks>HEAD is only asked when the index cannot tell (the path left the index or changed type).</remarks>
+    private bool IsSkipped(StatusEntry entry)
+    {
+        if (entry.FilePath.EndsWith('/'))
+        {
+            return true;
+        }
+
+        var indexed = _repo.Index[entry.FilePath];
+        if (indexed?.Mode == Mode.GitLink)
+        {
+            return true;
+        }
+
+        var headMayDiffer = indexed is null || (entry.State & (FileStatus.TypeChangeInIndex | FileStatus.TypeChangeInWorkdir)) != 0;
+        return headMayDiffer && PathsIn(_repo.Head.Tip?.Tree)[entry.FilePath]?.Mode == Mode.GitLink;
+    }
 
     /// <summary>Path lookups in a tree, shared by every lookup in it during this workspace's life (trees never change).</summary>
     private TreePaths PathsIn(Tree? tree)
