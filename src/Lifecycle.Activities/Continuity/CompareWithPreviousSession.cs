@@ -57,8 +57,7 @@ public sealed class CompareWithPreviousSession(ISessionStore sessions, Repositor
 
             // The previous session's own docs commit is not a change; anything else is.
             since = git.CommitsSince(closedAt).Where(c => c.Files.Count == 0 || c.Files.Any(f => !documents.Contains(f.Path))).ToList();
-            using var raw = new LibGit2Sharp.Repository(LibGit2Sharp.Repository.Discover(repository.Root));
-            me = raw.Config.Get<string>("user.name")?.Value;
+            me = git.UserName;
         }
         catch (SessionException)
         {

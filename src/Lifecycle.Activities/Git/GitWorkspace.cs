@@ -34,6 +34,9 @@ public sealed partial class GitWorkspace : IDisposable
     /// <summary>The checked-out branch's short name, or null when HEAD is detached.</summary>
     public string? CurrentBranch => _repo.Info.IsHeadDetached ? null : _repo.Head.FriendlyName;
 
+    /// <summary>git's <c>user.name</c> for this repository, or null when it is not set.</summary>
+    public string? UserName => _repo.Config.Get<string>("user.name")?.Value;
+
     /// <summary>The commit HEAD points at, or null in a repository with no commits yet.</summary>
     public string? HeadSha => _repo.Head.Tip?.Sha;
 
