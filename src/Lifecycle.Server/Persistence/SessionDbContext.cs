@@ -4,6 +4,10 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lifecycle.Server.Persistence;
 
 /// <summary>The session tables, in the same SQLite file as the engine's, with their own migrations history.</summary>
+/// <remarks>
+/// The schema only: its migrations create and update the tables (see <see cref="SessionSchema"/>);
+/// <see cref="SqliteSessionStore"/> reads and writes them with SQL of its own.
+/// </remarks>
 public sealed class SessionDbContext(DbContextOptions<SessionDbContext> options) : DbContext(options)
 {
     public const string HistoryTable = "__SessionMigrationsHistory";

@@ -1,27 +1,30 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lifecycle.Activities.Sessions;
+using Lifecycle.Workflows.Persistence;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lifecycle.Server.Persistence;
 
-/// <summary>Sessions and their events on the repository's SQLite file, through EF Core.</summary>
+/// <summary>
+/// Sessions and their events on the repository's SQLite file, through hand-written SQL. EF Core
+/// only creates and migrates the tables (<see cref="SessionDbContext"/> and its migrations).
+/// </summary>
+/// <remarks>
+/// Every CLI command is a new process; building EF Core's model and compiling its queries cost
+/// more than the commands' own work. Columns and conversions are the ones the migrations created
+/// (times via <see cref="StoredTime"/>); tests write with one and read with the other.
+/// </remarks>
 public sealed class SqliteSessionStore : ISessionStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly DbContextOptions<SessionDbContext> _options;
-    private readonly string _databasePath;
+    private readonly SqliteDatabase _database;
     private readonly SemaphoreSlim _initialization = new(1, 1);
     private bool _initialized;
 
     public SqliteSessionStore(string databasePath)
     {
-        _databasePath = Path.GetFullPath(databasePath);
-        var connection = new SqliteConnectionStringBuilder { DataSource = _databasePath, Pooling = true, DefaultTimeout = 30 };
-        _options = new DbContextOptionsBuilder<SessionDbContext>()
-            .UseSqlite(connection.ToString(), o => o.MigrationsHistoryTable(SessionDbContext.HistoryTable))
-            .Options;
+        _database = new SqliteDatabase(databasePath);
     }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -31,7 +34,7 @@ public sealed class SqliteSessionStore : ISessionStore
         {
             if (!_initialized)
             {
-                await MigrateAsync(cancellationToken);
+                await _database.InitializeAsync(SessionSchema.Migrations, cancellationToken);
                 _initialized = true;
             }
         }
@@ -41,89 +44,66 @@ public sealed class SqliteSessionStore : ISessionStore
         }
     }
 
-    private async Task MigrateAsync(CancellationToken cancellationToken)
-    {
-        await using var db = Open();
-        if (File.Exists(_databasePath) && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
-        {
-            return;
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(_databasePath)!);
-        await db.Database.MigrateAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-    }
-
     public async Task<SessionContext?> GetLatestAsync(CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
-        await using var db = Open();
-        var record = await db.Sessions.AsNoTracking().OrderByDescending(s => s.Id).FirstOrDefaultAsync(cancellationToken);
-        return record is null ? null : Read(record);
+        await using var connection = _database.Open();
+        return await connection.Command("SELECT Id, Context FROM Sessions ORDER BY Id DESC LIMIT 1").ReadFirstAsync(Read, cancellationToken);
     }
 
     public async Task<SessionContext?> GetAsync(string sessionId, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
-        await using var db = Open();
-        var record = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
-        return record is null ? null : Read(record);
+        await using var connection = _database.Open();
+        return await connection.Command("SELECT Id, Context FROM Sessions WHERE Id = $id LIMIT 1", ("$id", sessionId))
+            .ReadFirstAsync(Read, cancellationToken);
     }
 
     public async Task SaveAsync(SessionContext session, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
-        await using var db = Open();
-        var record = await db.Sessions.FirstOrDefaultAsync(s => s.Id == session.SessionId, cancellationToken);
-        if (record is null)
-        {
-            record = new SessionRecord { Id = session.SessionId, State = "", Context = "" };
-            db.Sessions.Add(record);
-        }
-
-        record.State = session.State.ToString().ToUpperInvariant();
-        record.StartTime = session.StartTime;
-        record.EndTime = session.EndTime;
-        record.Context = JsonSerializer.Serialize(session, Json);
-        await db.SaveChangesAsync(cancellationToken);
+        await using var connection = _database.Open();
+        await using var upsert = connection.Command("""
+            INSERT INTO Sessions (Id, State, StartTime, EndTime, Context) VALUES ($id, $state, $startTime, $endTime, $context)
+            ON CONFLICT (Id) DO UPDATE SET State = excluded.State, StartTime = excluded.StartTime, EndTime = excluded.EndTime, Context = excluded.Context
+            """,
+            ("$id", session.SessionId), ("$state", session.State.ToString().ToUpperInvariant()), ("$startTime", StoredTime.ToStored(session.StartTime)),
+            ("$endTime", StoredTime.ToStored(session.EndTime)), ("$context", JsonSerializer.Serialize(session, Json)));
+        await upsert.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<SessionContext>> ListAsync(CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
-        await using var db = Open();
-        var records = await db.Sessions.AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken);
-        return records.Select(Read).ToList();
+        await using var connection = _database.Open();
+        return await connection.Command("SELECT Id, Context FROM Sessions ORDER BY Id").ReadAllAsync(Read, cancellationToken);
     }
 
     public async Task<SessionEvent> AppendEventAsync(SessionEvent sessionEvent, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
-        await using var db = Open();
-        var record = new SessionEventRecord
-        {
-            SessionId = sessionEvent.SessionId,
-            Type = sessionEvent.Type,
-            Timestamp = sessionEvent.Timestamp,
-            Data = sessionEvent.Data?.ToJsonString(),
-        };
-        db.Events.Add(record);
-        await db.SaveChangesAsync(cancellationToken);
-        return sessionEvent with { Sequence = record.Sequence };
+        await using var connection = _database.Open();
+        await using var insert = connection.Command("""
+            INSERT INTO SessionEvents (SessionId, Type, Timestamp, Data) VALUES ($sessionId, $type, $timestamp, $data) RETURNING Sequence
+            """,
+            ("$sessionId", sessionEvent.SessionId), ("$type", sessionEvent.Type), ("$timestamp", StoredTime.ToStored(sessionEvent.Timestamp)),
+            ("$data", sessionEvent.Data?.ToJsonString()));
+        var sequence = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+        return sessionEvent with { Sequence = sequence };
     }
 
     public async Task<IReadOnlyList<SessionEvent>> GetEventsAsync(string sessionId, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
-        await using var db = Open();
-        var records = await db.Events.AsNoTracking().Where(e => e.SessionId == sessionId).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-        return records.Select(r => new SessionEvent(r.SessionId, r.Type, r.Timestamp,
-            r.Data is null ? null : JsonNode.Parse(r.Data)?.AsObject(), r.Sequence)).ToList();
+        await using var connection = _database.Open();
+        return await connection.Command("""
+                SELECT SessionId, Type, Timestamp, Data, Sequence FROM SessionEvents WHERE SessionId = $sessionId ORDER BY Sequence
+                """, ("$sessionId", sessionId))
+            .ReadAllAsync(r => new SessionEvent(r.GetString(0), r.GetString(1), r.GetTime(2),
+                r.GetNullableString(3) is { } data ? JsonNode.Parse(data)?.AsObject() : null, r.GetInt64(4)), cancellationToken);
     }
 
-    private static SessionContext Read(SessionRecord record) =>
-        JsonSerializer.Deserialize<SessionContext>(record.Context, Json) ??
-        throw new Activities.SessionException($"Session {record.Id} is stored empty; run 'lifecycle recover'.");
-
-    private SessionDbContext Open() => new(_options);
+    private static SessionContext Read(SqliteDataReader row) =>
+        JsonSerializer.Deserialize<SessionContext>(row.GetString(1), Json) ??
+        throw new Activities.SessionException($"Session {row.GetString(0)} is stored empty; run 'lifecycle recover'.");
 }

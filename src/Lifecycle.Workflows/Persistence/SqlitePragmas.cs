@@ -1,28 +1,19 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Lifecycle.Workflows.Persistence;
 
 /// <summary>
-/// Sets the per-connection PRAGMAs on every open: they last only as long as the connection, and
+/// The per-connection PRAGMAs, set on every open: they last only as long as the connection, and
 /// pooled connections are reopened often.
 /// </summary>
 /// <remarks>
-/// WAL (set once per file by <see cref="SqliteWorkflowStore.InitializeAsync"/>) lets readers go on while a writer commits. synchronous=FULL makes every commit durable
+/// WAL (set once per file by <see cref="SqliteDatabase.InitializeAsync"/>) lets readers go on while a writer commits. synchronous=FULL makes every commit durable
 /// (fsync of the WAL): a finished or suspended workflow survives a power cut, not only a crash.
 /// busy_timeout makes a second process wait for the write lock instead of failing.
 /// </remarks>
-internal sealed class SqlitePragmas : DbConnectionInterceptor
+internal static class SqlitePragmas
 {
     private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;";
-
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
-
-    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Apply(connection);
-        return Task.CompletedTask;
-    }
 
     internal static void Apply(DbConnection connection)
     {

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lifecycle.Workflows.Journal;
 using Lifecycle.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
 
 namespace Lifecycle.Workflows.Persistence;
 
@@ -50,8 +50,8 @@ public sealed partial class SqliteWorkflowStore
 
     public async Task<StoredInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken)
     {
-        await using var db = Open();
-        var record = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        await using var connection = _database.Open();
+        var record = await SelectInstance(connection, instanceId).ReadFirstAsync(WorkflowRows.Instance, cancellationToken);
         return record is null
             ? null
             : new StoredInstance(record.Id, record.DefinitionId, record.Version, Enum.Parse<WorkflowStatus>(record.Status),
@@ -61,129 +61,145 @@ public sealed partial class SqliteWorkflowStore
 
     public async Task<bool> HasBookmarksAsync(string instanceId, IReadOnlyCollection<int> bookmarkIds, CancellationToken cancellationToken)
     {
-        await using var db = Open();
-        return await db.Bookmarks.AnyAsync(b => b.InstanceId == instanceId && bookmarkIds.Contains(b.BookmarkId), cancellationToken);
+        await using var connection = _database.Open();
+        await using var command = connection.Command("""
+            SELECT EXISTS (SELECT 1 FROM WorkflowBookmarks WHERE InstanceId = $id AND BookmarkId IN ($bookmarkIds))
+            """, ("$id", instanceId)).WithList("$bookmarkIds", bookmarkIds);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
     }
 
     public async Task FaultAsync(StoredInstance stored, string error, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var db = Open();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var record = await db.Instances.FirstOrDefaultAsync(i => i.Id == stored.Id && i.Revision == stored.Revision, cancellationToken);
-        if (record is null)
+        await using var connection = _database.Open();
+
+        // BEGIN IMMEDIATE: nobody writes the instance between the revision check and the update.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        long journalSequence;
+        await using (var select = transaction.Command("SELECT JournalSequence FROM WorkflowInstances WHERE Id = $id AND Revision = $revision LIMIT 1",
+                         ("$id", stored.Id), ("$revision", stored.Revision)))
         {
-            return;
+            if (await select.ExecuteScalarAsync(cancellationToken) is not long sequence)
+            {
+                return;
+            }
+
+            journalSequence = sequence + 1;
         }
 
-        record.Status = nameof(WorkflowStatus.Faulted);
-        record.Error = error;
-        record.FaultActivityId = "$.root";
-        record.UpdatedAt = at;
-        record.FinishedAt = at;
-        record.Owner = null;
-        record.Revision++;
-        record.JournalSequence++;
-        var entry = new JournalEntry(record.JournalSequence, at, "$.root", "Workflow", JournalEvent.Faulted, error);
-        db.Journal.Add(new JournalSegmentRecord
-        {
-            InstanceId = record.Id,
-            FirstSequence = entry.Sequence,
-            LastSequence = entry.Sequence,
-            Entries = JournalCompression.Compress([entry]),
-        });
-        await db.Bookmarks.Where(b => b.InstanceId == stored.Id).ExecuteDeleteAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await ExecuteAsync(transaction.Command("DELETE FROM WorkflowBookmarks WHERE InstanceId = $id", ("$id", stored.Id)), cancellationToken);
+        await ExecuteAsync(transaction.Command("""
+            UPDATE WorkflowInstances
+            SET Status = $status, Error = $error, FaultActivityId = '$.root', UpdatedAt = $at, FinishedAt = $at, Owner = NULL,
+                Revision = $revision + 1, JournalSequence = $journalSequence
+            WHERE Id = $id AND Revision = $revision
+            """, ("$id", stored.Id), ("$revision", stored.Revision), ("$status", nameof(WorkflowStatus.Faulted)), ("$error", error),
+            ("$at", StoredTime.ToStored(at)), ("$journalSequence", journalSequence)), cancellationToken);
+        var entry = new JournalEntry(journalSequence, at, "$.root", "Workflow", JournalEvent.Faulted, error);
+        await ExecuteAsync(transaction.Command("""
+            INSERT INTO WorkflowJournal (InstanceId, FirstSequence, LastSequence, Entries) VALUES ($id, $sequence, $sequence, $entries)
+            """, ("$id", stored.Id), ("$sequence", entry.Sequence), ("$entries", JournalCompression.Compress([entry]))), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task ReleaseAsync(string instanceId, long revision, CancellationToken cancellationToken)
     {
-        await using var db = Open();
-        await db.Instances.Where(i => i.Id == instanceId && i.Revision == revision)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Owner, (string?)null), cancellationToken);
+        await using var connection = _database.Open();
+        await ExecuteAsync(connection.Command("UPDATE WorkflowInstances SET Owner = NULL WHERE Id = $id AND Revision = $revision",
+            ("$id", instanceId), ("$revision", revision)), cancellationToken);
     }
 
     public async Task<IReadOnlyList<BookmarkMatch>> FindBookmarksAsync(string eventName, string? correlation, string? instanceId, CancellationToken cancellationToken)
     {
-        await using var db = Open();
-        var query = db.Bookmarks.AsNoTracking().Where(b => b.Event == eventName);
-        query = correlation is null
-            ? query.Where(b => b.Correlation == null)
-            : query.Where(b => b.Correlation == null || b.Correlation == correlation);
-        if (instanceId is not null)
-        {
-            query = query.Where(b => b.InstanceId == instanceId);
-        }
-
-        return await query.OrderBy(b => b.InstanceId).ThenBy(b => b.BookmarkId)
-            .Select(b => new BookmarkMatch(b.InstanceId, b.BookmarkId)).ToListAsync(cancellationToken);
+        var sql = "SELECT InstanceId, BookmarkId FROM WorkflowBookmarks WHERE Event = $event" +
+                  (correlation is null ? " AND Correlation IS NULL" : " AND (Correlation IS NULL OR Correlation = $correlation)") +
+                  (instanceId is null ? "" : " AND InstanceId = $instanceId") +
+                  " ORDER BY InstanceId, BookmarkId";
+        await using var connection = _database.Open();
+        return await connection.Command(sql, ("$event", eventName), ("$correlation", correlation), ("$instanceId", instanceId))
+            .ReadAllAsync(ReadMatch, cancellationToken);
     }
 
     public async Task<IReadOnlyList<BookmarkMatch>> FindDueTimersAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var db = Open();
-        return await db.Bookmarks.AsNoTracking()
-            .Where(b => b.Event == Bookmark.TimerEvent && b.DueAt != null && b.DueAt <= now)
-            .OrderBy(b => b.DueAt)
-            .Select(b => new BookmarkMatch(b.InstanceId, b.BookmarkId))
-            .ToListAsync(cancellationToken);
+        await using var connection = _database.Open();
+        return await connection.Command($"""
+            SELECT InstanceId, BookmarkId FROM WorkflowBookmarks
+            WHERE Event = '{Bookmark.TimerEvent}' AND DueAt IS NOT NULL AND DueAt <= $now
+            ORDER BY DueAt
+            """, ("$now", StoredTime.ToStored(now))).ReadAllAsync(ReadMatch, cancellationToken);
     }
 
     public async Task<IReadOnlyList<(string InstanceId, string? Owner)>> FindRunningAsync(CancellationToken cancellationToken)
     {
-        var running = nameof(WorkflowStatus.Running);
-        await using var db = Open();
-        var rows = await db.Instances.AsNoTracking().Where(i => i.Status == running)
-            .Select(i => new { i.Id, i.Owner }).ToListAsync(cancellationToken);
+        await using var connection = _database.Open();
+        var rows = await connection.Command("SELECT Id, Owner FROM WorkflowInstances WHERE Status = $running", ("$running", nameof(WorkflowStatus.Running)))
+            .ReadAllAsync(r => new RunningRow(r.GetString(0), r.GetNullableString(1)), cancellationToken);
         return rows.Select(r => (r.Id, r.Owner)).ToList();
     }
 
     public async Task<IReadOnlyList<InstanceSummary>> ListInstancesAsync(WorkflowStatus? status, string? workflowId, int limit, CancellationToken cancellationToken)
     {
-        await using var db = Open();
-        var query = db.Instances.AsNoTracking();
-        if (status is { } s)
+        var filters = new List<string>();
+        if (status is not null)
         {
-            var name = s.ToString();
-            query = query.Where(i => i.Status == name);
+            filters.Add("Status = $status");
         }
 
         if (workflowId is not null)
         {
-            query = query.Where(i => i.DefinitionId == workflowId);
+            filters.Add("DefinitionId = $workflowId");
         }
 
-        var records = await query.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).Take(limit).ToListAsync(cancellationToken);
+        var sql = $"SELECT {WorkflowRows.InstanceColumns} FROM WorkflowInstances" +
+                  (filters.Count == 0 ? "" : " WHERE " + string.Join(" AND ", filters)) +
+                  " ORDER BY CreatedAt DESC, Id DESC LIMIT $limit";
+        await using var connection = _database.Open();
+        var records = await connection.Command(sql, ("$status", status?.ToString()), ("$workflowId", workflowId), ("$limit", limit))
+            .ReadAllAsync(WorkflowRows.Instance, cancellationToken);
         var ids = records.Select(r => r.Id).ToList();
-        var bookmarks = await db.Bookmarks.AsNoTracking().Where(b => ids.Contains(b.InstanceId)).ToListAsync(cancellationToken);
+        var bookmarks = await connection.Command($"SELECT {WorkflowRows.BookmarkColumns} FROM WorkflowBookmarks WHERE InstanceId IN ($ids)")
+            .WithList("$ids", ids)
+            .ReadAllAsync(WorkflowRows.Bookmark, cancellationToken);
         return records.Select(r => ToSummary(r, bookmarks.Where(b => b.InstanceId == r.Id))).ToList();
     }
 
     public async Task<InstanceSummary?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken)
     {
-        await using var db = Open();
-        var record = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        await using var connection = _database.Open();
+        var record = await SelectInstance(connection, instanceId).ReadFirstAsync(WorkflowRows.Instance, cancellationToken);
         if (record is null)
         {
             return null;
         }
 
-        var bookmarks = await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instanceId).ToListAsync(cancellationToken);
+        var bookmarks = await connection.Command($"SELECT {WorkflowRows.BookmarkColumns} FROM WorkflowBookmarks WHERE InstanceId = $id", ("$id", instanceId))
+            .ReadAllAsync(WorkflowRows.Bookmark, cancellationToken);
         return ToSummary(record, bookmarks);
     }
 
     public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, long afterSequence, CancellationToken cancellationToken)
     {
-        await using var db = Open();
-        var segments = await db.Journal.AsNoTracking()
-            .Where(j => j.InstanceId == instanceId && j.LastSequence > afterSequence)
-            .OrderBy(j => j.FirstSequence)
-            .Select(j => j.Entries)
-            .ToListAsync(cancellationToken);
+        await using var connection = _database.Open();
+        var segments = await connection.Command("""
+            SELECT Entries FROM WorkflowJournal WHERE InstanceId = $id AND LastSequence > $after ORDER BY FirstSequence
+            """, ("$id", instanceId), ("$after", afterSequence)).ReadAllAsync(r => r.GetFieldValue<byte[]>(0), cancellationToken);
         return segments
             .SelectMany(JournalCompression.Decompress)
             .Where(e => e.Sequence > afterSequence)
             .ToList();
+    }
+
+    private static SqliteCommand SelectInstance(SqliteConnection connection, string instanceId) =>
+        connection.Command($"SELECT {WorkflowRows.InstanceColumns} FROM WorkflowInstances WHERE Id = $id LIMIT 1", ("$id", instanceId));
+
+    private static BookmarkMatch ReadMatch(SqliteDataReader r) => new(r.GetString(0), r.GetInt32(1));
+
+    private static async Task ExecuteAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        await using (command)
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private static InstanceSummary ToSummary(InstanceRecord record, IEnumerable<BookmarkRecord> bookmarks) =>
@@ -209,4 +225,5 @@ public sealed partial class SqliteWorkflowStore
         JournalSequence = writesJournal ? execution.JournalSequence : execution.JournalSequence - execution.PendingJournal.Count,
     };
 
+    private sealed record RunningRow(string Id, string? Owner);
 }

@@ -4,6 +4,10 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lifecycle.Workflows.Persistence;
 
 /// <summary>The engine's tables: definitions, instances, bookmarks and the journal.</summary>
+/// <remarks>
+/// The schema only: its migrations create and update the tables (see <see cref="WorkflowSchema"/>);
+/// <see cref="SqliteWorkflowStore"/> reads and writes them with SQL of its own.
+/// </remarks>
 public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
 {
     public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
