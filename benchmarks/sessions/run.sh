@@ -16,7 +16,7 @@ dotnet publish "$root/src/Lifecycle.Server" -c Release -r linux-x64 --self-conta
     -p:PublishReadyToRun=true -o "$work/bin" -v q -nologo >/dev/null
 lifecycle="$work/bin/lifecycle"
 repo="$work/repo"; mkdir -p "$repo"; cd "$repo"
-git init -q -b main; git config user.name bench; git config user.email bench@example.com
+git init -q -b main; git config user.name bench; git config user.email bench@example.com; git config gc.auto 0
 python3 - "$files" "$folders" <<'PY'
 import os, sys
 files, folders = int(sys.argv[1]), int(sys.argv[2])
@@ -29,7 +29,7 @@ PY
 mkdir -p .lifecycle && echo '{ "realityChecks": { "builtins": { "diskSpace": { "enabled": false } } } }' > .lifecycle/config.json
 git add -A >/dev/null && git commit -qm "generated tree"
 # Packed like a real repository, and no automatic gc starting in the background mid-measurement.
-git config gc.auto 0; git gc -q
+git gc -q
 ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
 modify() { for i in $(seq 1 "$modified"); do n=$(( (i * 487 + RANDOM) % files )); printf 'changed %s\n' "$RANDOM" >> "src/d$(printf %04d $(( n % folders )))/f$(printf %05d $n).txt"; done; }
 median() { tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

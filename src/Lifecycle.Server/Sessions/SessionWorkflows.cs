@@ -17,19 +17,21 @@ internal static class SessionWorkflows
 
     public static readonly IReadOnlyList<string> Ids = [Start, End, Tracking];
 
-    /// <summary>Publishes every session workflow (a new version only when it changed).</summary>
+    /// <summary>
+    /// Publishes every session workflow: a new version only when it changed, and only a changed
+    /// source is read and validated (so a broken override fails here, before anything runs).
+    /// </summary>
     public static async Task PublishAllAsync(EmbeddedHost host, CancellationToken cancellationToken)
     {
         foreach (var id in Ids)
         {
             var (json, source) = Source(host.StateFolder, id);
-            var definition = await host.Engine.ReadAsync(json, source, cancellationToken);
-            if (definition.Id != id)
+            if (DefinitionReader.Identify(json) is { } identity && identity.Id != id)
             {
-                throw new WorkflowValidationException(source, [new DefinitionError("$.id", $"This file overrides '{id}', so its id must be '{id}', not '{definition.Id}'.")]);
+                throw new WorkflowValidationException(source, [new DefinitionError("$.id", $"This file overrides '{id}', so its id must be '{id}', not '{identity.Id}'.")]);
             }
 
-            await host.Engine.PublishAsync(definition, cancellationToken);
+            await host.Engine.PublishSourceAsync(json, source, cancellationToken);
         }
     }
 

@@ -6,7 +6,10 @@ namespace Lifecycle.Workflows.Activities;
 /// <summary>What the registry knows of one activity type: its name, inputs, outputs and factory.</summary>
 public sealed class ActivityDescriptor
 {
-    private readonly ObjectFactory _factory;
+    // Built on first use: a command runs a handful of the registered types, and compiling a factory
+    // or reflecting over inputs for every one of them cost tens of milliseconds at each start.
+    private readonly Lazy<ObjectFactory> _factory;
+    private readonly Lazy<IReadOnlyList<InputDescriptor>> _inputs;
 
     internal ActivityDescriptor(Type type, ActivityAttribute attribute)
     {
@@ -15,8 +18,8 @@ public sealed class ActivityDescriptor
         Category = attribute.Category;
         Description = attribute.Description;
         Outputs = attribute.Outputs;
-        Inputs = InputsOf(type);
-        _factory = ActivatorUtilities.CreateFactory(type, []);
+        _inputs = new(() => InputsOf(type));
+        _factory = new(() => ActivatorUtilities.CreateFactory(type, []));
     }
 
     /// <summary>The type name used in definitions.</summary>
@@ -28,14 +31,14 @@ public sealed class ActivityDescriptor
 
     public IReadOnlyList<string> Outputs { get; }
 
-    public IReadOnlyList<InputDescriptor> Inputs { get; }
+    public IReadOnlyList<InputDescriptor> Inputs => _inputs.Value;
 
     public Type ClrType { get; }
 
     /// <summary>True when the activity has child activities.</summary>
     public bool IsComposite => Inputs.Any(i => i.Kind is InputKind.Activity or InputKind.ActivityList or InputKind.ObjectList);
 
-    internal Activity Create(IServiceProvider services) => (Activity)_factory(services, null);
+    internal Activity Create(IServiceProvider services) => (Activity)_factory.Value(services, null);
 
     internal static IReadOnlyList<InputDescriptor> InputsOf(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)

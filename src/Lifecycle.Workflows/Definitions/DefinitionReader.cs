@@ -38,10 +38,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, IService
         JsonDocument document;
         try
         {
-            // Comments and trailing commas are welcome in hand-written files; re-reading the document
-            // without them lets everything below use raw element text with the strict defaults.
-            using var relaxed = JsonDocument.Parse(json, DocumentOptions);
-            document = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(relaxed.RootElement, WorkflowJson.Options));
+            document = Normalize(json);
         }
         catch (JsonException ex)
         {
@@ -54,6 +51,37 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, IService
             var definition = ReadDocument(document.RootElement, json, options, errors);
             return errors.Count > 0 ? (null, errors) : (definition, []);
         }
+    }
+
+    /// <summary>
+    /// The id and content hash <see cref="Read"/> would give, without reading the rest (nothing is
+    /// validated, no expression compiled): enough to tell that a source is already published.
+    /// </summary>
+    /// <returns>Null when the JSON does not parse or has no string id.</returns>
+    public static (string Id, string ContentHash)? Identify(string json)
+    {
+        try
+        {
+            using var document = Normalize(json);
+            return document.RootElement is { ValueKind: JsonValueKind.Object } root
+                   && root.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                ? (id.GetString()!, HashOf(root))
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Comments and trailing commas are welcome in hand-written files; re-reading the document
+    /// without them lets everything else use raw element text with the strict defaults.
+    /// </summary>
+    private static JsonDocument Normalize(string json)
+    {
+        using var relaxed = JsonDocument.Parse(json, DocumentOptions);
+        return JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(relaxed.RootElement, WorkflowJson.Options));
     }
 
     private WorkflowDefinition? ReadDocument(JsonElement root, string json, DefinitionReaderOptions options, List<DefinitionError> errors)

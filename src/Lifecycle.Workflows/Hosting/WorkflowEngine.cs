@@ -49,6 +49,29 @@ public sealed partial class WorkflowEngine(
         return reader.Read(json, new DefinitionReaderOptions { SourceName = sourceName, WorkflowExists = known.Contains });
     }
 
+    /// <summary>
+    /// Publishes a definition from its source, reading and validating it only when its content
+    /// differs from the latest version's (the same content hash means nothing to do).
+    /// </summary>
+    /// <remarks>
+    /// What a command does at every start for the workflows it may run: reading a definition
+    /// compiles each of its expressions, which cost more than the rest of a small command.
+    /// </remarks>
+    /// <returns>The workflow's id, the version in force and whether this call created it.</returns>
+    /// <exception cref="WorkflowValidationException">The source changed and is not a valid definition.</exception>
+    public async Task<(string Id, int Version, bool Created)> PublishSourceAsync(string json, string sourceName, CancellationToken cancellationToken = default)
+    {
+        if (DefinitionReader.Identify(json) is { } identity
+            && (await Store.ListVersionsAsync(identity.Id, cancellationToken)).LastOrDefault() is { } latest
+            && latest.ContentHash == identity.ContentHash)
+        {
+            return (identity.Id, latest.Version, false);
+        }
+
+        var (definition, created) = await PublishAsync(await ReadAsync(json, sourceName, cancellationToken), cancellationToken);
+        return (definition.Id, definition.Version, created);
+    }
+
     /// <summary>Stores <paramref name="definition"/> as a new version when it changed.</summary>
     public Task<(WorkflowDefinition Definition, bool Created)> PublishAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default) =>
         Store.PublishAsync(definition, cancellationToken);

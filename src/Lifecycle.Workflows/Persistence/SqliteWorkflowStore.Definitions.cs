@@ -17,7 +17,7 @@ public sealed partial class SqliteWorkflowStore
             .ReadFirstAsync(WorkflowRows.Definition, cancellationToken);
         if (latest is not null && latest.ContentHash == definition.ContentHash)
         {
-            return (ToDefinition(latest), false);
+            return (Published(definition, latest.Version), false);
         }
 
         var record = new DefinitionRecord
@@ -41,8 +41,19 @@ public sealed partial class SqliteWorkflowStore
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return (ToDefinition(record), true);
+        return (Published(definition, record.Version), true);
     }
+
+    /// <summary>
+    /// The definition just read, as the stored version it is (same content hash), without reading
+    /// the stored source again; the one instance every later lookup of that version gets.
+    /// </summary>
+    private WorkflowDefinition Published(WorkflowDefinition definition, int version) =>
+        _definitions.GetOrAdd((definition.Id, version), _ =>
+        {
+            definition.Version = version;
+            return definition;
+        });
 
     public async Task<IReadOnlyList<DefinitionSummary>> ListDefinitionsAsync(CancellationToken cancellationToken)
     {
