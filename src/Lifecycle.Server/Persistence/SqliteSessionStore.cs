@@ -17,7 +17,6 @@ namespace Lifecycle.Server.Persistence;
 /// </remarks>
 public sealed class SqliteSessionStore : ISessionStore
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SqliteDatabase _database;
     private readonly SemaphoreSlim _initialization = new(1, 1);
     private bool _initialized;
@@ -68,7 +67,7 @@ public sealed class SqliteSessionStore : ISessionStore
             ON CONFLICT (Id) DO UPDATE SET State = excluded.State, StartTime = excluded.StartTime, EndTime = excluded.EndTime, Context = excluded.Context
             """,
             ("$id", session.SessionId), ("$state", session.State.ToString().ToUpperInvariant()), ("$startTime", StoredTime.ToStored(session.StartTime)),
-            ("$endTime", StoredTime.ToStored(session.EndTime)), ("$context", JsonSerializer.Serialize(session, Json)));
+            ("$endTime", StoredTime.ToStored(session.EndTime)), ("$context", JsonSerializer.Serialize(session, SessionJson.Default.SessionContext)));
         await upsert.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -104,6 +103,6 @@ public sealed class SqliteSessionStore : ISessionStore
     }
 
     private static SessionContext Read(SqliteDataReader row) =>
-        JsonSerializer.Deserialize<SessionContext>(row.GetString(1), Json) ??
+        JsonSerializer.Deserialize(row.GetString(1), SessionJson.Default.SessionContext) ??
         throw new Activities.SessionException($"Session {row.GetString(0)} is stored empty; run 'lifecycle recover'.");
 }
