@@ -85,9 +85,9 @@ public sealed partial class GitWorkspace
                 continue;
             }
 
-            var (blob, mode) = new FileInfo(full).LinkTarget is not null
+            var (blob, mode, _) = new FileInfo(full).LinkTarget is not null
                 ? WorkTreeFile.Store(_repo, full, null)
-                : (_repo.ObjectDatabase.CreateBlob(path), KnownMode(head, path) ?? WorkTreeFile.ModeOf(full));
+                : new StoredFile(_repo.ObjectDatabase.CreateBlob(path), KnownMode(head, path) ?? WorkTreeFile.ModeOf(full), FilterNeutral: false);
             tree.Add(path, blob, mode);
             staged.Add((path, blob, mode));
         }

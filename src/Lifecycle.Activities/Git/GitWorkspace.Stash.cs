@@ -53,13 +53,14 @@ public sealed partial class GitWorkspace
 
         var untracked = entries.Where(e => e.State == FileStatus.NewInWorkdir).Select(e => e.FilePath).ToList();
         var tracked = entries.Where(e => e.State != FileStatus.NewInWorkdir).Select(e => e.FilePath).ToList();
-        var stash = WriteStash(name, head, tracked, untracked);
+        var stored = new Dictionary<string, StoredFile>(StringComparer.Ordinal);
+        var stash = WriteStash(name, head, tracked, untracked, stored);
         if (FindStash(name)?.Stash.WorkTree.Id != stash.Id)
         {
             throw new SessionException($"The stash '{name}' could not be read back after writing it; nothing was changed. Check the repository with 'git fsck'.", 1);
         }
 
-        var files = tracked.Concat(untracked).Order(StringComparer.Ordinal).Select(p => Measure(head, p)).ToList();
+        var files = tracked.Concat(untracked).Order(StringComparer.Ordinal).Select(p => Measure(head, p, stored.GetValueOrDefault(p))).ToList();
         ResetToHead(head, tracked, untracked);
         return new StashOutcome(stash.Sha, files, skipped);
     }
@@ -92,7 +93,7 @@ public sealed partial class GitWorkspace
         return new StashOutcome(stash.WorkTree.Sha, files, []);
     }
 
-    private Commit WriteStash(string name, Commit head, IReadOnlyList<string> tracked, IReadOnlyList<string> untracked)
+    private Commit WriteStash(string name, Commit head, IReadOnlyList<string> tracked, IReadOnlyList<string> untracked, Dictionary<string, StoredFile> stored)
     {
         var branch = CurrentBranch ?? "(no branch)";
         var onHead = $"{branch}: {head.Sha[..7]} {head.MessageShort}";
@@ -100,29 +101,14 @@ public sealed partial class GitWorkspace
         var indexTree = _repo.ObjectDatabase.CreateTree(_repo.Index);
         var indexCommit = _repo.ObjectDatabase.CreateCommit(signature, signature, $"index on {onHead}\n", indexTree, [head], false);
 
-        var work = TreeDefinition.From(indexTree);
-        foreach (var path in tracked)
-        {
-            var full = WorkTreeFile.FullPath(Root, path);
-            if (WorkTreeFile.Exists(full))
-            {
-                var (blob, mode) = WorkTreeFile.Store(_repo, full, KnownMode(head, path));
-                work.Add(path, blob, mode);
-            }
-            else
-            {
-                work.Remove(path);
-            }
-        }
-
         var parents = new List<Commit> { head, indexCommit };
         if (untracked.Count > 0)
         {
             var files = new TreeDefinition();
             foreach (var path in untracked)
             {
-                var (blob, mode) = WorkTreeFile.Store(_repo, WorkTreeFile.FullPath(Root, path), KnownMode(head, path));
-                files.Add(path, blob, mode);
+                var file = stored[path] = WorkTreeFile.Store(_repo, WorkTreeFile.FullPath(Root, path), KnownMode(head, path));
+                files.Add(path, file.Blob, file.Mode);
             }
 
             var tree = _repo.ObjectDatabase.CreateTree(files);
@@ -130,10 +116,56 @@ public sealed partial class GitWorkspace
         }
 
         var message = $"On {branch}: {name}";
-        var stash = _repo.ObjectDatabase.CreateCommit(signature, signature, message + "\n", _repo.ObjectDatabase.CreateTree(work), parents, false);
+        var stash = _repo.ObjectDatabase.CreateCommit(signature, signature, message + "\n", WorkTree(head, tracked, stored), parents, false);
         EnsureStashLog();
         _repo.Refs.Add("refs/stash", stash.Id, message, allowOverwrite: true);
         return stash;
+    }
+
+    /// <summary>
+    /// The stash's work-tree tree: the index with the tracked changes' files in place. Built by
+    /// changing the in-memory index (libgit2 writes a tree from an index natively, where a tree
+    /// definition rebuilds every folder on the way through managed code), then putting it back.
+    /// Nothing is written to the index file here.
+    /// </summary>
+    private Tree WorkTree(Commit head, IReadOnlyList<string> tracked, Dictionary<string, StoredFile> stored)
+    {
+        var before = tracked.Select(path => (Path: path, Entry: _repo.Index[path])).ToList();
+        try
+        {
+            foreach (var path in tracked)
+            {
+                var full = WorkTreeFile.FullPath(Root, path);
+                if (WorkTreeFile.Exists(full))
+                {
+                    var file = stored[path] = WorkTreeFile.Store(_repo, full, KnownMode(head, path));
+                    _repo.Index.Add(file.Blob, path, file.Mode);
+                }
+                else if (_repo.Index[path] is not null)
+                {
+                    _repo.Index.Remove(path);
+                }
+            }
+
+            return _repo.ObjectDatabase.CreateTree(_repo.Index);
+        }
+        finally
+        {
+            foreach (var (path, entry) in before)
+            {
+                if (entry is null)
+                {
+                    if (_repo.Index[path] is not null)
+                    {
+                        _repo.Index.Remove(path);
+                    }
+                }
+                else
+                {
+                    _repo.Index.Add(_repo.Lookup<Blob>(entry.Id), path, entry.Mode);
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -172,11 +204,13 @@ public sealed partial class GitWorkspace
     }
 
     /// <summary>Line counts of the file against HEAD, through git's clean filters as <c>git diff</c> would.</summary>
-    private FileChange Measure(Commit head, string path)
+    /// <remarks>The blob the stash stored is measured as it is when the filters cannot change it.</remarks>
+    private FileChange Measure(Commit head, string path, StoredFile? stored)
     {
         var before = PathsIn(head.Tree)[path]?.Target as Blob;
         var full = WorkTreeFile.FullPath(Root, path);
-        var after = !WorkTreeFile.Exists(full) ? null
+        var after = stored is { FilterNeutral: true } ? stored.Blob
+            : !WorkTreeFile.Exists(full) ? null
             : new FileInfo(full).LinkTarget is not null ? WorkTreeFile.Store(_repo, full, null).Blob
             : _repo.ObjectDatabase.CreateBlob(path);
         var changes = _repo.Diff.Compare(before, after);

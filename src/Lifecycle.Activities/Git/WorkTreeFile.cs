@@ -5,6 +5,9 @@ namespace Lifecycle.Activities.Git;
 /// <summary>Reads and writes work-tree files as raw bytes, bypassing git's filters, with their mode.</summary>
 internal static class WorkTreeFile
 {
+    /// <summary>Files up to this size are read whole to store them; larger ones are streamed.</summary>
+    private const long LargestInMemory = 64 * 1024 * 1024;
+
     private const UnixFileMode ExecuteBits = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
 
     public static string FullPath(string root, string relative) => Path.Combine(root, relative.Replace('/', Path.DirectorySeparatorChar));
@@ -13,18 +16,25 @@ internal static class WorkTreeFile
     public static bool Exists(string full) => File.Exists(full) || new FileInfo(full).LinkTarget is not null;
 
     /// <summary>Stores the file's exact bytes (a link's target for a symbolic link) and returns the blob and its mode.</summary>
-    public static (Blob Blob, Mode Mode) Store(Repository repo, string full, Mode? knownMode)
+    public static StoredFile Store(Repository repo, string full, Mode? knownMode)
     {
         var info = new FileInfo(full);
         if (info.LinkTarget is { } target)
         {
-            using var link = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(target.Replace(Path.DirectorySeparatorChar, '/')));
-            return (repo.ObjectDatabase.CreateBlob(link), Mode.SymbolicLink);
+            var link = System.Text.Encoding.UTF8.GetBytes(target.Replace(Path.DirectorySeparatorChar, '/'));
+            return new StoredFile(repo.Lookup<Blob>(repo.ObjectDatabase.Write<Blob>(link)), Mode.SymbolicLink, FilterNeutral: true);
         }
 
-        using var stream = File.OpenRead(full);
-        var blob = repo.ObjectDatabase.CreateBlob(stream);
-        return (blob, knownMode ?? ModeOf(full));
+        if (info.Length > LargestInMemory)
+        {
+            using var stream = File.OpenRead(full);
+            return new StoredFile(repo.ObjectDatabase.CreateBlob(stream), knownMode ?? ModeOf(full), FilterNeutral: false);
+        }
+
+        // One native call per file; LibGit2Sharp's stream API copies chunk by chunk through managed code.
+        var bytes = File.ReadAllBytes(full);
+        var blob = repo.Lookup<Blob>(repo.ObjectDatabase.Write<Blob>(bytes));
+        return new StoredFile(blob, knownMode ?? ModeOf(full), FilterNeutral: bytes.AsSpan().IndexOf((byte)'\r') < 0 && bytes.AsSpan().IndexOf("$Id"u8) < 0);
     }
 
     /// <summary>The git mode of a regular file from its executable bit.</summary>
