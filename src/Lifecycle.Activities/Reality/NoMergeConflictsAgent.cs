@@ -25,11 +25,14 @@ internal sealed class NoMergeConflictsAgent(double weight) : IRealityAgent
         try
         {
             using var repository = new Repository(repositoryRoot);
-            var paths = repository.Index.Conflicts
-                .Select(c => (c.Ours ?? c.Theirs ?? c.Ancestor).Path)
-                .Distinct(StringComparer.Ordinal)
-                .Order(StringComparer.Ordinal)
-                .ToList();
+            // IsFullyMerged asks libgit2 natively; listing conflicts walks every entry through managed code.
+            List<string> paths = repository.Index.IsFullyMerged
+                ? []
+                : repository.Index.Conflicts
+                    .Select(c => (c.Ours ?? c.Theirs ?? c.Ancestor).Path)
+                    .Distinct(StringComparer.Ordinal)
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
             var operation = repository.Info.CurrentOperation;
             var inProgress = operation is not (CurrentOperation.None or CurrentOperation.Bisect);
             if (paths.Count == 0 && !inProgress)
