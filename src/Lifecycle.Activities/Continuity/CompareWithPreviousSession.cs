@@ -48,7 +48,7 @@ public sealed class CompareWithPreviousSession(ISessionStore sessions, Repositor
             yield break;
         }
 
-        List<CommitSummary> since;
+        List<CommitFiles> since;
         string? me;
         try
         {
@@ -56,7 +56,7 @@ public sealed class CompareWithPreviousSession(ISessionStore sessions, Repositor
             var documents = docs.All.ToHashSet(StringComparer.Ordinal);
 
             // The previous session's own docs commit is not a change; anything else is.
-            since = git.CommitsSince(closedAt).Where(c => c.Files.Count == 0 || c.Files.Any(f => !documents.Contains(f.Path))).ToList();
+            since = git.ChangedPathsSince(closedAt).Where(c => c.Paths.Count == 0 || c.Paths.Any(p => !documents.Contains(p))).ToList();
             me = git.UserName;
         }
         catch (SessionException)

@@ -15,9 +15,29 @@ public sealed partial class GitWorkspace
     /// <exception cref="SessionException"><paramref name="fromSha"/> names no commit (exit code 2).</exception>
     public IReadOnlyList<CommitSummary> CommitsSince(string? fromSha, IReadOnlySet<string>? excludeShas = null)
     {
+        var noRenames = new CompareOptions { Similarity = SimilarityOptions.None };
+        return [.. Walk(fromSha, excludeShas).Select(c => new CommitSummary(c.Commit.Sha, c.Commit.MessageShort, c.Commit.Author.When, c.Commit.Author.Name,
+            c.IsMerge ? [] : [.. _repo.Diff.Compare<Patch>(c.Parent?.Tree, c.Commit.Tree, noRenames)
+                .Select(e => new FileChange(e.Path, e.LinesAdded, e.LinesDeleted, e.IsBinaryComparison))]))];
+    }
+
+    /// <summary>
+    /// The same commits as <see cref="CommitsSince"/> with only the paths they changed: no file
+    /// content is read, so it costs a tree comparison per commit instead of a diff of every file.
+    /// </summary>
+    /// <exception cref="SessionException"><paramref name="fromSha"/> names no commit (exit code 2).</exception>
+    public IReadOnlyList<CommitFiles> ChangedPathsSince(string? fromSha)
+    {
+        var noRenames = new CompareOptions { Similarity = SimilarityOptions.None };
+        return [.. Walk(fromSha, null).Select(c => new CommitFiles(c.Commit.Sha, c.Commit.Author.Name,
+            c.IsMerge ? [] : [.. _repo.Diff.Compare<TreeChanges>(c.Parent?.Tree, c.Commit.Tree, noRenames).Select(e => e.Path)]))];
+    }
+
+    private IEnumerable<(Commit Commit, Commit? Parent, bool IsMerge)> Walk(string? fromSha, IReadOnlySet<string>? excludeShas)
+    {
         if (_repo.Head.Tip is not { } tip)
         {
-            return [];
+            yield break;
         }
 
         var filter = new CommitFilter { IncludeReachableFrom = tip, SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time };
@@ -26,8 +46,6 @@ public sealed partial class GitWorkspace
             filter.ExcludeReachableFrom = LookupCommit(fromSha);
         }
 
-        var noRenames = new CompareOptions { Similarity = SimilarityOptions.None };
-        var commits = new List<CommitSummary>();
         foreach (var commit in _repo.Commits.QueryBy(filter))
         {
             if (excludeShas?.Contains(commit.Sha) == true)
@@ -35,15 +53,9 @@ public sealed partial class GitWorkspace
                 continue;
             }
 
-            var parents = commit.Parents.ToList();
-            IReadOnlyList<FileChange> files = parents.Count > 1
-                ? []
-                : [.. _repo.Diff.Compare<Patch>(parents.FirstOrDefault()?.Tree, commit.Tree, noRenames)
-                    .Select(e => new FileChange(e.Path, e.LinesAdded, e.LinesDeleted, e.IsBinaryComparison))];
-            commits.Add(new CommitSummary(commit.Sha, commit.MessageShort, commit.Author.When, commit.Author.Name, files));
+            var parents = commit.Parents.Take(2).ToList();
+            yield return (commit, parents.FirstOrDefault(), parents.Count > 1);
         }
-
-        return commits;
     }
 
     /// <summary>

@@ -39,6 +39,29 @@ public sealed class HistoryTests
     }
 
     [Fact]
+    public void ChangedPathsSince_ListsTheCommitsAndPathsOfCommitsSince()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "1\n");
+        var start = repo.CommitAll("start");
+        repo.Write("a.txt", "2\n");
+        repo.Write("bin/data.bin", new byte[] { 0, 1 });
+        repo.CommitAll("second");
+        repo.Git("checkout", "-q", "-b", "side", "HEAD~1");
+        repo.Write("side.txt", "side\n");
+        repo.CommitAll("on the side");
+        repo.Git("checkout", "-q", "main");
+        repo.Git("merge", "-q", "--no-edit", "side");
+
+        using var workspace = GitWorkspace.Open(repo.Path);
+        var expected = workspace.CommitsSince(start).Select(c => (c.Sha, c.Author, string.Join(",", c.Files.Select(f => f.Path))));
+        var actual = workspace.ChangedPathsSince(start).Select(c => (c.Sha, c.Author, string.Join(",", c.Paths)));
+
+        Assert.Equal(expected, actual);
+        Assert.Equal(3, actual.Count());
+    }
+
+    [Fact]
     public void CommitsSince_WithoutAStart_ListsTheWholeHistoryNewestFirst()
     {
         using var repo = new TempRepository();
