@@ -49,7 +49,7 @@ public sealed partial class GitWorkspace
         {
             if (item.Work is { } work)
             {
-                WorkTreeFile.Write(WorkTreeFile.FullPath(Root, item.Path), BlobOf(work), work.Mode, smudge: null, durable: true);
+                WorkTreeFile.Write(WorkTreeFile.FullPath(Root, item.Path), BlobOf(work), work.Mode, smudge: null);
             }
 
             if (!item.Untracked)
@@ -65,6 +65,7 @@ public sealed partial class GitWorkspace
             }
         }
 
+        WorkTreeFile.FlushToDisk(plan.Items.Where(i => i.Work is not null).Select(i => WorkTreeFile.FullPath(Root, i.Path)));
         _repo.Index.Write();
         if (FindStash(name) is { } again && again.Stash.WorkTree.Id == found.Stash.WorkTree.Id)
         {

@@ -236,7 +236,7 @@ public sealed partial class GitWorkspace
         {
             if (PathsIn(head.Tree)[path] is { Target: Blob blob } entry)
             {
-                WorkTreeFile.Write(WorkTreeFile.FullPath(Root, path), blob, entry.Mode, new FilteringOptions(path), durable: false);
+                WorkTreeFile.Write(WorkTreeFile.FullPath(Root, path), blob, entry.Mode, new FilteringOptions(path));
                 _repo.Index.Add(blob, path, entry.Mode);
             }
         }
