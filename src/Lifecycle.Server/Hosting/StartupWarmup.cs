@@ -22,8 +22,9 @@ internal static class StartupWarmup
     {
         try
         {
-            EngineWarmup.Run();
             _ = SessionJson.Default.SessionContext;
+            EngineWarmup.Run();
+            SessionsWarmup.Run();
             using var connection = new SqliteConnection("Data Source=:memory:");
             connection.Open();
         }
