@@ -167,6 +167,11 @@ public sealed partial class GitWorkspace
 
         if (known is not null && TryLookupCommit(known.Sha) is { } from)
         {
+            if (from.Tree.Id == commit.Tree.Id)
+            {
+                return known.Count;
+            }
+
             var count = known.Count;
             var noRenames = new CompareOptions { Similarity = SimilarityOptions.None };
             foreach (var change in _repo.Diff.Compare<TreeChanges>(from.Tree, commit.Tree, noRenames))
