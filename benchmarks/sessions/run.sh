@@ -5,9 +5,9 @@
 # Usage: benchmarks/sessions/run.sh [FILES] [FOLDERS] [MODIFIED] [ROUNDS]   (defaults 50000 2000 100 5)
 #
 # lifecycle is measured as shipped: a Release publish compiled ReadyToRun (no JIT at start-up).
-# Each round modifies MODIFIED files, times `git status`, `lifecycle start`, modifies again, times
-# `git status` and `lifecycle end`; the figures are the medians over the rounds, each lifecycle
-# command compared with the git status measured just before it.
+# Each round times `git status --porcelain` on the tree with MODIFIED files changed, `lifecycle end`
+# (which puts them away) and `lifecycle start` (which brings them back); the figures are medians
+# over the rounds, each command compared with that round's git status.
 set -euo pipefail
 files=${1:-50000}; folders=${2:-2000}; modified=${3:-100}; rounds=${4:-5}
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -31,20 +31,22 @@ git add -A >/dev/null && git commit -qm "generated tree"
 # Packed like a real repository, and no automatic gc starting in the background mid-measurement.
 git gc -q
 ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
-modify() { for i in $(seq 1 "$modified"); do n=$(( (i * 487 + RANDOM) % files )); printf 'changed %s\n' "$RANDOM" >> "src/d$(printf %04d $(( n % folders )))/f$(printf %05d $n).txt"; done; }
+modify() { for i in $(seq 1 "$modified"); do n=$(( (i * 487) % files )); printf 'changed %s\n' "$RANDOM" >> "src/d$(printf %04d $(( n % folders )))/f$(printf %05d $n).txt"; done; }
 median() { tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 "$lifecycle" init >/dev/null
 warm=$(ms "$lifecycle" status)   # first run of the binary (page cache)
-git status --porcelain >/dev/null
-starts=(); ends=(); st1=(); st2=(); rs=(); re=()
+"$lifecycle" start --yes >/dev/null
+modify
+starts=(); ends=(); sts=(); rs=(); re=()
 for r in $(seq 1 "$rounds"); do
-    modify
-    a=$(ms git status --porcelain); b=$(ms "$lifecycle" start --yes)
-    modify
-    c=$(ms git status --porcelain); d=$(ms "$lifecycle" end --yes)
-    st1+=("$a"); starts+=("$b"); st2+=("$c"); ends+=("$d")
-    rs+=("$(awk "BEGIN{printf \"%.2f\", $b/$a}")"); re+=("$(awk "BEGIN{printf \"%.2f\", $d/$c}")")
-    echo "round $r: git status ${a} ms, start ${b} ms; git status ${c} ms, end ${d} ms"
+    # The session works with MODIFIED files changed; end puts them away, the next start brings
+    # them back: both commands handle the same MODIFIED files every round.
+    a=$(ms git status --porcelain); d=$(ms "$lifecycle" end --yes)
+    b=$(ms "$lifecycle" start --yes)
+    if [ "$(git status --porcelain -- src | wc -l)" -ne "$modified" ]; then echo "round $r: the work did not come back" >&2; exit 1; fi
+    sts+=("$a"); starts+=("$b"); ends+=("$d")
+    rs+=("$(awk "BEGIN{printf \"%.2f\", $b/$a}")"); re+=("$(awk "BEGIN{printf \"%.2f\", $d/$a}")")
+    echo "round $r: git status ${a} ms, end ${d} ms, start ${b} ms"
 done
 # Hooks: time a commit with the Lifecycle hooks, then without them (hooks moved away).
 echo x >> README.txt; git add README.txt
@@ -54,7 +56,7 @@ echo y >> README.txt; git add README.txt
 without_ms=$(ms git commit -qm "without hooks")
 rm -rf .git/hooks; mv .git/hooks.off .git/hooks
 echo "repository: $files files in $folders folders, $modified modified, $rounds rounds (medians)"
-echo "git status --porcelain: $(echo "${st1[*]}" | median) ms (before start), $(echo "${st2[*]}" | median) ms (before end)"
+echo "git status --porcelain: $(echo "${sts[*]}" | median) ms"
 echo "lifecycle start: $(echo "${starts[*]}" | median) ms ($(echo "${rs[*]}" | median)x git status)"
 echo "lifecycle end: $(echo "${ends[*]}" | median) ms ($(echo "${re[*]}" | median)x git status)"
 echo "commit with hooks: ${with_ms} ms, without: ${without_ms} ms, hooks add $(( with_ms - without_ms )) ms"
