@@ -170,7 +170,7 @@ public sealed partial class GitWorkspace
         _repo.Diff.Compare<TreeChanges>(from, to, options).ToDictionary(c => c.Path, StringComparer.Ordinal);
 
     private Blob BlobOf(StashEntry entry) =>
-        _repo.Lookup<Blob>(entry.Id) ?? throw new SessionException($"The stash is missing object {entry.Id.Sha}: nothing was changed. Check the repository with 'git fsck'.", 1);
+        _repo.Lookup<Blob>(entry.Id) ?? throw new SessionException($"Object {entry.Id.Sha} is missing from the repository: check it with 'git fsck'; the session's stash keeps the work that was put away.", 1);
 
     private static IEnumerable<(string Path, TreeEntry Entry)> Files(Tree tree, string prefix)
     {

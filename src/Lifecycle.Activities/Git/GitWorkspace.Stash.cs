@@ -60,8 +60,10 @@ public sealed partial class GitWorkspace
             throw new SessionException($"The stash '{name}' could not be read back after writing it; nothing was changed. Check the repository with 'git fsck'.", 1);
         }
 
-        var files = tracked.Concat(untracked).Order(StringComparer.Ordinal).Select(p => Measure(head, p, stored.GetValueOrDefault(p))).ToList();
-        ResetToHead(head, tracked, untracked);
+        var atHead = HeadEntries(head, stash, tracked);
+        var files = tracked.Concat(untracked).Order(StringComparer.Ordinal)
+            .Select(p => Measure(p, atHead.GetValueOrDefault(p), stored.GetValueOrDefault(p))).ToList();
+        ResetToHead(tracked, untracked, atHead);
         return new StashOutcome(stash.Sha, files, skipped);
     }
 
@@ -203,11 +205,36 @@ public sealed partial class GitWorkspace
         return mode is Mode.ExecutableFile ? Mode.ExecutableFile : Mode.NonExecutableFile;
     }
 
+    /// <summary>
+    /// HEAD's entry (null when HEAD has none) of each tracked path being stashed, read from two
+    /// native tree comparisons (HEAD against the stash's work tree and index) rather than a lookup
+    /// per path, which reads a large folder's tree again for each file.
+    /// </summary>
+    private Dictionary<string, StashEntry?> HeadEntries(Commit head, Commit stash, IReadOnlyList<string> tracked)
+    {
+        var noRenames = new CompareOptions { Similarity = SimilarityOptions.None };
+        var atHead = new Dictionary<string, StashEntry?>(StringComparer.Ordinal);
+        var changes = _repo.Diff.Compare<TreeChanges>(head.Tree, stash.Tree, noRenames)
+            .Concat(_repo.Diff.Compare<TreeChanges>(head.Tree, stash.Parents.ElementAt(1).Tree, noRenames));
+        foreach (var change in changes)
+        {
+            atHead.TryAdd(change.Path, change.OldExists ? new StashEntry(change.OldOid, change.OldMode) : null);
+        }
+
+        // A path neither tree changes (a change only the file system's mode bits show) is as HEAD has it.
+        foreach (var path in tracked.Where(p => !atHead.ContainsKey(p)))
+        {
+            atHead[path] = PathsIn(head.Tree)[path] is { } entry ? new StashEntry(entry.Target.Id, entry.Mode) : null;
+        }
+
+        return atHead;
+    }
+
     /// <summary>Line counts of the file against HEAD, through git's clean filters as <c>git diff</c> would.</summary>
     /// <remarks>The blob the stash stored is measured as it is when the filters cannot change it.</remarks>
-    private FileChange Measure(Commit head, string path, StoredFile? stored)
+    private FileChange Measure(string path, StashEntry? atHead, StoredFile? stored)
     {
-        var before = PathsIn(head.Tree)[path]?.Target as Blob;
+        var before = atHead is { Mode: not Mode.GitLink } ? BlobOf(atHead) : null;
         var full = WorkTreeFile.FullPath(Root, path);
         var after = stored is { FilterNeutral: true } ? stored.Blob
             : !WorkTreeFile.Exists(full) ? null
@@ -218,10 +245,10 @@ public sealed partial class GitWorkspace
     }
 
     /// <summary>Puts the stashed paths, and only those, back to HEAD in the index and the work tree.</summary>
-    private void ResetToHead(Commit head, IReadOnlyList<string> tracked, IReadOnlyList<string> untracked)
+    private void ResetToHead(IReadOnlyList<string> tracked, IReadOnlyList<string> untracked, Dictionary<string, StashEntry?> atHead)
     {
         // Deletions first, so a folder that replaced a file (or the reverse) is out of the way.
-        foreach (var path in untracked.Concat(tracked.Where(p => PathsIn(head.Tree)[p] is null)))
+        foreach (var path in untracked.Concat(tracked.Where(p => atHead[p] is null)))
         {
             var full = WorkTreeFile.FullPath(Root, path);
             WorkTreeFile.Delete(full);
@@ -234,8 +261,9 @@ public sealed partial class GitWorkspace
 
         foreach (var path in tracked)
         {
-            if (PathsIn(head.Tree)[path] is { Target: Blob blob } entry)
+            if (atHead[path] is { Mode: not Mode.GitLink } entry)
             {
+                var blob = BlobOf(entry);
                 WorkTreeFile.Write(WorkTreeFile.FullPath(Root, path), blob, entry.Mode, new FilteringOptions(path));
                 _repo.Index.Add(blob, path, entry.Mode);
             }
