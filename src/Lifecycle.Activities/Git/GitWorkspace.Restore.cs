@@ -112,7 +112,13 @@ public sealed partial class GitWorkspace
         var changedHere = items.Count == 0
             ? []
             : Status([.. items.Select(i => i.Path)]).ToDictionary(e => e.FilePath, e => e.State, StringComparer.Ordinal);
-        var conflicts = items.Where(i => !IsInPlace(i) && !IsUntouchedSinceStash(i, head, stash.Base.Tree.Id, changedHere)).Select(i => i.Path).ToList();
+        // What HEAD changed since the stash's base (often only the last session's docs commit).
+        var sinceBase = head is null ? null : Changes(stash.Base.Tree, head.Tree, noRenames);
+        StashEntry? AtHead(RestoreItem item) =>
+            sinceBase is null ? null
+            : !sinceBase.TryGetValue(item.Path, out var change) ? item.Base
+            : change.Exists ? new StashEntry(change.Oid, change.Mode) : null;
+        var conflicts = items.Where(i => !IsInPlace(i) && !IsUntouchedSinceStash(i, AtHead(i), changedHere)).Select(i => i.Path).ToList();
 
         var deleted = items.Where(i => i.Work is null).Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
         foreach (var item in items.Where(i => i.Work is not null && !conflicts.Contains(i.Path)))
@@ -146,10 +152,8 @@ public sealed partial class GitWorkspace
     }
 
     /// <summary>HEAD holds the path as the stash's base did, and the index and work tree still match HEAD there.</summary>
-    private bool IsUntouchedSinceStash(RestoreItem item, Commit? head, ObjectId baseTree, Dictionary<string, FileStatus> changedHere)
+    private bool IsUntouchedSinceStash(RestoreItem item, StashEntry? atHead, Dictionary<string, FileStatus> changedHere)
     {
-        var atHead = head?.Tree.Id == baseTree ? item.Base
-            : PathsIn(head?.Tree)[item.Path] is { } entry ? new StashEntry(entry.Target.Id, entry.Mode) : null;
         if (atHead != item.Base)
         {
             return false;
