@@ -20,27 +20,28 @@ public sealed partial class GitWorkspace
     /// </remarks>
     /// <param name="sessionId">The session whose work this is; <see cref="RestoreStash"/> finds it by this id.</param>
     /// <param name="leave">Paths (relative, forward slashes) to leave where they are, e.g. the session's own documents.</param>
+    /// <param name="snapshot">A status taken earlier (<see cref="TakeSnapshot"/>), used instead of a new one while it still holds.</param>
     /// <returns>The stash and the files in it with line counts against HEAD, or nothing to stash.</returns>
     /// <exception cref="SessionException">
     /// No commit yet or a bad session id (exit code 2); a merge or rebase in progress, unresolved
     /// conflicts, or another git process holding the index (exit code 4).
     /// </exception>
-    public StashOutcome StashWork(string sessionId, Func<string, bool>? leave = null)
+    public StashOutcome StashWork(string sessionId, Func<string, bool>? leave = null, StatusSnapshot? snapshot = null)
     {
         var name = StashName.For(sessionId);
         var head = _repo.Head.Tip
             ?? throw new SessionException($"Cannot stash in {Root}: the repository has no commits yet. Make a first commit, or close the session with --no-stash.", 2);
         EnsureReadyToWrite();
-        var entries = Status().ToList();
-        var skipped = entries.Where(IsSkipped).Select(e => e.FilePath.TrimEnd('/')).ToList();
+        var entries = Changes(snapshot).ToList();
+        var skipped = entries.Where(IsSkipped).Select(e => e.Path.TrimEnd('/')).ToList();
         entries.RemoveAll(IsSkipped);
         entries.RemoveAll(IsLifecycleState);
         if (leave is not null)
         {
-            entries.RemoveAll(e => leave(e.FilePath.TrimEnd('/')));
+            entries.RemoveAll(e => leave(e.Path.TrimEnd('/')));
         }
 
-        var conflicted = entries.Where(e => e.State.HasFlag(FileStatus.Conflicted)).Select(e => e.FilePath).ToList();
+        var conflicted = entries.Where(e => e.State.HasFlag(FileStatus.Conflicted)).Select(e => e.Path).ToList();
         if (conflicted.Count > 0)
         {
             throw new SessionException($"Cannot stash with unresolved merge conflicts in {string.Join(", ", conflicted)}: resolve them and 'git add' the files first.", 4);
@@ -51,8 +52,8 @@ public sealed partial class GitWorkspace
             return StashOutcome.Nothing(skipped);
         }
 
-        var untracked = entries.Where(e => e.State == FileStatus.NewInWorkdir).Select(e => e.FilePath).ToList();
-        var tracked = entries.Where(e => e.State != FileStatus.NewInWorkdir).Select(e => e.FilePath).ToList();
+        var untracked = entries.Where(e => e.State == FileStatus.NewInWorkdir).Select(e => e.Path).ToList();
+        var tracked = entries.Where(e => e.State != FileStatus.NewInWorkdir).Select(e => e.Path).ToList();
         var stored = new Dictionary<string, StoredFile>(StringComparer.Ordinal);
         var stash = WriteStash(name, head, tracked, untracked, stored);
         if (FindStash(name)?.Stash.WorkTree.Id != stash.Id)

@@ -116,8 +116,30 @@ public sealed partial class GitWorkspace : IDisposable
     /// folder), never ignored ones; sorted, with forward slashes.
     /// </summary>
     /// <remarks>Changed submodules are not listed: a stash cannot hold them.</remarks>
-    public IReadOnlyList<string> UncommittedFiles() =>
-        [.. Status().Where(e => !IsSkipped(e) && !IsLifecycleState(e)).Select(e => e.FilePath).Order(StringComparer.Ordinal)];
+    /// <param name="snapshot">A status taken earlier, used instead of a new one while it still holds.</param>
+    public IReadOnlyList<string> UncommittedFiles(StatusSnapshot? snapshot = null) =>
+        [.. Changes(snapshot).Where(e => !IsSkipped(e) && !IsLifecycleState(e)).Select(e => e.Path).Order(StringComparer.Ordinal)];
+
+    /// <summary>Takes git status now, to be used later by <see cref="StashWork"/> or <see cref="UncommittedFiles"/>.</summary>
+    public StatusSnapshot TakeSnapshot()
+    {
+        var index = IndexStamp();
+        var head = HeadSha;
+        var entries = Status().Select(e => new ChangedPath(e.FilePath, e.State)).ToList();
+        return new StatusSnapshot(entries, head, index);
+    }
+
+    /// <summary>The snapshot's entries while HEAD and the index are as it saw them; a fresh status otherwise.</summary>
+    private IReadOnlyList<ChangedPath> Changes(StatusSnapshot? snapshot) =>
+        snapshot is not null && snapshot.HeadSha == HeadSha && snapshot.Index == IndexStamp()
+            ? snapshot.Entries
+            : [.. Status().Select(e => new ChangedPath(e.FilePath, e.State))];
+
+    private (long Length, DateTime Modified)? IndexStamp()
+    {
+        var index = new FileInfo(Path.Combine(_repo.Info.Path, "index"));
+        return index.Exists ? (index.Length, index.LastWriteTimeUtc) : null;
+    }
 
     /// <inheritdoc />
     public void Dispose() => _repo.Dispose();
@@ -138,26 +160,26 @@ public sealed partial class GitWorkspace : IDisposable
     });
 
     /// <summary>Lifecycle's own state folder (database, state.json): never the user's work, never stashed.</summary>
-    private static bool IsLifecycleState(StatusEntry entry) =>
-        entry.FilePath.StartsWith(".lifecycle/", StringComparison.Ordinal);
+    private static bool IsLifecycleState(ChangedPath entry) =>
+        entry.Path.StartsWith(".lifecycle/", StringComparison.Ordinal);
 
     /// <summary>Untracked nested repositories show as a folder; gitlinks are submodules.</summary>
     /// <remarks>HEAD is only asked when the index cannot tell (the path left the index or changed type).</remarks>
-    private bool IsSkipped(StatusEntry entry)
+    private bool IsSkipped(ChangedPath entry)
     {
-        if (entry.FilePath.EndsWith('/'))
+        if (entry.Path.EndsWith('/'))
         {
             return true;
         }
 
-        var indexed = _repo.Index[entry.FilePath];
+        var indexed = _repo.Index[entry.Path];
         if (indexed?.Mode == Mode.GitLink)
         {
             return true;
         }
 
         var headMayDiffer = indexed is null || (entry.State & (FileStatus.TypeChangeInIndex | FileStatus.TypeChangeInWorkdir)) != 0;
-        return headMayDiffer && PathsIn(_repo.Head.Tip?.Tree)[entry.FilePath]?.Mode == Mode.GitLink;
+        return headMayDiffer && PathsIn(_repo.Head.Tip?.Tree)[entry.Path]?.Mode == Mode.GitLink;
     }
 
     /// <summary>Path lookups in a tree, shared by every lookup in it during this workspace's life (trees never change).</summary>

@@ -23,6 +23,7 @@ public sealed class StashWork(ISessionStore sessions, RepositoryContext reposito
     {
         var session = await LoadAsync(context);
         var name = StashName.For(session.SessionId);
+        var snapshot = await Repository.TakePrefetchedStatusAsync();
         using var git = OpenWorkspace();
 
         // Lifecycle's own files are not the user's work: its state folder (the database, state.json)
@@ -36,15 +37,15 @@ public sealed class StashWork(ISessionStore sessions, RepositoryContext reposito
             : null;
         if (reason is not null)
         {
-            session.UncommittedFiles = [.. git.UncommittedFiles().Where(f => !Leave(f))];
+            session.UncommittedFiles = [.. git.UncommittedFiles(snapshot).Where(f => !Leave(f))];
             session.PutAway = null;
             await Sessions.SaveAsync(session, context.CancellationToken);
             Done(context, stashed: false, session.UncommittedFiles, null, $"{reason}; {session.UncommittedFiles.Count} uncommitted files left in place.");
             return;
         }
 
-        var already = git.HasStash(session.SessionId) && !git.UncommittedFiles().Any(f => !Leave(f));
-        var outcome = already ? git.DescribeStash(session.SessionId)! : git.StashWork(session.SessionId, Leave);
+        var already = git.HasStash(session.SessionId) && !git.UncommittedFiles(snapshot).Any(f => !Leave(f));
+        var outcome = already ? git.DescribeStash(session.SessionId)! : git.StashWork(session.SessionId, Leave, snapshot);
         var files = outcome.Files.Select(f => new Metrics.FileChange(f.Path, f.Added, f.Deleted)).ToList();
         session.PutAway = outcome.Stashed ? new StashedWork(name, files, outcome.Skipped) : null;
         session.UncommittedFiles = [.. files.Select(f => f.Path)];

@@ -14,7 +14,14 @@ public sealed class RealityCheck(RealityChecker checker, RepositoryContext repos
 
     public override async ValueTask ExecuteAsync(ActivityContext context)
     {
-        var report = await checker.RunAsync(repository.Root, repository.Config, context.Get(Quick, false), context.CancellationToken);
+        var quick = context.Get(Quick, false);
+        if (repository.Config.RealityChecks.Agents.Any(a => a.Quick || !quick))
+        {
+            // Commands (builds, tests) may write to the work tree.
+            repository.DiscardPrefetchedStatus();
+        }
+
+        var report = await checker.RunAsync(repository.Root, repository.Config, quick, context.CancellationToken);
         context.SetOutput("consensus", report.Consensus);
         context.SetOutput("agentHealth", new JsonObject(report.AgentHealth.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)a.Value))));
         context.SetOutput("agents", new JsonArray(report.Agents.Select(a => (JsonNode?)new JsonObject

@@ -28,6 +28,7 @@ public sealed class RunCommand(RepositoryContext repository, TimeProvider time) 
             throw new ActivityFaultException($"timeoutSeconds must be 1 or more; got {seconds}");
         }
 
+        repository.DiscardPrefetchedStatus();
         var result = await ShellCommand.RunAsync(repository.Root, command, TimeSpan.FromSeconds(seconds), time, context.CancellationToken);
         context.SetOutput("exitCode", result.ExitCode);
         context.SetOutput("stdout", result.Stdout);

@@ -21,6 +21,7 @@ public static class EndCommand
         return command.Handle(output, error, async (context, cancellationToken) =>
         {
             await using var host = context.OpenHost();
+            _ = host.Get<RepositoryContext>().PrefetchStatus();
             await RunCommand.StartEngineAsync(context, host, cancellationToken);
             await SessionWorkflows.PublishAllAsync(host, cancellationToken);
             var sessions = host.Get<ISessionStore>();

@@ -63,6 +63,8 @@ public sealed class GitActivityHarness : IAsyncDisposable
     public Task AddSessionAsync(string sessionId, string? previous = null) =>
         Store.SaveAsync(new SessionContext { SessionId = sessionId, State = SessionState.Active, PreviousSession = previous }, CancellationToken.None);
 
+    public RepositoryContext Context => _services.GetRequiredService<RepositoryContext>();
+
     public InMemorySessionStore Store => (InMemorySessionStore)_services.GetRequiredService<ISessionStore>();
 
     /// <summary>

@@ -1,0 +1,97 @@
+using Lifecycle.Activities.Git;
+using Lifecycle.Activities.Sessions;
+using Lifecycle.Activities.Tests.Support;
+
+namespace Lifecycle.Activities.Tests.Git;
+
+public sealed class StatusSnapshotTests
+{
+    [Fact]
+    public void StashWork_WithASnapshotThatStillHolds_PutsAwayWhatItListedAndLeavesLaterEditsInPlace()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "a\n");
+        repo.Write("b.txt", "b\n");
+        repo.CommitAll("initial");
+        repo.Write("a.txt", "a changed\n");
+        StatusSnapshot snapshot;
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            snapshot = workspace.TakeSnapshot();
+        }
+
+        repo.Write("b.txt", "b changed after the snapshot\n");
+        StashOutcome outcome;
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            outcome = workspace.StashWork("s", snapshot: snapshot);
+        }
+
+        Assert.Equal(["a.txt"], outcome.Files.Select(f => f.Path));
+        Assert.Equal(" M b.txt\n", repo.Git("status", "--porcelain"));
+        Assert.Equal("b changed after the snapshot\n", File.ReadAllText(Path.Combine(repo.Path, "b.txt")));
+    }
+
+    [Fact]
+    public void StashWork_WithASnapshotTakenBeforeTheIndexOrHeadChanged_TakesAFreshStatus()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "a\n");
+        repo.Write("b.txt", "b\n");
+        repo.CommitAll("initial");
+        repo.Write("a.txt", "a changed\n");
+        StatusSnapshot snapshot;
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            snapshot = workspace.TakeSnapshot();
+        }
+
+        repo.Write("b.txt", "b staged\n");
+        repo.Git("add", "b.txt");
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            Assert.Equal(["a.txt", "b.txt"], workspace.UncommittedFiles(snapshot));
+            Assert.Equal(["a.txt", "b.txt"], workspace.StashWork("s", snapshot: snapshot).Files.Select(f => f.Path));
+        }
+
+        Assert.Equal("", repo.Git("status", "--porcelain"));
+    }
+
+    [Fact]
+    public async Task PrefetchedStatus_IsTakenOnce_AndADiscardedOneIsNotUsed()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "a\n");
+        repo.CommitAll("initial");
+        repo.Write("a.txt", "changed\n");
+        var context = new RepositoryContext(repo.Path);
+
+        await context.PrefetchStatus();
+        var first = await context.TakePrefetchedStatusAsync();
+        var second = await context.TakePrefetchedStatusAsync();
+        await context.PrefetchStatus();
+        context.DiscardPrefetchedStatus();
+        var discarded = await context.TakePrefetchedStatusAsync();
+
+        Assert.Equal(["a.txt"], first!.Entries.Select(e => e.Path));
+        Assert.Null(second);
+        Assert.Null(discarded);
+    }
+
+    [Fact]
+    public async Task PrefetchedStatus_OutsideARepository_IsNull()
+    {
+        var folder = Directory.CreateTempSubdirectory("lifecycle-not-a-repo-").FullName;
+        try
+        {
+            var context = new RepositoryContext(folder);
+            await context.PrefetchStatus();
+
+            Assert.Null(await context.TakePrefetchedStatusAsync());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
