@@ -34,7 +34,7 @@ ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $
 modify() { for i in $(seq 1 "$modified"); do n=$(( (i * 487) % files )); printf 'changed %s\n' "$RANDOM" >> "src/d$(printf %04d $(( n % folders )))/f$(printf %05d $n).txt"; done; }
 median() { tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 "$lifecycle" init >/dev/null
-warm=$(ms "$lifecycle" status)   # first run of the binary (page cache)
+"$lifecycle" status >/dev/null 2>&1 || true   # first run of the binary (page cache)
 "$lifecycle" start --yes >/dev/null
 modify
 starts=(); ends=(); sts=(); rs=(); re=()
@@ -48,17 +48,26 @@ for r in $(seq 1 "$rounds"); do
     rs+=("$(awk "BEGIN{printf \"%.2f\", $b/$a}")"); re+=("$(awk "BEGIN{printf \"%.2f\", $d/$a}")")
     echo "round $r: git status ${a} ms, end ${d} ms, start ${b} ms"
 done
-# Hooks: time a commit with the Lifecycle hooks, then without them (hooks moved away).
-echo x >> README.txt; git add README.txt
-with_ms=$(ms git commit -qm "with hooks")
+# Hooks: time commits with the Lifecycle hooks, then without them (hooks moved away); medians.
+withs=(); withouts=()
+for i in $(seq 1 "$rounds"); do echo "x$i" >> README.txt; git add README.txt; withs+=("$(ms git commit -qm "with hooks $i")"); done
 mv .git/hooks .git/hooks.off; mkdir .git/hooks
-echo y >> README.txt; git add README.txt
-without_ms=$(ms git commit -qm "without hooks")
+for i in $(seq 1 "$rounds"); do echo "y$i" >> README.txt; git add README.txt; withouts+=("$(ms git commit -qm "without hooks $i")"); done
 rm -rf .git/hooks; mv .git/hooks.off .git/hooks
+with_ms=$(echo "${withs[*]}" | median); without_ms=$(echo "${withouts[*]}" | median)
+# The same commands on a one-file repository: what a command costs before any work on the tree.
+small="$work/small"; mkdir -p "$small"; cd "$small"
+git init -q -b main; git config user.name bench; git config user.email bench@example.com
+echo a > a.txt; git add a.txt; git commit -qm one; "$lifecycle" init >/dev/null; "$lifecycle" start --yes >/dev/null
+small_starts=(); small_ends=()
+for r in $(seq 1 "$rounds"); do
+    echo "$r" >> a.txt
+    small_ends+=("$(ms "$lifecycle" end --yes)"); small_starts+=("$(ms "$lifecycle" start --yes)")
+done
 echo "repository: $files files in $folders folders, $modified modified, $rounds rounds (medians)"
 echo "git status --porcelain: $(echo "${sts[*]}" | median) ms"
 echo "lifecycle start: $(echo "${starts[*]}" | median) ms ($(echo "${rs[*]}" | median)x git status)"
 echo "lifecycle end: $(echo "${ends[*]}" | median) ms ($(echo "${re[*]}" | median)x git status)"
 echo "commit with hooks: ${with_ms} ms, without: ${without_ms} ms, hooks add $(( with_ms - without_ms )) ms"
-echo "(first lifecycle run, for scale: ${warm} ms)"
+echo "one-file repository: start $(echo "${small_starts[*]}" | median) ms, end $(echo "${small_ends[*]}" | median) ms (the cost of a command before any work on the tree)"
 rm -rf "$work"
