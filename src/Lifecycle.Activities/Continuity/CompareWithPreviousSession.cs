@@ -52,7 +52,7 @@ public sealed class CompareWithPreviousSession(ISessionStore sessions, Repositor
         string? me;
         try
         {
-            using var git = GitWorkspace.Open(repository.Root, time);
+            using var git = GitWorkspace.Open(repository.Root, time, readOnly: true);
             var documents = docs.All.ToHashSet(StringComparer.Ordinal);
 
             // The previous session's own docs commit is not a change; anything else is.

@@ -36,7 +36,7 @@ internal sealed record SessionMeasurement(
         IReadOnlyList<CommitRecord> commits;
         int debtNow;
         string? head;
-        using (var git = GitWorkspace.Open(repository.Root))
+        using (var git = GitWorkspace.Open(repository.Root, readOnly: true))
         {
             commits = [.. git.CommitsSince(session.StartSha).Select(ToRecord)];
             debtNow = git.CountDebtMarkers(known: DebtMarkerCount.From(session.StartSha, session.DebtMarkersAtStart));

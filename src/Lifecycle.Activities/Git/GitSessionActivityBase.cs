@@ -16,7 +16,8 @@ public abstract class GitSessionActivityBase(ISessionStore sessions, RepositoryC
     protected bool ManualMode => Repository.Config.ManualMode;
 
     /// <summary>Opens the repository; dispose it when done.</summary>
-    protected GitWorkspace OpenWorkspace() => GitWorkspace.Open(Repository.Root, time);
+    /// <param name="readOnly">True when the activity only reads git (then <c>.git</c> is left untouched).</param>
+    protected GitWorkspace OpenWorkspace(bool readOnly = false) => GitWorkspace.Open(Repository.Root, time, readOnly);
 
     /// <summary>Adds <paramref name="text"/> to the list once (a re-run after a crash adds nothing).</summary>
     protected static void AddOnce(List<string> list, string text)

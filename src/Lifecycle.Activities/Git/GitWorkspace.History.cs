@@ -15,9 +15,8 @@ public sealed partial class GitWorkspace
     /// <exception cref="SessionException"><paramref name="fromSha"/> names no commit (exit code 2).</exception>
     public IReadOnlyList<CommitSummary> CommitsSince(string? fromSha, IReadOnlySet<string>? excludeShas = null)
     {
-        var noRenames = new CompareOptions { Similarity = SimilarityOptions.None };
         return [.. Walk(fromSha, excludeShas).Select(c => new CommitSummary(c.Commit.Sha, c.Commit.MessageShort, c.Commit.Author.When, c.Commit.Author.Name,
-            c.IsMerge ? [] : [.. _repo.Diff.Compare<Patch>(c.Parent?.Tree, c.Commit.Tree, noRenames)
+            c.IsMerge ? [] : [.. _repo.Diff.Compare<Patch>(c.Parent?.Tree, c.Commit.Tree, NoRenames)
                 .Select(e => new FileChange(e.Path, e.LinesAdded, e.LinesDeleted, e.IsBinaryComparison))]))];
     }
 
@@ -28,9 +27,8 @@ public sealed partial class GitWorkspace
     /// <exception cref="SessionException"><paramref name="fromSha"/> names no commit (exit code 2).</exception>
     public IReadOnlyList<CommitFiles> ChangedPathsSince(string? fromSha)
     {
-        var noRenames = new CompareOptions { Similarity = SimilarityOptions.None };
         return [.. Walk(fromSha, null).Select(c => new CommitFiles(c.Commit.Sha, c.Commit.Author.Name,
-            c.IsMerge ? [] : [.. _repo.Diff.Compare<TreeChanges>(c.Parent?.Tree, c.Commit.Tree, noRenames).Select(e => e.Path)]))];
+            c.IsMerge ? [] : [.. _repo.Diff.Compare<TreeChanges>(c.Parent?.Tree, c.Commit.Tree, NoRenames).Select(e => e.Path)]))];
     }
 
     private IEnumerable<(Commit Commit, Commit? Parent, bool IsMerge)> Walk(string? fromSha, IReadOnlySet<string>? excludeShas)
@@ -173,10 +171,15 @@ public sealed partial class GitWorkspace
             }
 
             var count = known.Count;
-            var noRenames = new CompareOptions { Similarity = SimilarityOptions.None };
-            foreach (var change in _repo.Diff.Compare<TreeChanges>(from.Tree, commit.Tree, noRenames))
+            foreach (var change in _repo.Diff.Compare<TreeChanges>(from.Tree, commit.Tree, NoRenames))
             {
-                count += DebtMarkersIn(change.Oid, change.Mode) - DebtMarkersIn(change.OldOid, change.OldMode);
+                if (DebtMarkersIn(change.Oid, change.Mode) is not { } added || DebtMarkersIn(change.OldOid, change.OldMode) is not { } removed)
+                {
+                    // A blob that cannot be read (a partial clone): only a full count is exact.
+                    return CountDebtMarkers(revision);
+                }
+
+                count += added - removed;
             }
 
             return count;
@@ -185,17 +188,26 @@ public sealed partial class GitWorkspace
         var total = 0;
         foreach (var (_, entry) in Files(commit.Tree, ""))
         {
-            total += DebtMarkersIn(entry.Target.Id, entry.Mode);
+            total += DebtMarkersIn(entry.Target.Id, entry.Mode) ?? 0;
         }
 
         return total;
     }
 
-    /// <summary>The markers in one blob; 0 for what is not counted (links, submodules, binary or large files, nothing).</summary>
-    private int DebtMarkersIn(ObjectId id, Mode mode)
+    /// <summary>The markers in one blob; 0 for what is not counted (links, submodules, binary or large files, nothing); null when the blob cannot be read.</summary>
+    private int? DebtMarkersIn(ObjectId id, Mode mode)
     {
-        if (mode is not (Mode.NonExecutableFile or Mode.ExecutableFile)
-            || _repo.Lookup<Blob>(id) is not { Size: <= LargestCountedFile, IsBinary: false } blob)
+        if (mode is not (Mode.NonExecutableFile or Mode.ExecutableFile))
+        {
+            return 0;
+        }
+
+        if (_repo.Lookup<Blob>(id) is not { } blob)
+        {
+            return null;
+        }
+
+        if (blob.Size > LargestCountedFile || blob.IsBinary)
         {
             return 0;
         }

@@ -84,9 +84,8 @@ public sealed partial class GitWorkspace
     {
         // Both diffs start from the stash's base, so each change carries the base entry (old side)
         // and the stash's (new side); a path one diff does not list is as in the base there.
-        var noRenames = new CompareOptions { Similarity = SimilarityOptions.None };
-        var work = Changes(stash.Base.Tree, stash.WorkTree.Tree, noRenames);
-        var index = Changes(stash.Base.Tree, stash.Index.Tree, noRenames);
+        var work = DiffByPath(stash.Base.Tree, stash.WorkTree.Tree);
+        var index = DiffByPath(stash.Base.Tree, stash.Index.Tree);
         var items = new List<RestoreItem>();
         foreach (var path in work.Keys.Union(index.Keys).Order(StringComparer.Ordinal))
         {
@@ -113,7 +112,7 @@ public sealed partial class GitWorkspace
             ? []
             : Status([.. items.Select(i => i.Path)]).ToDictionary(e => e.FilePath, e => e.State, StringComparer.Ordinal);
         // What HEAD changed since the stash's base (often only the last session's docs commit).
-        var sinceBase = head is null ? null : Changes(stash.Base.Tree, head.Tree, noRenames);
+        var sinceBase = head is null ? null : DiffByPath(stash.Base.Tree, head.Tree);
         StashEntry? AtHead(RestoreItem item) =>
             sinceBase is null ? null
             : !sinceBase.TryGetValue(item.Path, out var change) ? item.Base
@@ -170,8 +169,8 @@ public sealed partial class GitWorkspace
             && !changedHere.ContainsKey(item.Path);
     }
 
-    private Dictionary<string, TreeEntryChanges> Changes(Tree from, Tree to, CompareOptions options) =>
-        _repo.Diff.Compare<TreeChanges>(from, to, options).ToDictionary(c => c.Path, StringComparer.Ordinal);
+    private Dictionary<string, TreeEntryChanges> DiffByPath(Tree from, Tree to) =>
+        _repo.Diff.Compare<TreeChanges>(from, to, NoRenames).ToDictionary(c => c.Path, StringComparer.Ordinal);
 
     private Blob BlobOf(StashEntry entry) =>
         _repo.Lookup<Blob>(entry.Id) ?? throw new SessionException($"Object {entry.Id.Sha} is missing from the repository: check it with 'git fsck'; the session's stash keeps the work that was put away.", 1);

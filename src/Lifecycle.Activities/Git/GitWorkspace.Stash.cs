@@ -52,7 +52,9 @@ public sealed partial class GitWorkspace
             return StashOutcome.Nothing(skipped);
         }
 
-        var untracked = entries.Where(e => e.State == FileStatus.NewInWorkdir).Select(e => e.Path).ToList();
+        // An untracked file gone since the status was taken (an editor's temporary file) has nothing to put away.
+        var untracked = entries.Where(e => e.State == FileStatus.NewInWorkdir).Select(e => e.Path)
+            .Where(p => WorkTreeFile.Exists(WorkTreeFile.FullPath(Root, p))).ToList();
         var tracked = entries.Where(e => e.State != FileStatus.NewInWorkdir).Select(e => e.Path).ToList();
         var stored = new Dictionary<string, StoredFile>(StringComparer.Ordinal);
         var stash = WriteStash(name, head, tracked, untracked, stored);
@@ -81,11 +83,10 @@ public sealed partial class GitWorkspace
         }
 
         var stash = found.Stash;
-        var noRenames = new CompareOptions { Similarity = SimilarityOptions.None };
-        var patches = _repo.Diff.Compare<Patch>(stash.Base.Tree, stash.WorkTree.Tree, noRenames).AsEnumerable();
+        var patches = _repo.Diff.Compare<Patch>(stash.Base.Tree, stash.WorkTree.Tree, NoRenames).AsEnumerable();
         if (stash.Untracked is { } untracked)
         {
-            patches = patches.Concat(_repo.Diff.Compare<Patch>(null, untracked.Tree, noRenames));
+            patches = patches.Concat(_repo.Diff.Compare<Patch>(null, untracked.Tree, NoRenames));
         }
 
         var files = patches
@@ -163,9 +164,9 @@ public sealed partial class GitWorkspace
                         _repo.Index.Remove(path);
                     }
                 }
-                else
+                else if (_repo.Lookup<Blob>(entry.Id) is { } blob)
                 {
-                    _repo.Index.Add(_repo.Lookup<Blob>(entry.Id), path, entry.Mode);
+                    _repo.Index.Add(blob, path, entry.Mode);
                 }
             }
         }
@@ -213,10 +214,9 @@ public sealed partial class GitWorkspace
     /// </summary>
     private Dictionary<string, StashEntry?> HeadEntries(Commit head, Commit stash, IReadOnlyList<string> tracked)
     {
-        var noRenames = new CompareOptions { Similarity = SimilarityOptions.None };
         var atHead = new Dictionary<string, StashEntry?>(StringComparer.Ordinal);
-        var changes = _repo.Diff.Compare<TreeChanges>(head.Tree, stash.Tree, noRenames)
-            .Concat(_repo.Diff.Compare<TreeChanges>(head.Tree, stash.Parents.ElementAt(1).Tree, noRenames));
+        var changes = _repo.Diff.Compare<TreeChanges>(head.Tree, stash.Tree, NoRenames)
+            .Concat(_repo.Diff.Compare<TreeChanges>(head.Tree, stash.Parents.ElementAt(1).Tree, NoRenames));
         foreach (var change in changes)
         {
             atHead.TryAdd(change.Path, change.OldExists ? new StashEntry(change.OldOid, change.OldMode) : null);

@@ -22,10 +22,16 @@ public sealed partial class GitWorkspace : IDisposable
     private readonly TimeProvider _time;
     private readonly Dictionary<ObjectId, TreePaths> _trees = [];
 
-    private GitWorkspace(Repository repo, TimeProvider time)
+    /// <summary>Tree comparisons path by path, as <c>git diff --no-renames</c>.</summary>
+    private static readonly CompareOptions NoRenames = new() { Similarity = SimilarityOptions.None };
+
+    private readonly bool _readOnly;
+
+    private GitWorkspace(Repository repo, TimeProvider time, bool readOnly)
     {
         _repo = repo;
         _time = time;
+        _readOnly = readOnly;
     }
 
     /// <summary>The root of the working tree.</summary>
@@ -43,10 +49,15 @@ public sealed partial class GitWorkspace : IDisposable
     /// <summary>Opens the repository whose working tree contains <paramref name="path"/>.</summary>
     /// <param name="path">The working tree's root or any folder inside it.</param>
     /// <param name="time">The clock for commit and stash dates; the system clock when null.</param>
+    /// <param name="readOnly">
+    /// True for a workspace that only reads: it leaves <c>.git</c> untouched (see
+    /// <see cref="TruncateIndexTime"/>, which a writing workspace does before libgit2 reads the index)
+    /// and refuses to write.
+    /// </param>
     /// <exception cref="SessionException">
     /// The path is not inside a git working tree, or the repository cannot be opened (exit code 2).
     /// </exception>
-    public static GitWorkspace Open(string path, TimeProvider? time = null)
+    public static GitWorkspace Open(string path, TimeProvider? time = null, bool readOnly = false)
     {
         var found = Directory.Exists(path) ? Repository.Discover(path) : null;
         if (found is null)
@@ -57,7 +68,11 @@ public sealed partial class GitWorkspace : IDisposable
         Repository repo;
         try
         {
-            TruncateIndexTime(found);
+            if (!readOnly)
+            {
+                TruncateIndexTime(found);
+            }
+
             repo = new Repository(found);
         }
         catch (LibGit2SharpException error)
@@ -71,7 +86,7 @@ public sealed partial class GitWorkspace : IDisposable
             throw new SessionException($"'{path}' is a bare git repository: pass a folder with a working tree.", 2);
         }
 
-        return new GitWorkspace(repo, time ?? TimeProvider.System);
+        return new GitWorkspace(repo, time ?? TimeProvider.System, readOnly);
     }
 
     /// <summary>Switches to a local branch, creating it from <c>origin/&lt;branch&gt;</c> when only the remote one exists.</summary>
@@ -123,7 +138,7 @@ public sealed partial class GitWorkspace : IDisposable
     /// <summary>Takes git status now, to be used later by <see cref="StashWork"/> or <see cref="UncommittedFiles"/>.</summary>
     public StatusSnapshot TakeSnapshot()
     {
-        var index = IndexStamp();
+        var index = IndexHash();
         var head = HeadSha;
         var entries = Status().Select(e => new ChangedPath(e.FilePath, e.State)).ToList();
         return new StatusSnapshot(entries, head, index);
@@ -131,14 +146,25 @@ public sealed partial class GitWorkspace : IDisposable
 
     /// <summary>The snapshot's entries while HEAD and the index are as it saw them; a fresh status otherwise.</summary>
     private IReadOnlyList<ChangedPath> Changes(StatusSnapshot? snapshot) =>
-        snapshot is not null && snapshot.HeadSha == HeadSha && snapshot.Index == IndexStamp()
+        snapshot is not null && snapshot.HeadSha == HeadSha && snapshot.IndexHash == IndexHash()
             ? snapshot.Entries
             : [.. Status().Select(e => new ChangedPath(e.FilePath, e.State))];
 
-    private (long Length, DateTime Modified)? IndexStamp()
+    /// <summary>
+    /// The index file's content hash: two reads that give the same hash saw the same index, whatever
+    /// the file's times (an index rewritten in the same second to the same size still differs).
+    /// </summary>
+    private string? IndexHash()
     {
-        var index = new FileInfo(Path.Combine(_repo.Info.Path, "index"));
-        return index.Exists ? (index.Length, index.LastWriteTimeUtc) : null;
+        try
+        {
+            using var index = File.OpenRead(Path.Combine(_repo.Info.Path, "index"));
+            return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(index));
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
     }
 
     /// <inheritdoc />
@@ -208,6 +234,11 @@ public sealed partial class GitWorkspace : IDisposable
     /// </summary>
     private void EnsureReadyToWrite()
     {
+        if (_readOnly)
+        {
+            throw new InvalidOperationException("This workspace was opened read-only; open it with readOnly: false to change git.");
+        }
+
         if (_repo.Info.CurrentOperation is var operation and not CurrentOperation.None)
         {
             throw new SessionException($"A {operation} is in progress in {Root}: finish it, or abort it, before the session touches git.", 4);

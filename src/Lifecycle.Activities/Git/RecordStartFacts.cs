@@ -25,7 +25,7 @@ public sealed class RecordStartFacts(ISessionStore sessions, RepositoryContext r
         var previous = firstRun && session.PreviousSession is { } id
             ? await Sessions.GetAsync(id, context.CancellationToken)
             : null;
-        using (var git = OpenWorkspace())
+        using (var git = OpenWorkspace(readOnly: true))
         {
             if (firstRun)
             {

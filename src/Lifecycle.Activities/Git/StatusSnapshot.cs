@@ -5,11 +5,11 @@ namespace Lifecycle.Activities.Git;
 /// taken against, so the user of it can tell whether it still holds.
 /// </summary>
 /// <remarks>
-/// It holds while HEAD and the index file are unchanged: then git itself has not moved. Edits to
+/// It holds while HEAD and the index file's content are unchanged: then git itself has not moved. Edits to
 /// the work tree after it was taken are not in it, as edits made after a fresh status would not
 /// be: a command works on the work tree as it was when the command began.
 /// </remarks>
 /// <param name="Entries">The changed paths, as <see cref="GitWorkspace"/> lists them.</param>
 /// <param name="HeadSha">HEAD when it was taken; null before the first commit.</param>
-/// <param name="Index">The index file's size and modification time then; null when there was none.</param>
-public sealed record StatusSnapshot(IReadOnlyList<ChangedPath> Entries, string? HeadSha, (long Length, DateTime Modified)? Index);
+/// <param name="IndexHash">The SHA-256 of the index file's bytes then; null when there was none.</param>
+public sealed record StatusSnapshot(IReadOnlyList<ChangedPath> Entries, string? HeadSha, string? IndexHash);

@@ -24,7 +24,7 @@ public sealed class DescribeSession(ISessionStore sessions, RepositoryContext re
         {
             try
             {
-                using var git = GitWorkspace.Open(repository.Root);
+                using var git = GitWorkspace.Open(repository.Root, readOnly: true);
                 uncommitted = git.UncommittedFiles();
             }
             catch (SessionException)

@@ -1,6 +1,5 @@
 using Lifecycle.Activities.Configuration;
 using Lifecycle.Activities.Git;
-using LibGit2Sharp;
 
 namespace Lifecycle.Activities.Sessions;
 
@@ -47,11 +46,12 @@ public sealed class RepositoryContext(string root)
     {
         try
         {
-            using var git = GitWorkspace.Open(Root);
+            using var git = GitWorkspace.Open(Root, readOnly: true);
             return git.TakeSnapshot();
         }
-        catch (Exception error) when (error is SessionException or LibGit2SharpException or IOException or UnauthorizedAccessException)
+        catch (Exception)
         {
+            // Whatever went wrong, the user of the status takes a fresh one and reports it then.
             return null;
         }
     }

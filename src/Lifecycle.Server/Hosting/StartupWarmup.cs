@@ -22,9 +22,8 @@ internal static class StartupWarmup
     {
         try
         {
-            _ = SessionJson.Default.SessionContext;
-            EngineWarmup.Run();
             SessionsWarmup.Run();
+            EngineWarmup.Run();
             using var connection = new SqliteConnection("Data Source=:memory:");
             connection.Open();
         }

@@ -17,6 +17,10 @@ namespace Lifecycle.Server.Persistence;
 /// </remarks>
 public sealed class SqliteSessionStore : ISessionStore
 {
+    // What each session object this store handed out held in the database when read or last
+    // saved: the expected row for the next save (optimistic concurrency without a schema change).
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SessionContext, StoredRow> _read = [];
+
     private readonly SqliteDatabase _database;
     private readonly SemaphoreSlim _initialization = new(1, 1);
     private bool _initialized;
@@ -58,17 +62,43 @@ public sealed class SqliteSessionStore : ISessionStore
             .ReadFirstAsync(Read, cancellationToken);
     }
 
+    /// <remarks>
+    /// A session this store read is saved only if its row still holds what was read: another
+    /// process (a git hook's event, a second command) that saved it meanwhile is not overwritten
+    /// with an older copy; the save fails with <see cref="SessionConflictException"/> instead. A
+    /// session object this store did not read is inserted, or replaces the row.
+    /// </remarks>
     public async Task SaveAsync(SessionContext session, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
+        var json = JsonSerializer.Serialize(session, SessionJson.Default.SessionContext);
         await using var connection = _database.Open();
-        await using var upsert = connection.Command("""
-            INSERT INTO Sessions (Id, State, StartTime, EndTime, Context) VALUES ($id, $state, $startTime, $endTime, $context)
-            ON CONFLICT (Id) DO UPDATE SET State = excluded.State, StartTime = excluded.StartTime, EndTime = excluded.EndTime, Context = excluded.Context
-            """,
+        (string Name, object? Value)[] values =
+        [
             ("$id", session.SessionId), ("$state", session.State.ToString().ToUpperInvariant()), ("$startTime", StoredTime.ToStored(session.StartTime)),
-            ("$endTime", StoredTime.ToStored(session.EndTime)), ("$context", JsonSerializer.Serialize(session, SessionJson.Default.SessionContext)));
-        await upsert.ExecuteNonQueryAsync(cancellationToken);
+            ("$endTime", StoredTime.ToStored(session.EndTime)), ("$context", json),
+        ];
+        if (_read.TryGetValue(session, out var read) && read.Id == session.SessionId)
+        {
+            await using var update = connection.Command("""
+                UPDATE Sessions SET State = $state, StartTime = $startTime, EndTime = $endTime, Context = $context
+                WHERE Id = $id AND Context = $read
+                """, [.. values, ("$read", read.Json)]);
+            if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                throw new SessionConflictException(session.SessionId);
+            }
+        }
+        else
+        {
+            await using var upsert = connection.Command("""
+                INSERT INTO Sessions (Id, State, StartTime, EndTime, Context) VALUES ($id, $state, $startTime, $endTime, $context)
+                ON CONFLICT (Id) DO UPDATE SET State = excluded.State, StartTime = excluded.StartTime, EndTime = excluded.EndTime, Context = excluded.Context
+                """, values);
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        _read.AddOrUpdate(session, new StoredRow(session.SessionId, json));
     }
 
     public async Task<IReadOnlyList<SessionContext>> ListAsync(CancellationToken cancellationToken)
@@ -102,7 +132,14 @@ public sealed class SqliteSessionStore : ISessionStore
                 r.GetNullableString(3) is { } data ? JsonNode.Parse(data)?.AsObject() : null, r.GetInt64(4)), cancellationToken);
     }
 
-    private static SessionContext Read(SqliteDataReader row) =>
-        JsonSerializer.Deserialize(row.GetString(1), SessionJson.Default.SessionContext) ??
-        throw new Activities.SessionException($"Session {row.GetString(0)} is stored empty; run 'lifecycle recover'.");
+    private SessionContext Read(SqliteDataReader row)
+    {
+        var json = row.GetString(1);
+        var session = JsonSerializer.Deserialize(json, SessionJson.Default.SessionContext) ??
+            throw new Activities.SessionException($"Session {row.GetString(0)} is stored empty; run 'lifecycle recover'.");
+        _read.AddOrUpdate(session, new StoredRow(session.SessionId, json));
+        return session;
+    }
+
+    private sealed record StoredRow(string Id, string Json);
 }

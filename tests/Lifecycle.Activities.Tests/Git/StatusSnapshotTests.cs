@@ -58,6 +58,77 @@ public sealed class StatusSnapshotTests
     }
 
     [Fact]
+    public void StashWork_AfterAFileWasStagedInTheSameSecondToAnIndexOfTheSameSize_TakesAFreshStatus()
+    {
+        // Restaging keeps the index's size, and within one second its time: only its content tells.
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "a\n");
+        repo.Write("b.txt", "b\n");
+        repo.CommitAll("initial");
+        repo.Write("a.txt", "A\n");
+        repo.Git("add", "a.txt");
+        StatusSnapshot snapshot;
+        using (var workspace = GitWorkspace.Open(repo.Path, readOnly: true))
+        {
+            snapshot = workspace.TakeSnapshot();
+        }
+
+        var index = Path.Combine(repo.Path, ".git", "index");
+        var (size, time) = (new FileInfo(index).Length, File.GetLastWriteTimeUtc(index));
+        repo.Write("b.txt", "B\n");
+        repo.Git("add", "b.txt");
+        File.SetLastWriteTimeUtc(index, time);
+        Assert.Equal(size, new FileInfo(index).Length);
+
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            Assert.Equal(["a.txt", "b.txt"], workspace.StashWork("s", snapshot: snapshot).Files.Select(f => f.Path));
+        }
+
+        Assert.Equal("", repo.Git("status", "--porcelain"));
+    }
+
+    [Fact]
+    public void StashWork_WhenAnUntrackedFileOfTheSnapshotIsGone_PutsAwayTheRest()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "a\n");
+        repo.CommitAll("initial");
+        repo.Write("a.txt", "changed\n");
+        var temporary = repo.Write("4913", "an editor's probe file\n");
+        StatusSnapshot snapshot;
+        using (var workspace = GitWorkspace.Open(repo.Path, readOnly: true))
+        {
+            snapshot = workspace.TakeSnapshot();
+        }
+
+        File.Delete(temporary);
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            Assert.Equal(["a.txt"], workspace.StashWork("s", snapshot: snapshot).Files.Select(f => f.Path));
+        }
+
+        Assert.Equal("", repo.Git("status", "--porcelain"));
+    }
+
+    [Fact]
+    public void ReadOnlyWorkspace_LeavesTheIndexFileAsItIsAndRefusesToWrite()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "a\n");
+        repo.CommitAll("initial");
+        repo.Write("a.txt", "changed\n");
+        var index = Path.Combine(repo.Path, ".git", "index");
+        var time = File.GetLastWriteTimeUtc(index);
+
+        using var workspace = GitWorkspace.Open(repo.Path, readOnly: true);
+        _ = workspace.TakeSnapshot();
+
+        Assert.Equal(time, File.GetLastWriteTimeUtc(index));
+        Assert.Throws<InvalidOperationException>(() => workspace.StashWork("s"));
+    }
+
+    [Fact]
     public async Task PrefetchedStatus_IsTakenOnce_AndADiscardedOneIsNotUsed()
     {
         using var repo = new TempRepository();

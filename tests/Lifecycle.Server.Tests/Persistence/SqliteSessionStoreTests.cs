@@ -81,4 +81,34 @@ public class SqliteSessionStoreTests
         Assert.Single(await store.ListAsync(default));
         Assert.Empty(await host.Engine.Store.ListDefinitionsAsync(default));
     }
+
+    [Fact]
+    public async Task Save_OfACopyReadBeforeAnotherProcessSaved_IsRefusedAndOverwritesNothing()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "lifecycle.db");
+        var end = new SqliteSessionStore(path);
+        var hook = new SqliteSessionStore(path);
+        await end.SaveAsync(new SessionContext { SessionId = "00001", State = SessionState.Active }, CancellationToken.None);
+        var closing = (await end.GetAsync("00001", CancellationToken.None))!;
+        var stale = (await hook.GetAsync("00001", CancellationToken.None))!;
+
+        closing.State = SessionState.Closing;
+        await end.SaveAsync(closing, CancellationToken.None);
+        closing.HandoffNotes = "saved twice by its reader";
+        await end.SaveAsync(closing, CancellationToken.None);
+        stale.LastError = "recorded from an older copy";
+        var conflict = await Assert.ThrowsAsync<SessionConflictException>(() => hook.SaveAsync(stale, CancellationToken.None));
+
+        Assert.Equal(4, conflict.ExitCode);
+        Assert.Contains("Run the command again", conflict.Message);
+        var stored = (await new SqliteSessionStore(path).GetAsync("00001", CancellationToken.None))!;
+        Assert.Equal(SessionState.Closing, stored.State);
+        Assert.Equal("saved twice by its reader", stored.HandoffNotes);
+        Assert.Null(stored.LastError);
+        var again = (await hook.GetAsync("00001", CancellationToken.None))!;
+        again.LastError = "recorded from the current copy";
+        await hook.SaveAsync(again, CancellationToken.None);
+        Assert.Equal("recorded from the current copy", (await end.GetAsync("00001", CancellationToken.None))!.LastError);
+    }
 }

@@ -21,8 +21,20 @@ public static class EndCommand
         return command.Handle(output, error, async (context, cancellationToken) =>
         {
             await using var host = context.OpenHost();
-            _ = host.Get<RepositoryContext>().PrefetchStatus();
-            await RunCommand.StartEngineAsync(context, host, cancellationToken);
+            var repository = host.Get<RepositoryContext>();
+            if (!context.Parse.GetValue(noStash))
+            {
+                // The stash's git status, taken on the idle core while the command starts up.
+                _ = repository.PrefetchStatus();
+            }
+
+            var startup = await RunCommand.StartEngineAsync(context, host, cancellationToken);
+            if (startup.Recovered.Count > 0 || startup.TimersFired.Count > 0)
+            {
+                // Recovered or resumed workflows may have changed the work tree since.
+                repository.DiscardPrefetchedStatus();
+            }
+
             await SessionWorkflows.PublishAllAsync(host, cancellationToken);
             var sessions = host.Get<ISessionStore>();
             var session = await sessions.GetLatestAsync(cancellationToken);

@@ -42,7 +42,7 @@ public static class RunCommand
     }
 
     /// <summary>Starts the engine, telling the user on stderr about instances it recovered or timers it fired.</summary>
-    internal static async Task StartEngineAsync(CommandContext context, Hosting.EmbeddedHost host, CancellationToken cancellationToken)
+    internal static async Task<Lifecycle.Workflows.Hosting.StartupReport> StartEngineAsync(CommandContext context, Hosting.EmbeddedHost host, CancellationToken cancellationToken)
     {
         var report = await host.Engine.StartAsync(cancellationToken, note =>
         {
@@ -63,5 +63,7 @@ public static class RunCommand
         {
             context.Error.WriteLine($"note: a due timer resumed instance {fired.InstanceId} of '{fired.WorkflowId}'; it is now {fired.Status}.");
         }
+
+        return report;
     }
 }
