@@ -25,7 +25,7 @@ public sealed partial class GitWorkspace
     /// <exception cref="SessionException">A bad session id (exit code 2), or another git process holding the index or a merge or rebase in progress (exit code 4).</exception>
     public RestoreOutcome RestoreStash(string sessionId)
     {
-        var name = StashName.For(sessionId);
+        var name = StashNameFor(sessionId);
         if (FindStash(name) is not { } found)
         {
             return new RestoreOutcome(RestoreStatus.NothingToRestore, [], []);
@@ -78,7 +78,7 @@ public sealed partial class GitWorkspace
     /// <summary>True when a stash carries this session's name (what <see cref="RestoreStash"/> would restore).</summary>
     /// <param name="sessionId">The session to look for.</param>
     /// <exception cref="SessionException">A bad session id (exit code 2).</exception>
-    public bool HasStash(string sessionId) => FindStash(StashName.For(sessionId)) is not null;
+    public bool HasStash(string sessionId) => FindStash(StashNameFor(sessionId)) is not null;
 
     private RestorePlan PlanRestore(Stash stash)
     {

@@ -28,7 +28,7 @@ public sealed partial class GitWorkspace
     /// </exception>
     public StashOutcome StashWork(string sessionId, Func<string, bool>? leave = null, StatusSnapshot? snapshot = null)
     {
-        var name = StashName.For(sessionId);
+        var name = StashNameFor(sessionId);
         var head = _repo.Head.Tip
             ?? throw new SessionException($"Cannot stash in {Root}: the repository has no commits yet. Make a first commit, or close the session with --no-stash.", 2);
         EnsureReadyToWrite();
@@ -77,7 +77,7 @@ public sealed partial class GitWorkspace
     /// <remarks>Paths skipped when it was made are not known any more: <see cref="StashOutcome.Skipped"/> is empty.</remarks>
     public StashOutcome? DescribeStash(string sessionId)
     {
-        if (FindStash(StashName.For(sessionId)) is not { } found)
+        if (FindStash(StashNameFor(sessionId)) is not { } found)
         {
             return null;
         }

@@ -40,6 +40,9 @@ public sealed partial class GitWorkspace : IDisposable
     /// <summary>The checked-out branch's short name, or null when HEAD is detached.</summary>
     public string? CurrentBranch => _repo.Info.IsHeadDetached ? null : _repo.Head.FriendlyName;
 
+    /// <summary>The name of the stash <see cref="StashWork"/> makes for a session in this working tree.</summary>
+    public string StashNameFor(string sessionId) => StashName.For(sessionId, LinkedWorktreeName());
+
     /// <summary>git's <c>user.name</c> for this repository, or null when it is not set.</summary>
     public string? UserName => _repo.Config.Get<string>("user.name")?.Value;
 
@@ -206,6 +209,16 @@ public sealed partial class GitWorkspace : IDisposable
 
         var headMayDiffer = indexed is null || (entry.State & (FileStatus.TypeChangeInIndex | FileStatus.TypeChangeInWorkdir)) != 0;
         return headMayDiffer && PathsIn(_repo.Head.Tip?.Tree)[entry.Path]?.Mode == Mode.GitLink;
+    }
+
+    /// <summary>A linked worktree's name (its folder under <c>.git/worktrees/</c>); null for the main working tree.</summary>
+    private string? LinkedWorktreeName()
+    {
+        var gitDirectory = Path.TrimEndingDirectorySeparator(_repo.Info.Path);
+        var parent = Path.GetDirectoryName(gitDirectory);
+        return File.Exists(Path.Combine(gitDirectory, "commondir")) && Path.GetFileName(parent) == "worktrees"
+            ? Path.GetFileName(gitDirectory)
+            : null;
     }
 
     /// <summary>Path lookups in a tree, shared by every lookup in it during this workspace's life (trees never change).</summary>

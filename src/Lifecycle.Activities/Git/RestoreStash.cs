@@ -33,14 +33,14 @@ public sealed class RestoreStash(ISessionStore sessions, RepositoryContext repos
             return;
         }
 
-        var name = StashName.For(previous);
         if (ManualMode)
         {
-            Done(context, "skipped", [], $"Manual mode: restoring '{name}' is left to you; git was not touched.");
+            Done(context, "skipped", [], $"Manual mode: restoring the stash of session {previous} is left to you; git was not touched.");
             return;
         }
 
         using var git = OpenWorkspace();
+        var name = git.StashNameFor(previous);
         var outcome = git.RestoreStash(previous);
         switch (outcome.Status)
         {

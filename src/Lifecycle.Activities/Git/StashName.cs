@@ -4,14 +4,19 @@ namespace Lifecycle.Activities.Git;
 internal static class StashName
 {
     /// <summary>The stash message for a session; git shows it as <c>On &lt;branch&gt;: lifecycle session &lt;id&gt;</c>.</summary>
-    public static string For(string sessionId)
+    /// <param name="sessionId">The session.</param>
+    /// <param name="worktree">
+    /// The linked worktree's name, null for the main one. Linked worktrees share <c>refs/stash</c>
+    /// but number their sessions each on their own, so their stashes carry the worktree's name.
+    /// </param>
+    public static string For(string sessionId, string? worktree = null)
     {
         if (string.IsNullOrWhiteSpace(sessionId) || sessionId.Any(char.IsControl))
         {
             throw new SessionException($"Session id '{sessionId}' cannot name a stash: use a non-empty id on one line.", 2);
         }
 
-        return $"lifecycle session {sessionId}";
+        return worktree is null ? $"lifecycle session {sessionId}" : $"lifecycle session {sessionId} (worktree {worktree})";
     }
 
     /// <summary>

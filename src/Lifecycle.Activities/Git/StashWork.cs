@@ -22,9 +22,9 @@ public sealed class StashWork(ISessionStore sessions, RepositoryContext reposito
     public override async ValueTask ExecuteAsync(ActivityContext context)
     {
         var session = await LoadAsync(context);
-        var name = StashName.For(session.SessionId);
         var snapshot = await Repository.TakePrefetchedStatusAsync();
         using var git = OpenWorkspace();
+        var name = git.StashNameFor(session.SessionId);
 
         // Lifecycle's own files are not the user's work: its state folder (the database, state.json)
         // must never be put away, and the session's documents stay for the docs commit.

@@ -3,7 +3,8 @@ using Lifecycle.Workflows.Activities;
 namespace Lifecycle.Activities.Sessions;
 
 /// <summary>
-/// Creates the next session (DORMANT → INITIALIZING) linked to the previous one. Run again by the
+/// Creates the next session (DORMANT → INITIALIZING) linked to the previous one (the last that
+/// became active; aborted starts are skipped). Run again by the
 /// same workflow instance (after a crash) it returns the session it created instead of a new one.
 /// </summary>
 [Activity("Session", "Creates the next session (00001, 00002, …) in state INITIALIZING, linked to the previous one; outputs 'sessionId' and 'previousSession'.",
@@ -25,22 +26,36 @@ public sealed class CreateSessionContext(ISessionStore sessions) : Activity
             new SessionStateMachine(() => state, s => state = s).Fire(SessionTrigger.Start);
         }
 
+        // The previous session is the last one that began: a start that was aborted (blocked, or
+        // failed half-way) carries nothing forward, and linking to it would lose what came before it,
+        // such as the work the last close put away.
+        var previous = latest;
+        while (previous is { ActiveSince: null, PreviousSession: { } before })
+        {
+            previous = await sessions.GetAsync(before, context.CancellationToken);
+        }
+
+        if (previous is { ActiveSince: null })
+        {
+            previous = null;
+        }
+
         var session = new SessionContext
         {
             SessionId = latest is null ? SessionId.First : SessionId.Next(latest.SessionId),
             StartTime = context.Time.GetUtcNow(),
             State = SessionState.Dormant,
             StartedBy = context.InstanceId,
-            PreviousSession = latest?.SessionId,
+            PreviousSession = previous?.SessionId,
         };
         var current = session.State;
         new SessionStateMachine(() => current, s => current = s).Fire(SessionTrigger.Start);
         session.State = current;
         await sessions.SaveAsync(session, context.CancellationToken);
-        if (latest is not null)
+        if (previous is not null)
         {
-            latest.NextSession = session.SessionId;
-            await sessions.SaveAsync(latest, context.CancellationToken);
+            previous.NextSession = session.SessionId;
+            await sessions.SaveAsync(previous, context.CancellationToken);
         }
 
         Done(context, session, $"Session {session.SessionId} created.");

@@ -59,19 +59,21 @@ public static class HookInstaller
                 }
             }
 
-            WriteExecutable(file, Script(hook, eventName, lifecycleCommand, paths.WorkingDirectory));
+            WriteExecutable(file, Script(hook, eventName, lifecycleCommand));
             done.Add(new HookInstallation(hook, file, File.Exists(chained) ? chained : null, updated));
         }
 
         return done;
     }
 
-    /// <summary>The hook script: chain first, then record in the background.</summary>
-    internal static string Script(string hook, string eventName, string lifecycleCommand, string repositoryRoot) =>
+    /// <summary>The hook script: chain first, then record in the background, for the working tree git runs it in.</summary>
+    internal static string Script(string hook, string eventName, string lifecycleCommand) =>
         $$"""
         #!/bin/sh
         {{Marker}}: records {{hook}} for the current lifecycle session; never fails the git command.
         # Installed by 'lifecycle init'. Your previous {{hook}} hook, if any, is {{hook}}{{ChainedSuffix}} and runs first.
+        # git runs it from the top of the working tree the command ran in, so one hook serves every
+        # worktree of the repository, and a repository moved elsewhere.
         status=0
         chained="$(dirname "$0")/{{hook}}{{ChainedSuffix}}"
         if [ -x "$chained" ]; then
@@ -79,9 +81,9 @@ public static class HookInstaller
           status=$?
         fi
         if [ -n "${{{SyncVariable}}}" ]; then
-          {{lifecycleCommand}} --repo {{Quote(repositoryRoot)}} event {{eventName}} --quiet --hook {{hook}} -- "$@" </dev/null >/dev/null 2>&1
+          {{lifecycleCommand}} --repo "$PWD" event {{eventName}} --quiet --hook {{hook}} -- "$@" </dev/null >/dev/null 2>&1
         else
-          ( {{lifecycleCommand}} --repo {{Quote(repositoryRoot)}} event {{eventName}} --quiet --hook {{hook}} -- "$@" </dev/null >/dev/null 2>&1 & ) >/dev/null 2>&1
+          ( {{lifecycleCommand}} --repo "$PWD" event {{eventName}} --quiet --hook {{hook}} -- "$@" </dev/null >/dev/null 2>&1 & ) >/dev/null 2>&1
         fi
         exit $status
 

@@ -219,6 +219,45 @@ public sealed class RestoreStashTests
     }
 
     [Fact]
+    public void StashWork_InTwoWorktreesWithTheSameSessionId_EachRestoresItsOwnWork()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "a\n");
+        repo.CommitAll("initial");
+        var linked = Path.Combine(repo.Path, "..", Path.GetFileName(repo.Path) + "-second");
+        repo.Git("worktree", "add", "-q", "-b", "second", linked);
+        try
+        {
+            repo.Write("main-only.txt", "main\n");
+            File.WriteAllText(Path.Combine(linked, "second-only.txt"), "second\n");
+            using (var workspace = GitWorkspace.Open(repo.Path))
+            {
+                Assert.True(workspace.StashWork("00001").Stashed);
+            }
+
+            using (var workspace = GitWorkspace.Open(linked))
+            {
+                Assert.True(workspace.StashWork("00001").Stashed);
+                Assert.Equal(RestoreStatus.Restored, workspace.RestoreStash("00001").Status);
+            }
+
+            using (var workspace = GitWorkspace.Open(repo.Path))
+            {
+                Assert.Equal(RestoreStatus.Restored, workspace.RestoreStash("00001").Status);
+            }
+
+            Assert.Equal("?? main-only.txt\n", repo.Git("status", "--porcelain"));
+            Assert.True(File.Exists(Path.Combine(linked, "second-only.txt")));
+            Assert.False(File.Exists(Path.Combine(linked, "main-only.txt")));
+            Assert.Equal("", repo.Git("stash", "list"));
+        }
+        finally
+        {
+            repo.Git("worktree", "remove", "--force", linked);
+        }
+    }
+
+    [Fact]
     public void StashWork_InALinkedWorktree_RoundTripsThroughTheSharedStash()
     {
         using var repo = new TempRepository();

@@ -56,6 +56,7 @@ public class TaskCommandTests
     public async Task WithoutAnySession_StatusAndTasksSayHowToStart_AndCreateNothing()
     {
         using var folder = new TempFolder();
+        Git.Init(folder.Path);
         var cli = new CliRunner(folder.Path);
 
         var status = await cli.RunAsync("status");

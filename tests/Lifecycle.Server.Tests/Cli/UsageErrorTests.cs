@@ -33,6 +33,26 @@ public class UsageErrorTests
         Assert.False(Directory.Exists(Path.Combine(folder.Path, ".lifecycle")), "validate must not create state");
     }
 
+    [Theory]
+    [InlineData("start --yes")]
+    [InlineData("end --yes")]
+    [InlineData("status")]
+    [InlineData("task add x")]
+    [InlineData("sessions")]
+    [InlineData("checkpoint")]
+    public async Task SessionCommand_OutsideAGitRepository_SaysSoInOneLine_AndCreatesNothing(string command)
+    {
+        using var folder = new TempFolder();
+
+        var result = await new CliRunner(folder.Path).RunAsync(command.Split(' '));
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("is not a git repository", line);
+        Assert.Contains("Run 'git init' there", line);
+        Assert.False(Directory.Exists(Path.Combine(folder.Path, ".lifecycle")), $"{command} must not create state");
+    }
+
     [Fact]
     public async Task Validate_Json_PrintsValidAndErrors()
     {

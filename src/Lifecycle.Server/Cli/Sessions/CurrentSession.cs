@@ -13,5 +13,22 @@ internal static class CurrentSession
         (File.Exists(DatabasePath(context)) ? await store.GetLatestAsync(cancellationToken) : null) ??
         throw new UsageException("There is no session yet. Start one with 'lifecycle start'.");
 
-    private static string DatabasePath(CommandContext context) => Path.Combine(context.Repository, ".lifecycle", "lifecycle.db");
+    /// <summary>
+    /// Refuses, creating nothing, when the command's folder is not a git working tree: sessions
+    /// stash, restore and commit, so every session command needs one (exit 2).
+    /// </summary>
+    public static void RequireGitRepository(CommandContext context)
+    {
+        var dotGit = Path.Combine(context.Repository, ".git");
+        if (!Directory.Exists(dotGit) && !File.Exists(dotGit))
+        {
+            throw new UsageException($"'{context.Repository}' is not a git repository, and sessions work on one. Run 'git init' there, or pass --repo with a repository's folder.");
+        }
+    }
+
+    private static string DatabasePath(CommandContext context)
+    {
+        RequireGitRepository(context);
+        return Path.Combine(context.Repository, ".lifecycle", "lifecycle.db");
+    }
 }

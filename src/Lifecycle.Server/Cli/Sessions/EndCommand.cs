@@ -20,6 +20,7 @@ public static class EndCommand
         var command = new Command("end", "Close the session: handoff, report, docs commit, work put away") { force, yes, noStash, note };
         return command.Handle(output, error, async (context, cancellationToken) =>
         {
+            CurrentSession.RequireGitRepository(context);
             await using var host = context.OpenHost();
             var repository = host.Get<RepositoryContext>();
             if (!context.Parse.GetValue(noStash))

@@ -8,6 +8,7 @@ public static class SessionsCommand
     public static Command Build(TextWriter output, TextWriter error) =>
         new Command("sessions", "List the repository's sessions").Handle(output, error, async (context, ct) =>
         {
+            CurrentSession.RequireGitRepository(context);
             var sessions = File.Exists(Path.Combine(context.Repository, ".lifecycle", "lifecycle.db"))
                 ? await CurrentSession.Store(context).ListAsync(ct)
                 : [];

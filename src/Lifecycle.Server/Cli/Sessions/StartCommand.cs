@@ -19,11 +19,9 @@ public static class StartCommand
         var command = new Command("start", "Start the next session: restore context, check reality, show the mission") { force, yes, noStash };
         return command.Handle(output, error, async (context, cancellationToken) =>
         {
+            CurrentSession.RequireGitRepository(context);
             // Lifecycle's state never goes into git (nor into a stash), even without 'lifecycle init'.
-            if (Directory.Exists(Path.Combine(context.Repository, ".git")) || File.Exists(Path.Combine(context.Repository, ".git")))
-            {
-                Lifecycle.Activities.Setup.GitExclude.Ensure(Lifecycle.Activities.Setup.GitPaths.Of(context.Repository), ".lifecycle/");
-            }
+            Lifecycle.Activities.Setup.GitExclude.Ensure(Lifecycle.Activities.Setup.GitPaths.Of(context.Repository), ".lifecycle/");
 
             await using var host = context.OpenHost();
             await RunCommand.StartEngineAsync(context, host, cancellationToken);

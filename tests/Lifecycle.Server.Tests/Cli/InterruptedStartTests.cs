@@ -1,0 +1,36 @@
+using Lifecycle.Server.Tests.Support;
+
+namespace Lifecycle.Server.Tests.Cli;
+
+/// <summary>A start that fails half-way must not make the next start forget the work the last close put away.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public class InterruptedStartTests
+{
+    private const string Config = """{ "realityChecks": { "builtins": { "diskSpace": { "enabled": false } } } }""";
+
+    [Fact]
+    public async Task Start_AfterAStartThatFailedWhileRestoring_RestoresTheLastClosedSessionsWork()
+    {
+        using var folder = new TempFolder();
+        Git.Init(folder.Path);
+        folder.Write(".lifecycle/config.json", Config);
+        var cli = new CliRunner(folder.Path);
+        Assert.Equal(0, (await cli.RunAsync("init")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("start", "--yes")).ExitCode);
+        folder.Write("idea.txt", "precious work\n");
+        Assert.Equal(0, (await cli.RunAsync("end", "--yes")).ExitCode);
+
+        var lockFile = Path.Combine(folder.Path, ".git", "index.lock");
+        File.WriteAllText(lockFile, "");
+        var failed = await cli.RunAsync("start", "--yes");
+        File.Delete(lockFile);
+        var again = await cli.RunAsync("--json", "start", "--yes");
+
+        Assert.NotEqual(0, failed.ExitCode);
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Equal("00003", again.Json["sessionId"]!.GetValue<string>());
+        Assert.Equal("00001", again.Json["previousSession"]!.GetValue<string>());
+        Assert.Equal("precious work\n", File.ReadAllText(Path.Combine(folder.Path, "idea.txt")));
+        Assert.Equal("", Git.Run(folder.Path, "stash", "list"));
+    }
+}
