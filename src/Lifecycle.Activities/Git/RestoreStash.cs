@@ -23,6 +23,7 @@ public sealed class RestoreStash(ISessionStore sessions, RepositoryContext repos
         var session = await LoadAsync(context);
         if (context.Get(Skip, false))
         {
+            await KeepTrackOfSkippedStashAsync(context, session);
             Done(context, "skipped", [], "Stash restore skipped as asked.");
             return;
         }
@@ -56,6 +57,29 @@ public sealed class RestoreStash(ISessionStore sessions, RepositoryContext repos
             default:
                 Done(context, "nothing", [], $"No stash named '{name}' to restore.");
                 break;
+        }
+    }
+
+    /// <summary>A stash left where it is stays a blocker, so later sessions do not forget it.</summary>
+    private async Task KeepTrackOfSkippedStashAsync(ActivityContext context, SessionContext session)
+    {
+        if (ManualMode || session.PreviousSession is not { } previous)
+        {
+            return;
+        }
+
+        try
+        {
+            using var git = OpenWorkspace(readOnly: true);
+            if (git.HasStash(previous))
+            {
+                AddOnce(session.Blockers, $"The work session {previous} put away in stash '{git.StashNameFor(previous)}' was not restored (--no-stash): apply that stash with 'git stash apply' when you want it back; it stays in 'git stash list' until then.");
+                await Sessions.SaveAsync(session, context.CancellationToken);
+            }
+        }
+        catch (SessionException)
+        {
+            // Not a repository git can open: there is no stash to keep track of.
         }
     }
 

@@ -13,7 +13,8 @@ namespace Lifecycle.Activities.Handoff;
 /// <list type="number">
 /// <item>one <c>Resolve blocker: …</c> per blocker;</item>
 /// <item><c>Restore and finish the N files put away in stash '…'</c> when work was put away, and
-/// <c>Check N paths left in place …</c> when the stash could not hold some;</item>
+/// <c>Check N paths left in place …</c> when the stash could not hold some, or <c>Finish the N
+/// uncommitted files left in the work tree …</c> when nothing was put away;</item>
 /// <item>one <c>Fix the '…' check (health 40% at close)</c> per agent below 100% at close, worst first;</item>
 /// <item>one <c>Continue T2 (priority 1): …</c> per open (not blocked) task, highest priority first;</item>
 /// <item><c>Start new work: nothing is carried over.</c> when none of the above applies.</item>
@@ -99,7 +100,7 @@ public static class HandoffBuilder
         SessionId = next,
         Blockers = [.. context.Blockers],
         Tasks = [.. context.Tasks],
-        UncommittedFiles = putAway?.Files.Select(f => f.Path).ToList() ?? [],
+        UncommittedFiles = putAway?.Files.Select(f => f.Path).ToList() ?? [.. context.UncommittedFiles],
     };
 
     private static List<string> NextActions(SessionContext context, List<string> blockers, StashedWork? putAway, HealthDelta health)
@@ -108,6 +109,13 @@ public static class HandoffBuilder
         if (putAway is { Files.Count: > 0 })
         {
             actions.Add($"Restore and finish the {Count(putAway.Files.Count, "file")} put away in stash '{putAway.Name}'");
+        }
+
+        else if (putAway is null && context.UncommittedFiles.Count > 0)
+        {
+            // Left in the work tree (--no-stash, manual mode, no commit yet): still the next session's to finish.
+            var shown = string.Join(", ", context.UncommittedFiles.Take(10)) + (context.UncommittedFiles.Count > 10 ? ", …" : "");
+            actions.Add($"Finish the {Count(context.UncommittedFiles.Count, "uncommitted file")} left in the work tree (not put away): {shown}");
         }
 
         if (putAway is { Skipped.Count: > 0 })

@@ -67,6 +67,19 @@ public class HandoffBuilderTests
     }
 
     [Fact]
+    public void Build_WithWorkLeftInTheWorkTree_SaysToFinishIt()
+    {
+        var sources = HandoffExample.Empty();
+        sources.Context.UncommittedFiles = ["a.txt", "notes/b.md"];
+
+        var handoff = HandoffBuilder.Build(sources);
+
+        Assert.Equal(["Finish the 2 uncommitted files left in the work tree (not put away): a.txt, notes/b.md"], handoff.NextActions);
+        Assert.Equal(WorkStrategy.CompleteInProgress, handoff.Continuation.Strategy);
+        Assert.Null(handoff.Stash);
+    }
+
+    [Fact]
     public void Build_WithNothingCarriedOver_SuggestsNewWork()
     {
         var handoff = HandoffBuilder.Build(HandoffExample.Empty());

@@ -157,6 +157,8 @@ public class StashAndRestoreTests
         Assert.Equal("skipped", (string?)outputs["restore"]!["status"]);
         Assert.Equal("On main: lifecycle session 00001\n", test.Stashes());
         Assert.Equal("", test.Status());
+        var blocker = Assert.Single(test.Store.Get("00002").Blockers);
+        Assert.Contains("stash 'lifecycle session 00001' was not restored (--no-stash)", blocker);
     }
 
     [Fact]
