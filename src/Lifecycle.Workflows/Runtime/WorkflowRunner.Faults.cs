@@ -18,7 +18,7 @@ public sealed partial class WorkflowRunner
         }
 
         var fault = new WorkflowFault($"{frame.Activity.Type} '{JournalId(execution, frame)}': {exception.Message}",
-            JournalId(execution, frame), frame.Activity.Type, exception.Message, (exception as ActivityFaultException)?.Code);
+            JournalId(execution, frame), frame.Activity.Type, exception.Message, (exception as ActivityFaultException)?.Code ?? (exception as IFaultCoded)?.FaultCode);
         Record(execution, frame, JournalEvent.Faulted, fault.Message, InputsAndOutputs(frame));
         var child = frame;
         while (true)

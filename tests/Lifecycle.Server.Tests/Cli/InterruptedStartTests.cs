@@ -26,11 +26,26 @@ public class InterruptedStartTests
         File.Delete(lockFile);
         var again = await cli.RunAsync("--json", "start", "--yes");
 
-        Assert.NotEqual(0, failed.ExitCode);
+        Assert.Equal(4, failed.ExitCode);
+        Assert.Contains("Another git process is using the repository", failed.Stderr);
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Equal("00003", again.Json["sessionId"]!.GetValue<string>());
         Assert.Equal("00001", again.Json["previousSession"]!.GetValue<string>());
         Assert.Equal("precious work\n", File.ReadAllText(Path.Combine(folder.Path, "idea.txt")));
         Assert.Equal("", Git.Run(folder.Path, "stash", "list"));
+    }
+
+    [Fact]
+    public async Task Start_WithABrokenConfigFile_ExitsTwoWithItsProblems()
+    {
+        using var folder = new TempFolder();
+        Git.Init(folder.Path);
+        folder.Write(".lifecycle/config.json", """{ "idleThresholdMinutes": "soon" }""");
+        var cli = new CliRunner(folder.Path);
+
+        var result = await cli.RunAsync("start", "--yes");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("idleThresholdMinutes", result.Stderr);
     }
 }

@@ -40,7 +40,7 @@ public class RealityCheckTests
     }
 
     [Fact]
-    public async Task BrokenConfig_FaultsWithItsValidationMessage()
+    public async Task BrokenConfig_FaultsWithItsValidationMessage_AsBadInput()
     {
         using var folder = new TempFolder();
         Git.Init(folder.Path);
@@ -49,7 +49,7 @@ public class RealityCheckTests
 
         var result = await new CliRunner(folder.Path).RunAsync("--json", "workflow", "run", "gate.json");
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.Contains("idleTreshold", result.Json["error"]!.GetValue<string>());
     }
 }

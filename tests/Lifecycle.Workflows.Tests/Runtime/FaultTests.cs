@@ -74,6 +74,18 @@ public class FaultTests
     }
 
     [Fact]
+    public async Task Fault_FromAnExceptionThatCarriesAFaultCode_KeepsTheCode()
+    {
+        await using var test = new TestEngine(configureRegistry: r => r.AddAssembly(typeof(Crash).Assembly));
+
+        var run = await test.RunAsync(TestEngine.Workflow("""{ "id": "busy", "type": "ConflictingCrash" }"""));
+
+        Assert.Equal(WorkflowStatus.Faulted, run.Status);
+        Assert.Equal("ConflictingCrash 'busy': someone else holds the lock", run.Error);
+        Assert.Equal(Lifecycle.Workflows.Activities.FaultCodes.Conflict, run.ErrorCode);
+    }
+
+    [Fact]
     public async Task ActivityThatNeitherCompletesNorWaits_FaultsTheInstance()
     {
         await using var test = new TestEngine(configureRegistry: r => r.AddAssembly(typeof(Stall).Assembly));

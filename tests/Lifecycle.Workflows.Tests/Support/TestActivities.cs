@@ -15,3 +15,14 @@ public sealed class Crash : Activity
     public override ValueTask ExecuteAsync(ActivityContext context) =>
         throw new InvalidOperationException("the disk is on fire");
 }
+
+[Activity("Test", "Throws an exception that says what kind of failure it is.")]
+public sealed class ConflictingCrash : Activity
+{
+    public override ValueTask ExecuteAsync(ActivityContext context) => throw new CodedException();
+
+    private sealed class CodedException() : Exception("someone else holds the lock"), IFaultCoded
+    {
+        public string? FaultCode => FaultCodes.Conflict;
+    }
+}

@@ -57,11 +57,13 @@ internal static class RunResultText
             ? word
             : $"'{word.Replace("'", "'\\''")}'";
 
-    /// <summary>0 for Finished or Suspended, 3 when a protocol rule blocked it, 1 for any other fault.</summary>
+    /// <summary>0 for Finished or Suspended; for a fault, the kind it carries: 3 blocked by a protocol rule, 4 a conflict, 2 bad input; 1 for any other.</summary>
     public static int ExitCode(RunResult result) => result switch
     {
         { Status: WorkflowStatus.Finished or WorkflowStatus.Suspended } => ExitCodes.Ok,
         { ErrorCode: Lifecycle.Workflows.Activities.FaultCodes.Blocked } => ExitCodes.Blocked,
+        { ErrorCode: Lifecycle.Workflows.Activities.FaultCodes.Conflict } => ExitCodes.Conflict,
+        { ErrorCode: Lifecycle.Workflows.Activities.FaultCodes.BadInput } => ExitCodes.BadInput,
         _ => ExitCodes.Failure,
     };
 }
