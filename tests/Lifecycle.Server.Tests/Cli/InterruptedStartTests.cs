@@ -27,7 +27,7 @@ public class InterruptedStartTests
         var again = await cli.RunAsync("--json", "start", "--yes");
 
         Assert.Equal(4, failed.ExitCode);
-        Assert.Contains("Another git process is using the repository", failed.Stderr);
+        Assert.Contains("error: Another git process is using the repository", failed.Stderr);
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Equal("00003", again.Json["sessionId"]!.GetValue<string>());
         Assert.Equal("00001", again.Json["previousSession"]!.GetValue<string>());

@@ -41,7 +41,11 @@ internal static class RunResultText
     public static int ReportUnfinished(CommandContext context, RunResult result)
     {
         var code = result.Status == WorkflowStatus.Suspended ? ExitCodes.Failure : ExitCode(result);
-        var message = result.Error ?? $"{result.WorkflowId} ended {result.Status}; see 'lifecycle journal {result.InstanceId}'.";
+        // A fault of a known kind (blocked, a conflict, bad input) is the user's to act on: its cause
+        // alone reads as the one line it is; any other names the activity, for the journal.
+        var message = (result.ErrorCode is not null ? result.ErrorReason : null)
+            ?? result.Error
+            ?? $"{result.WorkflowId} ended {result.Status}; see 'lifecycle journal {result.InstanceId}'.";
         context.Error.WriteLine($"error: {message}");
         if (context.Json)
         {
