@@ -53,6 +53,8 @@ public static class ErrorReporter
             $"the state database {Path.Combine(context.Repository, ".lifecycle", "lifecycle.db")} is read-only; this command needs to write it."),
         SqliteException { SqliteErrorCode: 14 } => (ExitCodes.Failure,
             $"the state database {Path.Combine(context.Repository, ".lifecycle", "lifecycle.db")} cannot be opened; check the folder exists and may be written."),
+        SqliteException { SqliteErrorCode: 11 or 26 } => (ExitCodes.Failure,
+            $"the state database {Path.Combine(context.Repository, ".lifecycle", "lifecycle.db")} is damaged (not a database any more): move it aside and run 'lifecycle init' to start a new one; .lifecycle/state.json still holds the current session."),
         SqliteException sqlite => (ExitCodes.Failure, $"the state database failed: {sqlite.Message}"),
         IOException => (ExitCodes.Failure, exception.Message),
         WorkflowException => (ExitCodes.Failure, exception.Message),

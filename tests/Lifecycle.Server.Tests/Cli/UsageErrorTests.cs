@@ -54,6 +54,21 @@ public class UsageErrorTests
     }
 
     [Fact]
+    public async Task Status_WithADamagedDatabase_SaysWhatToDoInOneLine()
+    {
+        using var folder = new TempFolder();
+        Git.Init(folder.Path);
+        folder.Write(".lifecycle/lifecycle.db", "this is not a SQLite database, it was overwritten by mistake\n" + new string('x', 4096));
+
+        var result = await new CliRunner(folder.Path).RunAsync("status");
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("is damaged", line);
+        Assert.Contains("run 'lifecycle init'", line);
+    }
+
+    [Fact]
     public async Task Validate_Json_PrintsValidAndErrors()
     {
         using var folder = new TempFolder();
