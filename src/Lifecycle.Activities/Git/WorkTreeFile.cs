@@ -39,7 +39,8 @@ internal static class WorkTreeFile
 
     /// <summary>
     /// Makes written files durable (fsync each), for content that exists nowhere else once the
-    /// caller goes on, such as work restored from a stash that is then dropped.
+    /// caller goes on, such as work restored from a stash that is then dropped, or a stash's objects
+    /// before the files they copy are reset. Missing files are skipped.
     /// </summary>
     /// <remarks>
     /// One pass after all the writes rather than one fsync per write: the first fsync commits the
@@ -52,8 +53,9 @@ internal static class WorkTreeFile
         {
             if (new FileInfo(full) is { Exists: true, LinkTarget: null })
             {
-                using var stream = new FileStream(full, FileMode.Open, FileAccess.ReadWrite);
-                stream.Flush(flushToDisk: true);
+                // Read access is enough for fsync, and git's object files are read-only.
+                using var handle = File.OpenHandle(full, FileMode.Open, FileAccess.Read);
+                RandomAccess.FlushToDisk(handle);
             }
         }
     }
