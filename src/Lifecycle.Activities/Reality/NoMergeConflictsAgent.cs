@@ -25,8 +25,9 @@ internal sealed class NoMergeConflictsAgent(double weight) : IRealityAgent
         try
         {
             using var repository = new Repository(repositoryRoot);
-            // IsFullyMerged asks libgit2 natively; listing conflicts walks every entry through managed code.
-            List<string> paths = repository.Index.IsFullyMerged
+            // The index file's bytes answer the common case (no conflict) without loading it; when they
+            // cannot, or there are conflicts to list, libgit2 reads it.
+            List<string> paths = NoConflictsInIndexFile(repository) || repository.Index.IsFullyMerged
                 ? []
                 : repository.Index.Conflicts
                     .Select(c => (c.Ours ?? c.Theirs ?? c.Ancestor).Path)
@@ -58,6 +59,18 @@ internal sealed class NoMergeConflictsAgent(double weight) : IRealityAgent
         catch (LibGit2SharpException ex)
         {
             return AgentVerdict.Broken($"git cannot read the index: {ex.Message.Trim()}");
+        }
+    }
+
+    private static bool NoConflictsInIndexFile(Repository repository)
+    {
+        try
+        {
+            return IndexStages.HasConflicts(File.ReadAllBytes(Path.Combine(repository.Info.Path, "index"))) == false;
+        }
+        catch (IOException)
+        {
+            return false;
         }
     }
 
