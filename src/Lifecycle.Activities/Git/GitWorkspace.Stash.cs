@@ -193,12 +193,7 @@ public sealed partial class GitWorkspace
     }
 
     /// <summary>The repository's own folder: a linked worktree's refs and objects live in the main one.</summary>
-    private string CommonGitDirectory()
-    {
-        var gitDir = _repo.Info.Path;
-        var common = Path.Combine(gitDir, "commondir");
-        return File.Exists(common) ? Path.GetFullPath(Path.Combine(gitDir, File.ReadAllText(common).Trim())) : gitDir;
-    }
+    private string CommonGitDirectory() => Setup.GitPaths.CommonDirectoryOf(_repo.Info.Path);
 
     /// <summary>
     /// The files that put the stash on disk, to flush before the files it holds are reset: libgit2

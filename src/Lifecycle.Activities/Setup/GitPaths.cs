@@ -22,15 +22,21 @@ public sealed record GitPaths(string WorkingDirectory, string GitDirectory, stri
 
         var root = Path.TrimEndingDirectorySeparator(repository.Info.WorkingDirectory);
         var gitDirectory = Path.TrimEndingDirectorySeparator(repository.Info.Path);
-        var commonFile = Path.Combine(gitDirectory, "commondir");
-        var common = File.Exists(commonFile)
-            ? Path.GetFullPath(File.ReadAllText(commonFile).Trim(), gitDirectory)
-            : gitDirectory;
+        var common = CommonDirectoryOf(gitDirectory);
         var hooksPath = repository.Config.Get<string>("core.hooksPath")?.Value;
         var hooks = string.IsNullOrWhiteSpace(hooksPath)
             ? Path.Combine(common, "hooks")
             : Path.GetFullPath(ExpandHome(hooksPath), root);
-        return new GitPaths(root, gitDirectory, Path.TrimEndingDirectorySeparator(common), hooks);
+        return new GitPaths(root, gitDirectory, common, hooks);
+    }
+
+    /// <summary>The folder shared by all work trees, from a work tree's git folder (a linked worktree names it in <c>commondir</c>).</summary>
+    internal static string CommonDirectoryOf(string gitDirectory)
+    {
+        var commonFile = Path.Combine(gitDirectory, "commondir");
+        return Path.TrimEndingDirectorySeparator(File.Exists(commonFile)
+            ? Path.GetFullPath(File.ReadAllText(commonFile).Trim(), gitDirectory)
+            : gitDirectory);
     }
 
     private static string ExpandHome(string path) =>
