@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Lifecycle.Workflows;
 
@@ -12,6 +13,7 @@ public static class WorkflowJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter() },
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(WorkflowJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     public static readonly JsonSerializerOptions Indented = new(Options) { WriteIndented = true };

@@ -12,9 +12,9 @@ public sealed class DetermineContinuation(ISessionStore sessions) : SessionActiv
     public override async ValueTask ExecuteAsync(ActivityContext context)
     {
         var continuation = ContinuationStrategy.Determine(await LoadAsync(context));
-        context.SetOutput("strategy", JsonSerializer.SerializeToNode(continuation.Strategy));
+        context.SetOutput("strategy", JsonSerializer.SerializeToNode(continuation.Strategy, SessionJson.Default.WorkStrategy));
         context.SetOutput("reason", continuation.Reason);
-        context.SetOutput("priorityTask", continuation.PriorityTask is null ? null : JsonSerializer.SerializeToNode(continuation.PriorityTask, JsonSerializerOptions.Web));
+        context.SetOutput("priorityTask", continuation.PriorityTask is null ? null : JsonSerializer.SerializeToNode(continuation.PriorityTask, SessionJson.Default.SessionTask));
         context.Complete(continuation.Reason);
     }
 }

@@ -26,7 +26,7 @@ public sealed class ComputeProductivity(ISessionStore sessions, RepositoryContex
         }
 
         var insights = ProductivityInsights.Generate(measured.Metrics);
-        context.SetOutput("metrics", JsonSerializer.SerializeToNode(measured.Metrics, JsonSerializerOptions.Web));
+        context.SetOutput("metrics", JsonSerializer.SerializeToNode(measured.Metrics, SessionJson.Default.ProductivityMetrics));
         context.SetOutput("score", measured.Metrics.Score);
         context.SetOutput("insights", new JsonArray([.. insights.Select(i => (JsonNode?)i)]));
         context.Complete($"Productivity score {measured.Metrics.Score:0.###}: {measured.Commits.Count} commits, {measured.LinesChanged} lines changed.");

@@ -23,6 +23,7 @@ public static class HandoffJson
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             Converters = { new JsonStringEnumConverter() },
+            TypeInfoResolver = Sessions.SessionJson.Resolver,
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

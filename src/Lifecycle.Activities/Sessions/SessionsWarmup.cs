@@ -18,6 +18,6 @@ public static class SessionsWarmup
         _ = SessionJson.Default.SessionContext;
         _ = JsonSerializer.SerializeToUtf8Bytes(new SessionContext { SessionId = "00000" }, StateFileOptions.DefaultSerializerOptions);
         _ = HandoffJson.Options.GetTypeInfo(typeof(Handoff.Handoff));
-        _ = JsonSerializerOptions.Web.GetTypeInfo(typeof(ProductivityMetrics));
+        _ = SessionJson.Default.ProductivityMetrics;
     }
 }

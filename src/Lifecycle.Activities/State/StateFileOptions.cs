@@ -22,6 +22,7 @@ public sealed record StateFileOptions
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter() },
+        TypeInfoResolver = Sessions.SessionJson.Resolver,
     };
 
     internal void Validate()

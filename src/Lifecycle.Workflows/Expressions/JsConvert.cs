@@ -70,7 +70,7 @@ internal static class JsConvert
 
         // Element-backed values convert to any numeric type on GetValue<T>, as values read from disk do.
         return Math.Floor(d) == d && Math.Abs(d) < 9007199254740992d
-            ? JsonValue.Create(System.Text.Json.JsonSerializer.SerializeToElement((long)d))
-            : JsonValue.Create(System.Text.Json.JsonSerializer.SerializeToElement(d));
+            ? JsonValue.Create(System.Text.Json.JsonSerializer.SerializeToElement((long)d, WorkflowJsonContext.Default.Int64))
+            : JsonValue.Create(System.Text.Json.JsonSerializer.SerializeToElement(d, WorkflowJsonContext.Default.Double));
     }
 }

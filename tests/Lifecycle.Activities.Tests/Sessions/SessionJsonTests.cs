@@ -3,6 +3,10 @@ using Lifecycle.Activities.Handoff;
 using Lifecycle.Activities.Metrics;
 using Lifecycle.Activities.Sessions;
 using Lifecycle.Activities.Tasks;
+using Lifecycle.Activities.Continuity;
+using Lifecycle.Activities.State;
+using Lifecycle.Activities.Tests.Handoff;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Lifecycle.Activities.Tests.Sessions;
 
@@ -10,6 +14,60 @@ public class SessionJsonTests
 {
     [Fact]
     public void SessionJson_WritesAndReadsExactlyWhatTheReflectionSerializerDoes()
+    {
+        var session = SampleSession();
+
+        var generated = JsonSerializer.Serialize(session, SessionJson.Default.SessionContext);
+        var reflected = JsonSerializer.Serialize(session, JsonSerializerOptions.Web);
+
+        Assert.Equal(reflected, generated);
+        var read = JsonSerializer.Deserialize(reflected, SessionJson.Default.SessionContext)!;
+        Assert.Equal(reflected, JsonSerializer.Serialize(read, JsonSerializerOptions.Web));
+    }
+
+    [Fact]
+    public void StateFileSettings_WriteAndReadTheSessionExactlyAsByReflection() =>
+        AssertSameAsReflection(SampleSession(), StateFileOptions.DefaultSerializerOptions);
+
+    [Fact]
+    public void HandoffDocument_IsWrittenAndReadExactlyAsByReflection()
+    {
+        AssertSameAsReflection(HandoffExample.Handoff(), HandoffJson.Options);
+        AssertSameAsReflection(HandoffBuilder.Build(HandoffExample.Empty()), HandoffJson.Options);
+    }
+
+    [Fact]
+    public void ActivityOutputs_AreWrittenExactlyAsByReflection()
+    {
+        Assert.Equal(
+            JsonSerializer.Serialize(HandoffExample.Metrics(), JsonSerializerOptions.Web),
+            JsonSerializer.Serialize(HandoffExample.Metrics(), SessionJson.Default.ProductivityMetrics));
+        var task = new SessionTask("T2", "deploy \"it\"", 1, SessionTaskStatus.Blocked, "API key");
+        Assert.Equal(JsonSerializer.Serialize(task, JsonSerializerOptions.Web), JsonSerializer.Serialize(task, SessionJson.Default.SessionTask));
+        Assert.Equal("\"CONTINUE_TASKS\"", JsonSerializer.Serialize(WorkStrategy.ContinueTasks, SessionJson.Default.WorkStrategy));
+        Assert.Equal(JsonSerializer.Serialize(WorkStrategy.ResolveBlockers), JsonSerializer.Serialize(WorkStrategy.ResolveBlockers, SessionJson.Default.WorkStrategy));
+    }
+
+    [Fact]
+    public void SettingsOtherThanTheSessions_ResolveTheGeneratedMetadataFirst()
+    {
+        foreach (var options in new[] { StateFileOptions.DefaultSerializerOptions, HandoffJson.Options })
+        {
+            Assert.IsType<SessionJson>(options.TypeInfoResolverChain[0]);
+            Assert.IsType<DefaultJsonTypeInfoResolver>(options.TypeInfoResolverChain[^1]);
+        }
+    }
+
+    private static void AssertSameAsReflection<T>(T value, JsonSerializerOptions options)
+    {
+        var reflection = new JsonSerializerOptions(options) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+        var reflected = JsonSerializer.Serialize(value, reflection);
+        Assert.Equal(reflected, JsonSerializer.Serialize(value, options));
+        var read = JsonSerializer.Deserialize<T>(reflected, options);
+        Assert.Equal(reflected, JsonSerializer.Serialize(read, reflection));
+    }
+
+    private static SessionContext SampleSession()
     {
         var session = new SessionContext
         {
@@ -44,12 +102,6 @@ public class SessionJsonTests
         };
         TaskBoard.Block(session.Tasks, TaskBoard.Add(session.Tasks, "deploy", 2).Id, "API key");
         TaskBoard.Done(session.Tasks, TaskBoard.Add(session.Tasks, "write tests").Id);
-
-        var generated = JsonSerializer.Serialize(session, SessionJson.Default.SessionContext);
-        var reflected = JsonSerializer.Serialize(session, JsonSerializerOptions.Web);
-
-        Assert.Equal(reflected, generated);
-        var read = JsonSerializer.Deserialize(reflected, SessionJson.Default.SessionContext)!;
-        Assert.Equal(reflected, JsonSerializer.Serialize(read, JsonSerializerOptions.Web));
+        return session;
     }
 }
