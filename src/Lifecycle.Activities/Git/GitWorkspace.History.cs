@@ -28,7 +28,7 @@ public sealed partial class GitWorkspace
     public IReadOnlyList<CommitFiles> ChangedPathsSince(string? fromSha)
     {
         return [.. Walk(fromSha, null).Select(c => new CommitFiles(c.Commit.Sha, c.Commit.Author.Name,
-            c.IsMerge ? [] : [.. _repo.Diff.Compare<TreeChanges>(c.Parent?.Tree, c.Commit.Tree, NoRenames).Select(e => e.Path)]))];
+            c.IsMerge ? [] : [.. CompareTrees(c.Parent?.Tree, c.Commit.Tree).Select(e => e.Path)]))];
     }
 
     private IEnumerable<(Commit Commit, Commit? Parent, bool IsMerge)> Walk(string? fromSha, IReadOnlySet<string>? excludeShas)
@@ -171,9 +171,9 @@ public sealed partial class GitWorkspace
             }
 
             var count = known.Count;
-            foreach (var change in _repo.Diff.Compare<TreeChanges>(from.Tree, commit.Tree, NoRenames))
+            foreach (var change in CompareTrees(from.Tree, commit.Tree))
             {
-                if (DebtMarkersIn(change.Oid, change.Mode) is not { } added || DebtMarkersIn(change.OldOid, change.OldMode) is not { } removed)
+                if (DebtMarkersIn(change.NewId ?? ObjectId.Zero, change.NewMode) is not { } added || DebtMarkersIn(change.OldId ?? ObjectId.Zero, change.OldMode) is not { } removed)
                 {
                     // A blob that cannot be read (a partial clone): only a full count is exact.
                     return CountDebtMarkers(revision);

@@ -1,4 +1,5 @@
 using LibGit2Sharp;
+using Lifecycle.Activities.Git.Trees;
 
 namespace Lifecycle.Activities.Git;
 
@@ -90,9 +91,9 @@ public sealed partial class GitWorkspace
         foreach (var path in work.Keys.Union(index.Keys).Order(StringComparer.Ordinal))
         {
             var change = work.TryGetValue(path, out var w) ? w : index[path];
-            var atBase = change.OldExists ? new StashEntry(change.OldOid, change.OldMode) : null;
-            var inWork = w is null ? atBase : w.Exists ? new StashEntry(w.Oid, w.Mode) : null;
-            var inIndex = !index.TryGetValue(path, out var i) ? atBase : i.Exists ? new StashEntry(i.Oid, i.Mode) : null;
+            var atBase = change.OldExists ? new StashEntry(change.OldId!, change.OldMode) : null;
+            var inWork = w is null ? atBase : w.Exists ? new StashEntry(w.NewId!, w.NewMode) : null;
+            var inIndex = !index.TryGetValue(path, out var i) ? atBase : i.Exists ? new StashEntry(i.NewId!, i.NewMode) : null;
             if (atBase?.Mode != Mode.GitLink && inWork?.Mode != Mode.GitLink && inIndex?.Mode != Mode.GitLink)
             {
                 items.Add(new RestoreItem(path, inWork, inIndex, atBase, Untracked: false));
@@ -116,7 +117,7 @@ public sealed partial class GitWorkspace
         StashEntry? AtHead(RestoreItem item) =>
             sinceBase is null ? null
             : !sinceBase.TryGetValue(item.Path, out var change) ? item.Base
-            : change.Exists ? new StashEntry(change.Oid, change.Mode) : null;
+            : change.Exists ? new StashEntry(change.NewId!, change.NewMode) : null;
         var conflicts = items.Where(i => !IsInPlace(i) && !IsUntouchedSinceStash(i, AtHead(i), changedHere)).Select(i => i.Path).ToList();
 
         var deleted = items.Where(i => i.Work is null).Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
@@ -169,8 +170,8 @@ public sealed partial class GitWorkspace
             && !changedHere.ContainsKey(item.Path);
     }
 
-    private Dictionary<string, TreeEntryChanges> DiffByPath(Tree from, Tree to) =>
-        _repo.Diff.Compare<TreeChanges>(from, to, NoRenames).ToDictionary(c => c.Path, StringComparer.Ordinal);
+    private Dictionary<string, TreeChange> DiffByPath(Tree from, Tree to) =>
+        CompareTrees(from, to).ToDictionary(c => c.Path, StringComparer.Ordinal);
 
     private Blob BlobOf(StashEntry entry) =>
         _repo.Lookup<Blob>(entry.Id) ?? throw new SessionException($"Object {entry.Id.Sha} is missing from the repository: check it with 'git fsck'; the session's stash keeps the work that was put away.", 1);

@@ -242,11 +242,10 @@ public sealed partial class GitWorkspace
     private Dictionary<string, StashEntry?> HeadEntries(Commit head, Commit stash, IReadOnlyList<string> tracked)
     {
         var atHead = new Dictionary<string, StashEntry?>(StringComparer.Ordinal);
-        var changes = _repo.Diff.Compare<TreeChanges>(head.Tree, stash.Tree, NoRenames)
-            .Concat(_repo.Diff.Compare<TreeChanges>(head.Tree, stash.Parents.ElementAt(1).Tree, NoRenames));
+        var changes = CompareTrees(head.Tree, stash.Tree).Concat(CompareTrees(head.Tree, stash.Parents.ElementAt(1).Tree));
         foreach (var change in changes)
         {
-            atHead.TryAdd(change.Path, change.OldExists ? new StashEntry(change.OldOid, change.OldMode) : null);
+            atHead.TryAdd(change.Path, change.OldExists ? new StashEntry(change.OldId!, change.OldMode) : null);
         }
 
         // A path neither tree changes (a change only the file system's mode bits show) is as HEAD has it.

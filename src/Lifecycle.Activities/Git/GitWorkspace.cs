@@ -171,7 +171,11 @@ public sealed partial class GitWorkspace : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _repo.Dispose();
+    public void Dispose()
+    {
+        _objects?.Dispose();
+        _repo.Dispose();
+    }
 
     /// <summary>The work tree's and index's changes; only at <paramref name="paths"/> when given (no walk of the whole tree).</summary>
     private RepositoryStatus Status(IReadOnlyCollection<string>? paths = null) => _repo.RetrieveStatus(new StatusOptions
