@@ -23,6 +23,12 @@ public sealed partial class GitWorkspace
             return changes;
         }
 
+        return CompareTreesWithLibgit2(from, to);
+    }
+
+    /// <summary><see cref="CompareTrees"/> by libgit2's tree comparison (walks every entry of both trees).</summary>
+    internal IReadOnlyList<TreeChange> CompareTreesWithLibgit2(Tree? from, Tree? to)
+    {
         return [.. _repo.Diff.Compare<TreeChanges>(from, to, NoRenames)
             .Select(c => new TreeChange(c.Path, c.OldExists ? c.OldOid : null, c.OldExists ? c.OldMode : Mode.Nonexistent, c.Exists ? c.Oid : null, c.Exists ? c.Mode : Mode.Nonexistent))
             .OrderBy(c => c.Path, StringComparer.Ordinal)];
@@ -33,7 +39,15 @@ public sealed partial class GitWorkspace
         if (!_objectsOpened)
         {
             _objectsOpened = true;
-            _objects = NativeObjects.Open(Path.Combine(CommonGitDirectory(), "objects"));
+            try
+            {
+                _objects = NativeObjects.Open(Path.Combine(CommonGitDirectory(), "objects"));
+            }
+            catch (Exception)
+            {
+                // Deliberately broad: without raw reads, libgit2 compares the trees (slower, same result).
+                _objects = null;
+            }
         }
 
         return _objects;

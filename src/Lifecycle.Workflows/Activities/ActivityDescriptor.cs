@@ -50,13 +50,24 @@ public sealed class ActivityDescriptor
             return (Activity)factory(services, null);
         }
 
-        if (Interlocked.Increment(ref _creations) > CreationsByReflection)
+        if (Interlocked.Increment(ref _creations) == CreationsByReflection + 1)
         {
-            Volatile.Write(ref _factory, ActivatorUtilities.CreateFactory(ClrType, []));
+            try
+            {
+                Volatile.Write(ref _factory, ActivatorUtilities.CreateFactory(ClrType, []));
+            }
+            catch (InvalidOperationException)
+            {
+                // Constructors the factory cannot choose between (reflection picks the longest one
+                // it can satisfy): this type keeps being built by reflection.
+            }
         }
 
         return (Activity)ActivatorUtilities.CreateInstance(services, ClrType);
     }
+
+    /// <summary>True once this type is built by a compiled factory.</summary>
+    internal bool HasCompiledFactory => Volatile.Read(ref _factory) is not null;
 
     internal static IReadOnlyList<InputDescriptor> InputsOf(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)

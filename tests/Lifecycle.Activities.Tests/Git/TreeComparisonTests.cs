@@ -45,11 +45,12 @@ public sealed class TreeComparisonTests
     public void Compare_ReadsPackedTrees_AndOnlyTheFoldersThatDiffer()
     {
         using var repo = new TempRepository();
+        var unique = Guid.NewGuid(); // trees no other test has put in the process-wide cache
         for (var folder = 0; folder < 40; folder++)
         {
             for (var file = 0; file < 20; file++)
             {
-                repo.Write($"src/d{folder:00}/f{file:00}.txt", $"{folder} {file}\n");
+                repo.Write($"src/d{folder:00}/f{file:00}.txt", $"{unique} {folder} {file}\n");
             }
         }
 
@@ -59,6 +60,7 @@ public sealed class TreeComparisonTests
         File.Delete(Path.Combine(repo.Path, "src/d12/f00.txt"));
         repo.CommitAll("three changes");
         repo.Git("gc", "-q");
+        Assert.Empty(Directory.GetDirectories(Path.Combine(repo.Path, ".git", "objects"), "??"));
         using var git = new Repository(repo.Path);
         using var objects = NativeObjects.Open(Path.Combine(GitPaths.CommonDirectoryOf(git.Info.Path), "objects"))!;
 
@@ -67,7 +69,56 @@ public sealed class TreeComparisonTests
         Assert.Equal(["src/d07/f03.txt", "src/d12/f00.txt", "src/d39/new.txt"], changes!.Select(c => c.Path));
         Assert.Equal([true, true, false], changes!.Select(c => c.OldExists));
         Assert.Equal([true, false, true], changes!.Select(c => c.Exists));
+        // The two roots, the two src folders and the three changed folders on each side: 10 of 84 trees.
+        Assert.Equal(10, objects.Reads);
         AssertSameAsLibgit2(git, objects, git.Head.Tip.Parents.Single().Tree, git.Head.Tip.Tree);
+    }
+
+    [Fact]
+    public void CompareTrees_ByLibgit2_GivesWhatTheFastComparisonGives_OnRandomTrees()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "a\n");
+        repo.CommitAll("one");
+        using var workspace = Lifecycle.Activities.Git.GitWorkspace.Open(repo.Path, readOnly: true);
+        using var git = new Repository(repo.Path);
+
+        Gen.Select(Leaves, Leaves).Sample(pair =>
+        {
+            var before = Build(git, pair.Item1);
+            var after = Build(git, pair.Item2);
+            var fast = workspace.CompareTrees(git.Lookup<Tree>(before.Id), git.Lookup<Tree>(after.Id));
+            var slow = workspace.CompareTreesWithLibgit2(git.Lookup<Tree>(before.Id), git.Lookup<Tree>(after.Id));
+
+            Assert.Equal(slow, fast);
+        }, iter: 100);
+    }
+
+    [Fact]
+    public void Compare_OfATreeWithAnOldStyleMode_ReportsTheModeAsLibgit2Does()
+    {
+        using var repo = new TempRepository();
+        using var git = new Repository(repo.Path);
+        var blob = git.ObjectDatabase.CreateBlob(new MemoryStream("notes\n"u8.ToArray())).Id;
+        // 100664 (group-writable) was written by git before 2007 and is still found in old histories.
+        var old = git.ObjectDatabase.Write<Tree>(RawTree(("100664", "notes.txt", blob)));
+        var now = git.ObjectDatabase.Write<Tree>(RawTree(("100644", "notes.txt", blob), ("100755", "run.sh", blob)));
+        using var objects = NativeObjects.Open(Path.Combine(repo.Path, ".git", "objects"))!;
+
+        AssertSameAsLibgit2(git, objects, git.Lookup<Tree>(old), git.Lookup<Tree>(now));
+        AssertSameAsLibgit2(git, objects, git.Lookup<Tree>(now), git.Lookup<Tree>(old));
+    }
+
+    [Fact]
+    public void Compare_OfATreeWithANameThatIsNotUtf8_GivesNullSoTheCallerAsksLibgit2()
+    {
+        using var repo = new TempRepository();
+        using var git = new Repository(repo.Path);
+        var blob = git.ObjectDatabase.CreateBlob(new MemoryStream("x\n"u8.ToArray())).Id;
+        var latin1 = git.ObjectDatabase.Write<Tree>(RawTree([("100644", "caf\u00e9.txt", blob)], System.Text.Encoding.Latin1));
+        using var objects = NativeObjects.Open(Path.Combine(repo.Path, ".git", "objects"))!;
+
+        Assert.Null(TreeComparison.Compare(objects, null, latin1));
     }
 
     [Fact]
@@ -94,6 +145,12 @@ public sealed class TreeComparisonTests
     [InlineData("100644 a\0aaaaaaaaaaaaaaaaaaaa100644 a\0bbbbbbbbbbbbbbbbbbbb")]
     public void Parse_OfBytesThatAreNotATree_GivesNull(string text) =>
         Assert.Null(TreeListing.Parse(System.Text.Encoding.Latin1.GetBytes(text)));
+
+    private static byte[] RawTree(params (string Mode, string Name, ObjectId Id)[] entries) =>
+        RawTree(entries, System.Text.Encoding.UTF8);
+
+    private static byte[] RawTree((string Mode, string Name, ObjectId Id)[] entries, System.Text.Encoding names) =>
+        [.. entries.SelectMany(e => (byte[])[.. System.Text.Encoding.ASCII.GetBytes(e.Mode + " "), .. names.GetBytes(e.Name), 0, .. e.Id.RawId])];
 
     private static Tree Build(Repository git, (string Path, int Content, Mode Mode)[] leaves)
     {
@@ -133,6 +190,6 @@ public sealed class TreeComparisonTests
             .Select(c => (c.Path, Old: c.OldExists ? $"{c.OldId} {c.OldMode}" : "-", New: c.Exists ? $"{c.NewId} {c.NewMode}" : "-"))
             .ToList();
 
-        Assert.Equal(expected, actual);
+        Assert.Equal(string.Join("; ", expected), string.Join("; ", actual));
     }
 }

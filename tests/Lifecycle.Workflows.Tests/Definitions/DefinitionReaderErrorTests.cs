@@ -27,6 +27,17 @@ public class DefinitionReaderErrorTests
         Assert.DoesNotContain("LineNumber", error.Message);
     }
 
+    [Theory]
+    [InlineData("\"3\"")]
+    [InlineData("3.5")]
+    [InlineData("true")]
+    public void Read_ANumberInputGivenSomethingElse_IsRejectedNamingTheInput(string literal)
+    {
+        var error = Single(Wrap($$"""{ "type": "While", "condition": false, "maxIterations": {{literal}}, "body": { "type": "Log", "message": "x" } }"""));
+
+        Assert.EndsWith(".maxIterations", error.Path);
+    }
+
     [Fact]
     public void Read_TruncatedJson_IsReportedAsInvalidJson()
     {

@@ -12,11 +12,14 @@ public class ActivityDescriptorTests
         var clock = new FixedClock();
         using var services = new ServiceCollection().AddSingleton<TimeProvider>(clock).BuildServiceProvider();
 
-        // More creations than are done by reflection, so both ways of building are exercised.
-        var built = Enumerable.Range(0, 12).Select(_ => descriptor.Create(services)).Cast<NeedsAClock>().ToList();
+        var first = Enumerable.Range(0, 4).Select(_ => descriptor.Create(services)).Cast<NeedsAClock>().ToList();
+        var byReflectionOnly = !descriptor.HasCompiledFactory;
+        var later = Enumerable.Range(0, 8).Select(_ => descriptor.Create(services)).Cast<NeedsAClock>().ToList();
 
-        Assert.All(built, a => Assert.Same(clock, a.Clock));
-        Assert.Equal(built.Count, built.Distinct().Count());
+        Assert.True(byReflectionOnly);
+        Assert.True(descriptor.HasCompiledFactory);
+        Assert.All(first.Concat(later), a => Assert.Same(clock, a.Clock));
+        Assert.Equal(12, first.Concat(later).Distinct().Count());
     }
 
     [Fact]
@@ -40,6 +43,29 @@ public class ActivityDescriptorTests
         var error = Assert.Throws<InvalidOperationException>(() => descriptor.Create(services));
 
         Assert.Contains(nameof(TimeProvider), error.Message);
+    }
+
+    [Fact]
+    public void Create_OfATypeWithConstructorsTheFactoryCannotChooseBetween_KeepsBuildingByReflection()
+    {
+        var descriptor = new ActivityDescriptor(typeof(TwoWays), new ActivityAttribute("Test", "Two constructors."));
+        using var services = new ServiceCollection().AddSingleton<TimeProvider>(new FixedClock()).BuildServiceProvider();
+
+        var built = Enumerable.Range(0, 10).Select(_ => descriptor.Create(services)).Cast<TwoWays>().ToList();
+
+        Assert.False(descriptor.HasCompiledFactory);
+        Assert.All(built, a => Assert.NotNull(a.Clock));
+    }
+
+    private sealed class TwoWays : Activity
+    {
+        public TwoWays(TimeProvider clock) => Clock = clock;
+
+        public TwoWays(TimeProvider clock, IServiceProvider services) => Clock = services.GetService(typeof(TimeProvider)) as TimeProvider ?? clock;
+
+        public TimeProvider? Clock { get; }
+
+        public override ValueTask ExecuteAsync(ActivityContext context) => ValueTask.CompletedTask;
     }
 
     private sealed class NeedsAClock(TimeProvider clock) : Activity

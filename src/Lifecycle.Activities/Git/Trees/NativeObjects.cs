@@ -5,45 +5,59 @@ using LibGit2Sharp;
 namespace Lifecycle.Activities.Git.Trees;
 
 /// <summary>
-/// Raw reads from a repository's object database through the libgit2 library LibGit2Sharp already
-/// loaded: an object's inflated bytes, which LibGit2Sharp does not expose.
+/// Raw reads from a repository's object database through the libgit2 library LibGit2Sharp ships:
+/// an object's inflated bytes, which LibGit2Sharp does not expose.
 /// </summary>
 /// <remarks>
-/// Five libgit2 functions with plain arguments (<c>git_odb_open</c>, <c>git_odb_read</c>, the
-/// object's data and size, and the two frees). The library is the one LibGit2Sharp ships; when it
-/// cannot be found or a read fails, callers fall back to LibGit2Sharp. Not thread-safe: one per
-/// workspace.
+/// A handful of libgit2 functions with plain arguments (<c>git_libgit2_init</c>,
+/// <c>git_odb_open</c>, <c>git_odb_read</c>, the object's type, data and size, and the frees). When
+/// the library or a function cannot be found, <see cref="Open"/> gives null and callers use
+/// LibGit2Sharp instead. Not thread-safe: one per workspace.
 /// </remarks>
 internal sealed class NativeObjects : IDisposable
 {
     private const string Library = "lifecycle-libgit2";
     private const int TreeType = 2;
 
-    private IntPtr _odb;
+    private static readonly Lazy<bool> Usable = new(() => RegisterResolver() && git_libgit2_init() >= 0);
 
-    static NativeObjects() => NativeLibrary.SetDllImportResolver(typeof(NativeObjects).Assembly, Resolve);
+    private readonly OdbHandle _odb;
 
-    private NativeObjects(IntPtr odb) => _odb = odb;
+    private NativeObjects(OdbHandle odb) => _odb = odb;
+
+    /// <summary>How many objects this database read (not counting the process-wide tree cache's hits).</summary>
+    public int Reads { get; private set; }
 
     /// <summary>Opens the object database in <paramref name="objectsFolder"/> (alternates included); null when libgit2 cannot.</summary>
     public static NativeObjects? Open(string objectsFolder)
     {
         try
         {
-            return git_odb_open(out var odb, objectsFolder) == 0 && odb != IntPtr.Zero ? new NativeObjects(odb) : null;
+            if (!Usable.Value)
+            {
+                return null;
+            }
+
+            if (git_odb_open(out var odb, objectsFolder) == 0 && !odb.IsInvalid)
+            {
+                return new NativeObjects(odb);
+            }
+
+            odb.Dispose();
+            return null;
         }
-        catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
+        catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException or MarshalDirectiveException)
         {
             return null;
         }
     }
 
     /// <summary>The inflated content of the tree <paramref name="id"/>; null when it is missing or not a tree.</summary>
-    public byte[]? ReadTree(ObjectId id)
+    public byte[]? ReadTree(RawId id)
     {
-        ObjectDisposedException.ThrowIf(_odb == IntPtr.Zero, this);
-        var raw = id.RawId;
-        if (git_odb_read(out var obj, _odb, raw) != 0 || obj == IntPtr.Zero)
+        ObjectDisposedException.ThrowIf(_odb.IsClosed, this);
+        Reads++;
+        if (git_odb_read(out var obj, _odb, id.ToBytes()) != 0 || obj == IntPtr.Zero)
         {
             return null;
         }
@@ -70,37 +84,53 @@ internal sealed class NativeObjects : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        if (_odb != IntPtr.Zero)
-        {
-            git_odb_free(_odb);
-            _odb = IntPtr.Zero;
-        }
-    }
+    public void Dispose() => _odb.Dispose();
 
-    // LibGit2Sharp names its library after the libgit2 build it bundles (libgit2-5853918.so); the
-    // name is read from LibGit2Sharp so an upgrade of the package keeps working.
-    private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? path)
+    // LibGit2Sharp names its library after the libgit2 build it bundles (libgit2-5853918.so): the
+    // name is read from LibGit2Sharp, so an upgrade of the package keeps working, and the library
+    // is found where LibGit2Sharp finds it (the same file, so the same loaded copy).
+    private static bool RegisterResolver()
     {
-        if (name != Library)
-        {
-            return IntPtr.Zero;
-        }
-
-        _ = GlobalSettings.Version; // LibGit2Sharp loads and initializes libgit2 first.
         var bundled = typeof(Repository).Assembly.GetType("LibGit2Sharp.Core.NativeDllName")
             ?.GetField("Name", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)?.GetValue(null) as string;
-        return bundled is not null && NativeLibrary.TryLoad(bundled, typeof(Repository).Assembly, null, out var handle)
-            ? handle
-            : IntPtr.Zero;
+        if (bundled is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            NativeLibrary.SetDllImportResolver(typeof(NativeObjects).Assembly, (name, _, _) =>
+                name == Library && NativeLibrary.TryLoad(bundled, typeof(Repository).Assembly, null, out var handle) ? handle : IntPtr.Zero);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // Another resolver owns this assembly's imports: do without.
+            return false;
+        }
     }
 
+    private sealed class OdbHandle() : SafeHandle(IntPtr.Zero, ownsHandle: true)
+    {
+        public override bool IsInvalid => handle == IntPtr.Zero;
+
+        protected override bool ReleaseHandle()
+        {
+            git_odb_free(handle);
+            return true;
+        }
+    }
+
+    // Reference-counted in libgit2: LibGit2Sharp has normally called it already; this makes sure.
     [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-    private static extern int git_odb_open(out IntPtr odb, [MarshalAs(UnmanagedType.LPUTF8Str)] string objectsFolder);
+    private static extern int git_libgit2_init();
 
     [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-    private static extern int git_odb_read(out IntPtr obj, IntPtr odb, byte[] oid);
+    private static extern int git_odb_open(out OdbHandle odb, [MarshalAs(UnmanagedType.LPUTF8Str)] string objectsFolder);
+
+    [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+    private static extern int git_odb_read(out IntPtr obj, OdbHandle odb, byte[] oid);
 
     [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
     private static extern IntPtr git_odb_object_data(IntPtr obj);

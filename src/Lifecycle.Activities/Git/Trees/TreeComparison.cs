@@ -21,7 +21,7 @@ internal static class TreeComparison
     public static List<TreeChange>? Compare(NativeObjects objects, ObjectId? from, ObjectId? to)
     {
         var changes = new List<TreeChange>();
-        if (!Walk(objects, from, to, "", changes))
+        if (!Walk(objects, from is null ? null : RawId.From(from), to is null ? null : RawId.From(to), "", changes))
         {
             return null;
         }
@@ -30,15 +30,15 @@ internal static class TreeComparison
         return changes;
     }
 
-    private static bool Walk(NativeObjects objects, ObjectId? from, ObjectId? to, string prefix, List<TreeChange> into)
+    private static bool Walk(NativeObjects objects, RawId? from, RawId? to, string prefix, List<TreeChange> into)
     {
         if (from == to)
         {
             return true;
         }
 
-        var before = from is null ? null : TreeListing.Read(objects, from);
-        var after = to is null ? null : TreeListing.Read(objects, to);
+        var before = from is { } f ? TreeListing.Read(objects, f) : null;
+        var after = to is { } t ? TreeListing.Read(objects, t) : null;
         if ((from is not null && before is null) || (to is not null && after is null))
         {
             return false;
@@ -81,7 +81,7 @@ internal static class TreeComparison
             }
             else
             {
-                into.Add(new TreeChange(path, was.Id, was.Mode, isNow.Id, isNow.Mode));
+                into.Add(new TreeChange(path, was.Id.ToObjectId(), was.Mode, isNow.Id.ToObjectId(), isNow.Mode));
             }
         }
 
@@ -103,7 +103,7 @@ internal static class TreeComparison
             return Walk(objects, was.Id, null, path + "/", into);
         }
 
-        into.Add(new TreeChange(path, was.Id, was.Mode, null, Mode.Nonexistent));
+        into.Add(new TreeChange(path, was.Id.ToObjectId(), was.Mode, null, Mode.Nonexistent));
         return true;
     }
 
@@ -114,7 +114,7 @@ internal static class TreeComparison
             return Walk(objects, null, isNow.Id, path + "/", into);
         }
 
-        into.Add(new TreeChange(path, null, Mode.Nonexistent, isNow.Id, isNow.Mode));
+        into.Add(new TreeChange(path, null, Mode.Nonexistent, isNow.Id.ToObjectId(), isNow.Mode));
         return true;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using System.Text.Unicode;
 using LibGit2Sharp;
 
 namespace Lifecycle.Activities.Git.Trees;
@@ -8,14 +9,15 @@ namespace Lifecycle.Activities.Git.Trees;
 /// <remarks>
 /// Trees are content-addressed, so a listing read once is valid for the whole process and for any
 /// repository: <see cref="Read"/> keeps them in a cache shared by every workspace, which is what
-/// makes a command's second and third comparison of the same trees cheap. The cache is emptied when
-/// it grows past <see cref="CacheLimit"/> trees.
+/// makes a command's second and third comparison of the same trees cheap. The cache holds at most
+/// <see cref="CacheLimit"/> entries in all (a few tens of megabytes); past that it starts again empty.
 /// </remarks>
 internal sealed class TreeListing
 {
-    internal const int CacheLimit = 50_000;
+    internal const int CacheLimit = 400_000;
 
-    private static readonly ConcurrentDictionary<ObjectId, TreeListing> Cache = new();
+    private static readonly ConcurrentDictionary<RawId, TreeListing> Cache = new();
+    private static int s_cachedEntries;
 
     private TreeListing(Dictionary<string, TreeItem> items) => Items = items;
 
@@ -23,7 +25,7 @@ internal sealed class TreeListing
     public IReadOnlyDictionary<string, TreeItem> Items { get; }
 
     /// <summary>The listing of tree <paramref name="id"/>; null when the object cannot be read as a tree.</summary>
-    public static TreeListing? Read(NativeObjects objects, ObjectId id)
+    public static TreeListing? Read(NativeObjects objects, RawId id)
     {
         if (Cache.TryGetValue(id, out var known))
         {
@@ -35,9 +37,10 @@ internal sealed class TreeListing
             return null;
         }
 
-        if (Cache.Count >= CacheLimit)
+        if (Interlocked.Add(ref s_cachedEntries, listing.Items.Count) > CacheLimit)
         {
             Cache.Clear();
+            Interlocked.Exchange(ref s_cachedEntries, listing.Items.Count);
         }
 
         Cache[id] = listing;
@@ -46,16 +49,16 @@ internal sealed class TreeListing
 
     /// <summary>
     /// Parses a SHA-1 tree object: entries of <c>&lt;octal mode&gt; &lt;name&gt;\0&lt;20-byte id&gt;</c>.
-    /// Null when the bytes are not such a tree.
+    /// Null when the bytes are not such a tree, or a name is not UTF-8 (libgit2 then compares, as it
+    /// did before: two such names must not collapse into one).
     /// </summary>
     internal static TreeListing? Parse(ReadOnlySpan<byte> bytes)
     {
-        const int IdLength = 20;
         var items = new Dictionary<string, TreeItem>(StringComparer.Ordinal);
         while (!bytes.IsEmpty)
         {
             var space = bytes.IndexOf((byte)' ');
-            if (space <= 0)
+            if (space is <= 0 or > 7)
             {
                 return null;
             }
@@ -73,27 +76,33 @@ internal sealed class TreeListing
 
             bytes = bytes[(space + 1)..];
             var nul = bytes.IndexOf((byte)0);
-            if (nul <= 0 || bytes.Length < nul + 1 + IdLength)
+            if (nul <= 0 || bytes.Length < nul + 1 + RawId.Length || !Utf8.IsValid(bytes[..nul]))
             {
                 return null;
             }
 
             var name = Encoding.UTF8.GetString(bytes[..nul]);
-            var id = new ObjectId(bytes.Slice(nul + 1, IdLength).ToArray());
-            if (!items.TryAdd(name, new TreeItem(id, (Mode)mode)))
+            if (!items.TryAdd(name, new TreeItem(RawId.From(bytes.Slice(nul + 1, RawId.Length)), mode)))
             {
                 return null;
             }
 
-            bytes = bytes[(nul + 1 + IdLength)..];
+            bytes = bytes[(nul + 1 + RawId.Length)..];
         }
 
         return new TreeListing(items);
     }
+
 }
 
-/// <summary>One entry of a tree: what it points at and its mode.</summary>
-internal readonly record struct TreeItem(ObjectId Id, Mode Mode)
+/// <summary>One entry of a tree: what it points at and its mode as written.</summary>
+/// <remarks>
+/// The mode is kept as written, as libgit2 reports it: trees written by git before 2007 hold
+/// 100664 (<see cref="Mode.NonExecutableGroupWritableFile"/>), a change against 100644.
+/// </remarks>
+internal readonly record struct TreeItem(RawId Id, int RawMode)
 {
-    public bool IsTree => Mode == Mode.Directory;
+    public Mode Mode => (Mode)RawMode;
+
+    public bool IsTree => (RawMode & 0xF000) == 0x4000;
 }
