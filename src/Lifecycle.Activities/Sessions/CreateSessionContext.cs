@@ -26,19 +26,7 @@ public sealed class CreateSessionContext(ISessionStore sessions) : Activity
             new SessionStateMachine(() => state, s => state = s).Fire(SessionTrigger.Start);
         }
 
-        // The previous session is the last one that began: a start that was aborted (blocked, or
-        // failed half-way) carries nothing forward, and linking to it would lose what came before it,
-        // such as the work the last close put away.
-        var previous = latest;
-        while (previous is { ActiveSince: null, PreviousSession: { } before })
-        {
-            previous = await sessions.GetAsync(before, context.CancellationToken);
-        }
-
-        if (previous is { ActiveSince: null })
-        {
-            previous = null;
-        }
+        var previous = await LastBegunSession.FindAsync(sessions, latest, context.CancellationToken);
 
         var session = new SessionContext
         {

@@ -36,6 +36,36 @@ public class InterruptedStartTests
     }
 
     [Fact]
+    public async Task TaskAdd_AfterAStartThatFailed_ReachesTheNextSession()
+    {
+        using var folder = new TempFolder();
+        Git.Init(folder.Path);
+        folder.Write(".lifecycle/config.json", Config);
+        var cli = new CliRunner(folder.Path);
+        Assert.Equal(0, (await cli.RunAsync("init")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("start", "--yes")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("task", "add", "carried before")).ExitCode);
+        folder.Write("draft.txt", "half-done\n"); // put away at the close; the failing start restores it
+        Assert.Equal(0, (await cli.RunAsync("end", "--yes")).ExitCode);
+        var lockFile = Path.Combine(folder.Path, ".git", "index.lock");
+        File.WriteAllText(lockFile, "");
+        Assert.Equal(4, (await cli.RunAsync("start", "--yes")).ExitCode);
+        File.Delete(lockFile);
+
+        var added = await cli.RunAsync("task", "add", "queued between sessions");
+        var listed = await cli.RunAsync("--json", "task", "list");
+        var started = await cli.RunAsync("--json", "start", "--yes");
+        var now = await cli.RunAsync("--json", "task", "list");
+
+        Assert.True(added.ExitCode == 0, added.ToString());
+        Assert.Equal("Added T2: queued between sessions\nSession 00001 is closed: its open tasks carry over to the next 'lifecycle start'.\n", added.Stdout);
+        Assert.Equal("00001", listed.Json["sessionId"]!.GetValue<string>());
+        Assert.True(started.ExitCode == 0, started.ToString());
+        Assert.Equal("00003", now.Json["sessionId"]!.GetValue<string>());
+        Assert.Equal(["carried before", "queued between sessions"], now.Json["tasks"]!.AsArray().Select(t => t!["title"]!.GetValue<string>()).Order());
+    }
+
+    [Fact]
     public async Task Start_WithABrokenConfigFile_ExitsTwoWithItsProblems()
     {
         using var folder = new TempFolder();

@@ -14,6 +14,15 @@ internal static class CurrentSession
         throw new UsageException("There is no session yet. Start one with 'lifecycle start'.");
 
     /// <summary>
+    /// The session tasks belong to: the latest one when it began (ACTIVE, or closed: its open tasks
+    /// carry over to the next start); after a start that was aborted, the last session that began,
+    /// which is the one the next start carries over from.
+    /// </summary>
+    public static async Task<SessionContext> ForTasksAsync(CommandContext context, SqliteSessionStore store, CancellationToken cancellationToken) =>
+        await LastBegunSession.FindAsync(store, await LatestAsync(context, store, cancellationToken), cancellationToken) ??
+        throw new UsageException("No session has started yet (the last start did not finish). Run 'lifecycle start', then add tasks.");
+
+    /// <summary>
     /// Refuses, creating nothing, when the command's folder is not a git working tree: sessions
     /// stash, restore and commit, so every session command needs one (exit 2).
     /// </summary>

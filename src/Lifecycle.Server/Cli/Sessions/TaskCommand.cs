@@ -39,7 +39,7 @@ public static class TaskCommand
     private static Command List(TextWriter output, TextWriter error) =>
         new Command("list", "List the session's tasks, open ones first by priority").Handle(output, error, async (context, ct) =>
         {
-            var session = await CurrentSession.LatestAsync(context, CurrentSession.Store(context), ct);
+            var session = await CurrentSession.ForTasksAsync(context, CurrentSession.Store(context), ct);
             var tasks = session.OpenTasks.Concat(session.CompletedTasks).ToList();
             if (context.Json)
             {
@@ -72,7 +72,7 @@ public static class TaskCommand
     private static async Task<int> Change(CommandContext context, CancellationToken cancellationToken, Func<List<SessionTask>, SessionTask> change, string verb)
     {
         var store = CurrentSession.Store(context);
-        var session = await CurrentSession.LatestAsync(context, store, cancellationToken);
+        var session = await CurrentSession.ForTasksAsync(context, store, cancellationToken);
         var task = change(session.Tasks);
         if (task.Status == SessionTaskStatus.Blocked && task.BlockedReason is { } reason)
         {
@@ -102,6 +102,10 @@ public static class TaskCommand
         else
         {
             context.Out.WriteLine($"{verb} {task.Id}: {task.Title}{(task.BlockedReason is null ? "" : $" (blocked: {task.BlockedReason})")}");
+            if (session.State != SessionState.Active)
+            {
+                context.Out.WriteLine($"Session {session.SessionId} is closed: its open tasks carry over to the next 'lifecycle start'.");
+            }
         }
 
         return ExitCodes.Ok;
