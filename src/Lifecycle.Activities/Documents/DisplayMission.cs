@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Lifecycle.Activities.Continuity;
 using Lifecycle.Activities.Sessions;
 using Lifecycle.Activities.Tasks;
@@ -11,19 +12,28 @@ namespace Lifecycle.Activities.Documents;
 /// Only reads the session; the text is built from the continuation, so it always agrees with the
 /// session log's Mission section.
 /// </remarks>
-[Activity("Session", "Builds the mission for the terminal: session and branch, continuation strategy and reason, open tasks by priority, blockers, warnings, reality consensus; outputs 'mission' (multi-line text).",
+[Activity("Session", "Builds the mission for the terminal: session and branch, continuation strategy and reason, the files restored from the previous session, open tasks by priority, blockers, warnings, reality consensus; outputs 'mission' (multi-line text).",
     Outputs = ["mission"])]
 public sealed class DisplayMission(ISessionStore sessions) : SessionActivityBase(sessions)
 {
+    /// <summary>At most this many restored files are named; the rest are counted.</summary>
+    internal const int RestoredNamed = 10;
+
+    [Input("The files this start restored from the previous session's stash (RestoreStash's 'files' when its status is 'restored'), listed after the mission.")]
+    public Input<JsonNode?>? Restored { get; init; }
+
     public override async ValueTask ExecuteAsync(ActivityContext context)
     {
-        var mission = Render(await LoadAsync(context));
+        var restored = context.Get(Restored, null) is JsonArray files
+            ? files.Select(f => f?.GetValueKind() == System.Text.Json.JsonValueKind.String ? f.GetValue<string>() : null).OfType<string>().ToList()
+            : [];
+        var mission = Render(await LoadAsync(context), restored);
         context.SetOutput("mission", mission);
         context.Complete(mission[..mission.IndexOf('\n', StringComparison.Ordinal)]);
     }
 
     /// <summary>The mission text, lines ending with LF.</summary>
-    public static string Render(SessionContext session)
+    public static string Render(SessionContext session, IReadOnlyList<string>? restored = null)
     {
         var continuation = ContinuationStrategy.Determine(session);
         var open = session.OpenTasks;
@@ -38,8 +48,15 @@ public sealed class DisplayMission(ISessionStore sessions) : SessionActivityBase
         {
             $"Session {session.SessionId} on branch {session.ActiveBranch ?? "unknown"}",
             $"Mission: {StrategyName(continuation.Strategy)}: {continuation.Reason}",
-            $"Open tasks ({open.Count}):",
         };
+        if (restored is { Count: > 0 })
+        {
+            var named = string.Join(", ", restored.Take(RestoredNamed));
+            var more = restored.Count > RestoredNamed ? $", and {restored.Count - RestoredNamed} more" : "";
+            lines.Add($"Restored {restored.Count} file{(restored.Count == 1 ? "" : "s")} put away by session {session.PreviousSession}: {named}{more}");
+        }
+
+        lines.Add($"Open tasks ({open.Count}):");
         lines.AddRange(open.Count == 0 ? ["  none"] : open.Select(t =>
             $"  {t.Id} (priority {t.Priority}{(t.Status == SessionTaskStatus.Blocked ? ", blocked" : "")}): {t.Title}"));
         lines.Add($"Blockers ({blockers.Count}):");

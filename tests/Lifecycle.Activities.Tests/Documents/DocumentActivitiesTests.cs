@@ -184,6 +184,31 @@ public class DocumentActivitiesTests
         Assert.Contains("- Previous session missing handoff", log);
     }
 
+    [Theory]
+    [InlineData(1, "Restored 1 file put away by session 00000: f00.txt\n")]
+    [InlineData(12, "Restored 12 files put away by session 00000: f00.txt, f01.txt, f02.txt, f03.txt, f04.txt, f05.txt, f06.txt, f07.txt, f08.txt, f09.txt, and 2 more\n")]
+    public async Task DisplayMission_WithRestoredFiles_NamesThem(int count, string expected)
+    {
+        await using var harness = new DocumentsHarness();
+        await SessionWithTwoCommitsAsync(harness);
+        var session = (await harness.Store.GetAsync("00001", default))!;
+        session.PreviousSession = "00000";
+        await harness.Store.SaveAsync(session, default);
+        var files = string.Join(", ", Enumerable.Range(0, count).Select(i => $"\"f{i:00}.txt\""));
+
+        var run = await harness.RunAsync($$"""
+            { "type": "Sequence", "activities": [
+              { "id": "mission", "type": "DisplayMission", "session": "00001", "restored": [{{files}}] },
+              { "type": "SetOutput", "name": "mission", "value": { "js": "outputs.mission.mission" } }
+            ] }
+            """);
+
+        Assert.True(run.Status == WorkflowStatus.Finished, run.Error);
+        var lines = ((string)run.Outputs["mission"]!).Split('\n');
+        Assert.Equal(expected.TrimEnd('\n'), lines[2]);
+        Assert.StartsWith("Open tasks (", lines[3]);
+    }
+
     [Fact]
     public async Task CreateSessionLog_LogExists_KeepsItsEntries()
     {

@@ -95,6 +95,24 @@ public class SessionCycleTests
     }
 
     [Fact]
+    public async Task Start_AfterACloseThatPutWorkAway_SaysWhichFilesItRestored()
+    {
+        using var folder = new TempFolder();
+        Git.Init(folder.Path);
+        folder.Write(".lifecycle/config.json", Config);
+        var cli = new CliRunner(folder.Path);
+        Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
+        folder.Write("notes.txt", "half-done\n");
+        folder.Write("README.md", "# test\nedited\n");
+        Assert.Equal(0, (await cli.RunAsync("end", "--yes")).ExitCode);
+
+        var start = await cli.RunAsync("start");
+
+        Assert.True(start.ExitCode == 0, start.ToString());
+        Assert.Contains("\nRestored 2 files put away by session 00001: README.md, notes.txt\nOpen tasks (0):\n", start.Stdout);
+    }
+
+    [Fact]
     public async Task Start_SaysWhatChangedSinceTheHandoff_CommitsByOthersAndChecksThatNowFail()
     {
         using var folder = new TempFolder();
