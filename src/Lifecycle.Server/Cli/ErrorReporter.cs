@@ -16,12 +16,14 @@ public static class ErrorReporter
         {
             if (context.Json)
             {
-                context.WriteJson(new { valid = false, errors = invalid.Errors.Select(e => new { path = e.Path, message = e.Message }) });
+                context.WriteJson(new { valid = false, source = invalid.DefinitionSource, errors = invalid.Errors.Select(e => new { path = e.Path, message = e.Message }) });
             }
 
+            // The file first: a session command may have read an override the user did not name.
+            context.Error.WriteLine($"error: {invalid.DefinitionSource} is not a valid workflow ({invalid.Errors.Count} problem{(invalid.Errors.Count == 1 ? "" : "s")}); fix it and run the command again:");
             foreach (var error in invalid.Errors)
             {
-                context.Error.WriteLine(error.ToString());
+                context.Error.WriteLine($"  {error}");
             }
 
             return code;

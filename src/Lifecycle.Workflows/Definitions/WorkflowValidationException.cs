@@ -5,5 +5,8 @@ public sealed class WorkflowValidationException(string source, IReadOnlyList<Def
     : WorkflowException($"{source} is not a valid workflow ({errors.Count} problem{(errors.Count == 1 ? "" : "s")}): " +
                         string.Join("; ", errors.Select(e => e.ToString())))
 {
+    /// <summary>Where the definition came from (a file path, or a name for one not read from a file).</summary>
+    public string DefinitionSource { get; } = source;
+
     public IReadOnlyList<DefinitionError> Errors { get; } = errors;
 }

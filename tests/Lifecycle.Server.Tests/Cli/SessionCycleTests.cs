@@ -150,7 +150,7 @@ public class SessionCycleTests
         var result = await new CliRunner(folder.Path).RunAsync("start");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("$.root.type: Unknown activity type 'Stash'", result.Stderr);
+        Assert.StartsWith("error: .lifecycle/workflows/session-start.json is not a valid workflow (1 problem); fix it and run the command again:\n  $.root.type: Unknown activity type 'Stash'", result.Stderr);
         Assert.Contains("No sessions yet", (await new CliRunner(folder.Path).RunAsync("sessions")).Stdout);
     }
 

@@ -23,6 +23,8 @@ public class UsageErrorTests
 
         Assert.Equal(2, result.ExitCode);
         var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("error: bad.json is not a valid workflow (7 problems); fix it and run the command again:", lines[0]);
+        lines = [.. lines.Skip(1).Select(l => l.StartsWith("  ") ? l[2..] : "not indented: " + l)];
         Assert.Contains(lines, l => l.StartsWith("$.root.activities[4].type: Unknown activity type 'Stash'. Known types:") && l.Contains("WaitForEvent"));
         Assert.Contains(lines, l => l.StartsWith("$.root.activities[1].id: Duplicate activity id 'x'"));
         Assert.Contains(lines, l => l.StartsWith("$.root.activities[1].condition.js: JavaScript syntax error"));
@@ -96,7 +98,7 @@ public class UsageErrorTests
         var result = await new CliRunner(folder.Path).RunAsync("workflow", "validate", "broken.json");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("$: Invalid JSON at line 3, column", result.Stderr);
+        Assert.StartsWith("error: broken.json is not a valid workflow (1 problem); fix it and run the command again:\n  $: Invalid JSON at line 3, column", result.Stderr);
     }
 
     [Theory]
