@@ -66,7 +66,7 @@ public sealed partial class GitWorkspace
             }
         }
 
-        WorkTreeFile.FlushToDisk(plan.Items.Where(i => i.Work is not null).Select(i => WorkTreeFile.FullPath(Root, i.Path)));
+        WorkTreeFile.FlushToDisk([.. plan.Items.Where(i => i.Work is not null).Select(i => WorkTreeFile.FullPath(Root, i.Path))], Root);
         _repo.Index.Write();
         if (FindStash(name) is { } again && again.Stash.WorkTree.Id == found.Stash.WorkTree.Id)
         {

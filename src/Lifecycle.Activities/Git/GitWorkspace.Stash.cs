@@ -65,7 +65,7 @@ public sealed partial class GitWorkspace
 
         // The flush waits on the disk while the measuring below uses the CPU; both end before any reset.
         var stashFiles = StashFiles(stash, stored.Values);
-        var flushed = Task.Run(() => WorkTreeFile.FlushToDisk(stashFiles));
+        var flushed = Task.Run(() => WorkTreeFile.FlushToDisk(stashFiles, CommonGitDirectory()));
         var atHead = HeadEntries(head, stash, tracked);
         var files = tracked.Concat(untracked).Order(StringComparer.Ordinal)
             .Select(p => Measure(p, atHead.GetValueOrDefault(p), stored.GetValueOrDefault(p))).ToList();
@@ -202,8 +202,8 @@ public sealed partial class GitWorkspace
     /// </summary>
     /// <remarks>
     /// The stored files' blobs (the work itself), the stash's commits and top trees, and the stash
-    /// ref and its log; folders below the top trees are not (a power cut could lose their names,
-    /// and <c>git fsck --lost-found</c> would still find the contents). Objects already packed are
+    /// ref and its log, with the folders holding them; trees below the top ones are not (a power cut
+    /// could lose them, and <c>git fsck --lost-found</c> would still find the files' contents). Objects already packed are
     /// durable and have no loose file, which the flush skips.
     /// </remarks>
     private List<string> StashFiles(Commit stash, IEnumerable<StoredFile> stored)

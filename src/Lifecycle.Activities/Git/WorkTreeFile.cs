@@ -47,7 +47,9 @@ internal static class WorkTreeFile
     /// file system's journal with the other files' data, so the rest find little left to write,
     /// where interleaved writes and fsyncs pay a journal commit each.
     /// </remarks>
-    public static void FlushToDisk(IEnumerable<string> files)
+    /// <param name="files">The files, full paths.</param>
+    /// <param name="root">The top folder they were written under: their folders up to it are flushed too (<see cref="State.FolderSync"/>).</param>
+    public static void FlushToDisk(IReadOnlyCollection<string> files, string root)
     {
         foreach (var full in files)
         {
@@ -58,6 +60,8 @@ internal static class WorkTreeFile
                 RandomAccess.FlushToDisk(handle);
             }
         }
+
+        State.FolderSync.Flush(State.FolderSync.HoldersUpTo(root, files));
     }
 
     /// <summary>The git mode of a regular file from its executable bit.</summary>

@@ -74,6 +74,7 @@ public sealed class StateFile<T>
             await WriteTempAsync(bytes, cancellationToken).ConfigureAwait(false);
             RotateBackups();
             File.Move(TempPath, Path, overwrite: true);
+            FolderSync.Flush([System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!]);
         }
         finally
         {
@@ -176,6 +177,7 @@ public sealed class StateFile<T>
         }
 
         File.Move(TempPath, Path, overwrite: true);
+        FolderSync.Flush([System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!]);
     }
 
     private async Task WriteTempAsync(byte[] bytes, CancellationToken cancellationToken)

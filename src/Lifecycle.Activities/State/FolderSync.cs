@@ -1,0 +1,68 @@
+using System.Runtime.InteropServices;
+
+namespace Lifecycle.Activities.State;
+
+/// <summary>
+/// Flushes folders' entries to disk (<c>fsync</c> on the folder), so a file created, renamed or
+/// replaced in it survives a power cut with its name, not only its content.
+/// </summary>
+/// <remarks>
+/// On ext4 a file's fsync commits its folder entry too, but XFS and btrfs need the folder itself
+/// flushed. Linux only (.NET cannot open a folder as a file, so this calls libc); elsewhere, and
+/// where the file system refuses (some network ones do), it does nothing: a best effort on top of
+/// the files' own fsync.
+/// </remarks>
+internal static class FolderSync
+{
+    /// <summary>Flushes each folder once, in the order given; returns how many the file system flushed.</summary>
+    public static int Flush(IEnumerable<string> folders)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return 0;
+        }
+
+        var flushed = 0;
+        foreach (var folder in folders.Distinct(StringComparer.Ordinal))
+        {
+            var fd = open(folder, 0 /* O_RDONLY */);
+            if (fd < 0)
+            {
+                continue;
+            }
+
+            flushed += fsync(fd) == 0 ? 1 : 0;
+            _ = close(fd);
+        }
+
+        return flushed;
+    }
+
+    /// <summary>
+    /// The folders holding <paramref name="files"/> and every folder above them up to and including
+    /// <paramref name="root"/>: new folders made on the way have entries in their parents too.
+    /// </summary>
+    public static IEnumerable<string> HoldersUpTo(string root, IEnumerable<string> files)
+    {
+        var top = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            for (var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+                 folder is not null && (folder == top || folder.StartsWith(top + Path.DirectorySeparatorChar, StringComparison.Ordinal)) && seen.Add(folder);
+                 folder = folder.Length == top.Length ? null : Path.GetDirectoryName(folder))
+            {
+                yield return folder;
+            }
+        }
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int fsync(int fd);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int close(int fd);
+}
