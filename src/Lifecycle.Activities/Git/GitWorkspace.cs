@@ -157,12 +157,29 @@ public sealed partial class GitWorkspace : IDisposable
     /// The index file's content hash: two reads that give the same hash saw the same index, whatever
     /// the file's times (an index rewritten in the same second to the same size still differs).
     /// </summary>
-    private string? IndexHash()
+    /// <remarks>
+    /// Every index file ends with the SHA-1 of everything before it, which git and libgit2 write
+    /// and check on each read: that trailer (with the length) is the hash, read without reading the
+    /// file. An index written with <c>index.skipHash</c> (on with <c>feature.manyFiles</c>) has a
+    /// trailer of zeros; its bytes are hashed instead.
+    /// </remarks>
+    private string? IndexHash() => IndexContentHash(Path.Combine(_repo.Info.Path, "index"));
+
+    internal static string? IndexContentHash(string indexFile)
     {
+        const int Trailer = 20;
         try
         {
-            using var index = File.OpenRead(Path.Combine(_repo.Info.Path, "index"));
-            return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(index));
+            using var index = File.OpenHandle(indexFile, FileMode.Open, FileAccess.Read);
+            var length = RandomAccess.GetLength(index);
+            Span<byte> trailer = stackalloc byte[Trailer];
+            if (length >= 12 + Trailer && RandomAccess.Read(index, trailer, length - Trailer) == Trailer && trailer.ContainsAnyExcept((byte)0))
+            {
+                return $"trailer {Convert.ToHexString(trailer)} {length}";
+            }
+
+            using var stream = new FileStream(index, FileAccess.Read);
+            return $"sha256 {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream))}";
         }
         catch (FileNotFoundException)
         {

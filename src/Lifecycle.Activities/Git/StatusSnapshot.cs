@@ -11,5 +11,5 @@ namespace Lifecycle.Activities.Git;
 /// </remarks>
 /// <param name="Entries">The changed paths, as <see cref="GitWorkspace"/> lists them.</param>
 /// <param name="HeadSha">HEAD when it was taken; null before the first commit.</param>
-/// <param name="IndexHash">The SHA-256 of the index file's bytes then; null when there was none.</param>
+/// <param name="IndexHash">The index file's content hash then (its own SHA-1 trailer, or a SHA-256 of its bytes); null when there was none.</param>
 public sealed record StatusSnapshot(IReadOnlyList<ChangedPath> Entries, string? HeadSha, string? IndexHash);

@@ -166,3 +166,43 @@ public sealed class StatusSnapshotTests
         }
     }
 }
+
+public sealed class IndexContentHashTests
+{
+    [Fact]
+    public void IndexContentHash_FollowsTheIndexContent_FromItsTrailerOrItsBytes()
+    {
+        using var repo = new Lifecycle.Activities.Tests.Support.TempRepository();
+        var index = Path.Combine(repo.Path, ".git", "index");
+        Assert.Null(Lifecycle.Activities.Git.GitWorkspace.IndexContentHash(index));
+
+        repo.Write("a.txt", "one\n");
+        repo.Git("add", "a.txt");
+        var first = Lifecycle.Activities.Git.GitWorkspace.IndexContentHash(index);
+        repo.Write("a.txt", "two\n"); // same size, staged again at once
+        repo.Git("add", "a.txt");
+        var second = Lifecycle.Activities.Git.GitWorkspace.IndexContentHash(index);
+
+        Assert.StartsWith("trailer ", first);
+        Assert.NotEqual(first, second);
+        Assert.Equal(second, Lifecycle.Activities.Git.GitWorkspace.IndexContentHash(index));
+
+        // index.skipHash (git 2.40+, part of feature.manyFiles) writes a trailer of zeros: the bytes are hashed.
+        var skipHash = Path.Combine(repo.Path, "skiphash-index");
+        string? ZeroTrailerHash(string content)
+        {
+            repo.Write("a.txt", content);
+            repo.Git("add", "a.txt");
+            var bytes = File.ReadAllBytes(index);
+            Array.Clear(bytes, bytes.Length - 20, 20);
+            File.WriteAllBytes(skipHash, bytes);
+            return Lifecycle.Activities.Git.GitWorkspace.IndexContentHash(skipHash);
+        }
+
+        var third = ZeroTrailerHash("one\n");
+        var fourth = ZeroTrailerHash("two\n");
+
+        Assert.StartsWith("sha256 ", third);
+        Assert.NotEqual(third, fourth);
+    }
+}
