@@ -33,6 +33,7 @@ public sealed partial class GitWorkspace
             ?? throw new SessionException($"Cannot stash in {Root}: the repository has no commits yet. Make a first commit, or close the session with --no-stash.", 2);
         EnsureReadyToWrite();
         var entries = Changes(snapshot).ToList();
+        var indexIsHead = !entries.Any(e => (e.State & StagedOrConflicted) != 0);
         var skipped = entries.Where(IsSkipped).Select(e => e.Path.TrimEnd('/')).ToList();
         entries.RemoveAll(IsSkipped);
         entries.RemoveAll(IsLifecycleState);
@@ -57,7 +58,7 @@ public sealed partial class GitWorkspace
             .Where(p => WorkTreeFile.Exists(WorkTreeFile.FullPath(Root, p))).ToList();
         var tracked = entries.Where(e => e.State != FileStatus.NewInWorkdir).Select(e => e.Path).ToList();
         var stored = new Dictionary<string, StoredFile>(StringComparer.Ordinal);
-        var stash = WriteStash(name, head, tracked, untracked, stored);
+        var stash = WriteStash(name, head, tracked, untracked, stored, indexIsHead);
         if (FindStash(name)?.Stash.WorkTree.Id != stash.Id)
         {
             throw new SessionException($"The stash '{name}' could not be read back after writing it; nothing was changed. Check the repository with 'git fsck'.", 1);
@@ -101,12 +102,17 @@ public sealed partial class GitWorkspace
         return new StashOutcome(stash.WorkTree.Sha, files, []);
     }
 
-    private Commit WriteStash(string name, Commit head, IReadOnlyList<string> tracked, IReadOnlyList<string> untracked, Dictionary<string, StoredFile> stored)
+    /// <summary>A status flag that says the index differs from HEAD at that path.</summary>
+    private const FileStatus StagedOrConflicted = FileStatus.NewInIndex | FileStatus.ModifiedInIndex | FileStatus.DeletedFromIndex
+        | FileStatus.RenamedInIndex | FileStatus.TypeChangeInIndex | FileStatus.Conflicted;
+
+    // indexIsHead: the status saw nothing staged, so the index's tree is HEAD's and need not be written.
+    private Commit WriteStash(string name, Commit head, IReadOnlyList<string> tracked, IReadOnlyList<string> untracked, Dictionary<string, StoredFile> stored, bool indexIsHead)
     {
         var branch = CurrentBranch ?? "(no branch)";
         var onHead = $"{branch}: {head.Sha[..7]} {head.MessageShort}";
         var signature = Signature();
-        var indexTree = _repo.ObjectDatabase.CreateTree(_repo.Index);
+        var indexTree = indexIsHead ? head.Tree : _repo.ObjectDatabase.CreateTree(_repo.Index);
         var indexCommit = _repo.ObjectDatabase.CreateCommit(signature, signature, $"index on {onHead}\n", indexTree, [head], false);
 
         var parents = new List<Commit> { head, indexCommit };
@@ -124,30 +130,56 @@ public sealed partial class GitWorkspace
         }
 
         var message = $"On {branch}: {name}";
-        var stash = _repo.ObjectDatabase.CreateCommit(signature, signature, message + "\n", WorkTree(head, tracked, stored), parents, false);
+        var stash = _repo.ObjectDatabase.CreateCommit(signature, signature, message + "\n", WorkTree(head, tracked, stored, indexIsHead), parents, false);
         EnsureStashLog();
         _repo.Refs.Add("refs/stash", stash.Id, message, allowOverwrite: true);
         return stash;
     }
 
     /// <summary>
-    /// The stash's work-tree tree: the index with the tracked changes' files in place. Built by
-    /// changing the in-memory index (libgit2 writes a tree from an index natively, where a tree
-    /// definition rebuilds every folder on the way through managed code), then putting it back.
-    /// Nothing is written to the index file here.
+    /// The stash's work-tree tree: the index with the tracked changes' files in place. With nothing
+    /// staged that is HEAD's tree with those files changed, which <see cref="Trees.TreeWriter"/>
+    /// writes folder by folder; otherwise (or when it cannot) it is built by changing the in-memory
+    /// index (libgit2 writes a tree from an index natively, where a tree definition rebuilds every
+    /// folder on the way through managed code), then putting the index back. Nothing is written to
+    /// the index file here.
     /// </summary>
-    private Tree WorkTree(Commit head, IReadOnlyList<string> tracked, Dictionary<string, StoredFile> stored)
+    private Tree WorkTree(Commit head, IReadOnlyList<string> tracked, Dictionary<string, StoredFile> stored, bool indexIsHead)
     {
-        var before = tracked.Select(path => (Path: path, Entry: _repo.Index[path])).ToList();
+        var files = new Dictionary<string, (ObjectId Id, Mode Mode)?>(StringComparer.Ordinal);
+        foreach (var path in tracked)
+        {
+            var full = WorkTreeFile.FullPath(Root, path);
+            if (WorkTreeFile.Exists(full))
+            {
+                var file = stored[path] = WorkTreeFile.Store(_repo, full, KnownMode(head, path));
+                files[path] = (file.Blob.Id, file.Mode);
+            }
+            else
+            {
+                files[path] = null;
+            }
+        }
+
+        if (indexIsHead && NativeObjectDatabase() is { } objects && Trees.TreeWriter.Apply(objects, head.Tree.Id, files) is { } written
+            && _repo.Lookup<Tree>(written) is { } tree)
+        {
+            return tree;
+        }
+
+        return WorkTreeFromIndex(files);
+    }
+
+    private Tree WorkTreeFromIndex(Dictionary<string, (ObjectId Id, Mode Mode)?> files)
+    {
+        var before = files.Keys.Select(path => (Path: path, Entry: _repo.Index[path])).ToList();
         try
         {
-            foreach (var path in tracked)
+            foreach (var (path, file) in files)
             {
-                var full = WorkTreeFile.FullPath(Root, path);
-                if (WorkTreeFile.Exists(full))
+                if (file is { } blob)
                 {
-                    var file = stored[path] = WorkTreeFile.Store(_repo, full, KnownMode(head, path));
-                    _repo.Index.Add(file.Blob, path, file.Mode);
+                    _repo.Index.Add(_repo.Lookup<Blob>(blob.Id), path, blob.Mode);
                 }
                 else if (_repo.Index[path] is not null)
                 {

@@ -38,7 +38,7 @@ public sealed class TreeComparisonTests
             AssertSameAsLibgit2(git, objects, after, before);
             AssertSameAsLibgit2(git, objects, null, after);
             AssertSameAsLibgit2(git, objects, before, null);
-        }, iter: 300);
+        }, iter: 300, threads: 1);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class TreeComparisonTests
             var slow = workspace.CompareTreesWithLibgit2(git.Lookup<Tree>(before.Id), git.Lookup<Tree>(after.Id));
 
             Assert.Equal(slow, fast);
-        }, iter: 100);
+        }, iter: 100, threads: 1);
     }
 
     [Fact]

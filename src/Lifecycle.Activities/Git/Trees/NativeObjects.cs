@@ -5,12 +5,13 @@ using LibGit2Sharp;
 namespace Lifecycle.Activities.Git.Trees;
 
 /// <summary>
-/// Raw reads from a repository's object database through the libgit2 library LibGit2Sharp ships:
-/// an object's inflated bytes, which LibGit2Sharp does not expose.
+/// Raw reads and writes of tree objects in a repository's object database through the libgit2
+/// library LibGit2Sharp ships, which LibGit2Sharp does not expose.
 /// </summary>
 /// <remarks>
 /// A handful of libgit2 functions with plain arguments (<c>git_libgit2_init</c>,
-/// <c>git_odb_open</c>, <c>git_odb_read</c>, the object's type, data and size, and the frees). When
+/// <c>git_odb_open</c>, <c>git_odb_read</c>, <c>git_odb_write</c>, the object's type, data and
+/// size, and the frees). Objects are written loose without fsync, as LibGit2Sharp writes them. When
 /// the library or a function cannot be found, <see cref="Open"/> gives null and callers use
 /// LibGit2Sharp instead. Not thread-safe: one per workspace.
 /// </remarks>
@@ -84,6 +85,14 @@ internal sealed class NativeObjects : IDisposable
         }
     }
 
+    /// <summary>Writes a tree object with these bytes (git's tree format); its id, or null when libgit2 refuses.</summary>
+    public RawId? WriteTree(byte[] content)
+    {
+        ObjectDisposedException.ThrowIf(_odb.IsClosed, this);
+        var id = new byte[RawId.Length];
+        return git_odb_write(id, _odb, content, (nuint)content.Length, TreeType) == 0 ? RawId.From(id) : null;
+    }
+
     public void Dispose() => _odb.Dispose();
 
     // LibGit2Sharp names its library after the libgit2 build it bundles (libgit2-5853918.so): the
@@ -131,6 +140,9 @@ internal sealed class NativeObjects : IDisposable
 
     [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
     private static extern int git_odb_read(out IntPtr obj, OdbHandle odb, byte[] oid);
+
+    [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+    private static extern int git_odb_write(byte[] oid, OdbHandle odb, byte[] data, nuint length, int type);
 
     [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
     private static extern IntPtr git_odb_object_data(IntPtr obj);
