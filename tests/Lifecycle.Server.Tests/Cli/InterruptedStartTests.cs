@@ -12,18 +12,11 @@ public class InterruptedStartTests
     public async Task Start_AfterAStartThatFailedWhileRestoring_RestoresTheLastClosedSessionsWork()
     {
         using var folder = new TempFolder();
-        Git.Init(folder.Path);
-        folder.Write(".lifecycle/config.json", Config);
-        var cli = new CliRunner(folder.Path);
-        Assert.Equal(0, (await cli.RunAsync("init")).ExitCode);
-        Assert.Equal(0, (await cli.RunAsync("start", "--yes")).ExitCode);
+        var cli = await StartedAsync(folder);
         folder.Write("idea.txt", "precious work\n");
         Assert.Equal(0, (await cli.RunAsync("end", "--yes")).ExitCode);
 
-        var lockFile = Path.Combine(folder.Path, ".git", "index.lock");
-        File.WriteAllText(lockFile, "");
-        var failed = await cli.RunAsync("start", "--yes");
-        File.Delete(lockFile);
+        var failed = await StartWithTheIndexLockedAsync(cli, folder);
         var again = await cli.RunAsync("--json", "start", "--yes");
 
         Assert.Equal(4, failed.ExitCode);
@@ -39,18 +32,11 @@ public class InterruptedStartTests
     public async Task TaskAdd_AfterAStartThatFailed_ReachesTheNextSession()
     {
         using var folder = new TempFolder();
-        Git.Init(folder.Path);
-        folder.Write(".lifecycle/config.json", Config);
-        var cli = new CliRunner(folder.Path);
-        Assert.Equal(0, (await cli.RunAsync("init")).ExitCode);
-        Assert.Equal(0, (await cli.RunAsync("start", "--yes")).ExitCode);
+        var cli = await StartedAsync(folder);
         Assert.Equal(0, (await cli.RunAsync("task", "add", "carried before")).ExitCode);
         folder.Write("draft.txt", "half-done\n"); // put away at the close; the failing start restores it
         Assert.Equal(0, (await cli.RunAsync("end", "--yes")).ExitCode);
-        var lockFile = Path.Combine(folder.Path, ".git", "index.lock");
-        File.WriteAllText(lockFile, "");
-        Assert.Equal(4, (await cli.RunAsync("start", "--yes")).ExitCode);
-        File.Delete(lockFile);
+        Assert.Equal(4, (await StartWithTheIndexLockedAsync(cli, folder)).ExitCode);
 
         var added = await cli.RunAsync("task", "add", "queued between sessions");
         var listed = await cli.RunAsync("--json", "task", "list");
@@ -77,5 +63,31 @@ public class InterruptedStartTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("idleThresholdMinutes", result.Stderr);
+    }
+
+    /// <summary>A repository with lifecycle initialized and session 00001 started.</summary>
+    private static async Task<CliRunner> StartedAsync(TempFolder folder)
+    {
+        Git.Init(folder.Path);
+        folder.Write(".lifecycle/config.json", Config);
+        var cli = new CliRunner(folder.Path);
+        Assert.Equal(0, (await cli.RunAsync("init")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("start", "--yes")).ExitCode);
+        return cli;
+    }
+
+    /// <summary>A start while another git process holds the index: it fails once it needs to restore work.</summary>
+    private static async Task<CliResult> StartWithTheIndexLockedAsync(CliRunner cli, TempFolder folder)
+    {
+        var lockFile = Path.Combine(folder.Path, ".git", "index.lock");
+        File.WriteAllText(lockFile, "");
+        try
+        {
+            return await cli.RunAsync("start", "--yes");
+        }
+        finally
+        {
+            File.Delete(lockFile);
+        }
     }
 }
