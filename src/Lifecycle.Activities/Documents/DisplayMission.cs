@@ -53,7 +53,7 @@ public sealed class DisplayMission(ISessionStore sessions) : SessionActivityBase
         {
             var named = string.Join(", ", restored.Take(RestoredNamed));
             var more = restored.Count > RestoredNamed ? $", and {restored.Count - RestoredNamed} more" : "";
-            lines.Add($"Restored {restored.Count} file{(restored.Count == 1 ? "" : "s")} put away by session {session.PreviousSession}: {named}{more}");
+            lines.Add($"Restored {restored.Count} changed file{(restored.Count == 1 ? "" : "s")} put away by session {session.PreviousSession}: {named}{more}");
         }
 
         lines.Add($"Open tasks ({open.Count}):");

@@ -33,7 +33,9 @@ public sealed partial class GitWorkspace
             ?? throw new SessionException($"Cannot stash in {Root}: the repository has no commits yet. Make a first commit, or close the session with --no-stash.", 2);
         EnsureReadyToWrite();
         var entries = Changes(snapshot).ToList();
-        var indexIsHead = !entries.Any(e => (e.State & StagedOrConflicted) != 0);
+        // Status leaves submodules out, so a staged submodule pointer does not show there: an index
+        // holding any gitlink takes the general way.
+        var indexIsHead = !entries.Any(e => (e.State & StagedOrConflicted) != 0) && !IndexHasGitLinks();
         var skipped = entries.Where(IsSkipped).Select(e => e.Path.TrimEnd('/')).ToList();
         entries.RemoveAll(IsSkipped);
         entries.RemoveAll(IsLifecycleState);
@@ -64,9 +66,15 @@ public sealed partial class GitWorkspace
             throw new SessionException($"The stash '{name}' could not be read back after writing it; nothing was changed. Check the repository with 'git fsck'.", 1);
         }
 
+        if (NotInStash(stash, untracked, stored) is { Count: > 0 } missing)
+        {
+            throw new SessionException($"The stash '{name}' does not hold {string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? $" and {missing.Count - 5} more" : "")} as read from the work tree, so nothing was reset: your files are as they were. Commit them, or close with 'lifecycle end --no-stash'.", 1);
+        }
+
         // The flush waits on the disk while the measuring below uses the CPU; both end before any reset.
         var stashFiles = StashFiles(stash, stored.Values);
-        var flushed = Task.Run(() => WorkTreeFile.FlushToDisk(stashFiles, CommonGitDirectory()));
+        var common = CommonGitDirectory();
+        var flushed = Task.Run(() => WorkTreeFile.FlushToDisk(stashFiles, common));
         var atHead = HeadEntries(head, stash, tracked);
         var files = tracked.Concat(untracked).Order(StringComparer.Ordinal)
             .Select(p => Measure(p, atHead.GetValueOrDefault(p), stored.GetValueOrDefault(p))).ToList();
@@ -101,6 +109,33 @@ public sealed partial class GitWorkspace
             .ToList();
         return new StashOutcome(stash.WorkTree.Sha, files, []);
     }
+
+    /// <summary>
+    /// The files read from the work tree that the stash's trees do not hold as read: checked before
+    /// anything is reset, so no way of building the stash can lose a file (a case-only rename under
+    /// <c>core.ignorecase</c> once did).
+    /// </summary>
+    private List<string> NotInStash(Commit stash, IReadOnlyList<string> untracked, Dictionary<string, StoredFile> stored)
+    {
+        var untrackedTree = untracked.Count > 0 ? stash.Parents.ElementAtOrDefault(2)?.Tree : null;
+        var inUntracked = untracked.ToHashSet(StringComparer.Ordinal);
+        return [.. stored.Where(file =>
+            {
+                var entry = (inUntracked.Contains(file.Key) ? PathsIn(untrackedTree) : PathsIn(stash.Tree))[file.Key];
+                return entry is null || entry.Target.Id != file.Value.Blob.Id || entry.Mode != file.Value.Mode;
+            })
+            .Select(file => file.Key)
+            .Order(StringComparer.Ordinal)];
+    }
+
+    private bool IndexHasGitLinks()
+    {
+        var file = Path.Combine(_repo.Info.Path, "index");
+        return File.Exists(file) && Reality.IndexStages.HasGitLinks(File.ReadAllBytes(file)) != false;
+    }
+
+    /// <summary>The trees <see cref="Trees.TreeWriter"/> wrote for the last stash, flushed with it.</summary>
+    private readonly List<ObjectId> _stashTrees = [];
 
     /// <summary>A status flag that says the index differs from HEAD at that path.</summary>
     private const FileStatus StagedOrConflicted = FileStatus.NewInIndex | FileStatus.ModifiedInIndex | FileStatus.DeletedFromIndex
@@ -146,6 +181,7 @@ public sealed partial class GitWorkspace
     /// </summary>
     private Tree WorkTree(Commit head, IReadOnlyList<string> tracked, Dictionary<string, StoredFile> stored, bool indexIsHead)
     {
+        _stashTrees.Clear();
         var files = new Dictionary<string, (ObjectId Id, Mode Mode)?>(StringComparer.Ordinal);
         foreach (var path in tracked)
         {
@@ -161,7 +197,7 @@ public sealed partial class GitWorkspace
             }
         }
 
-        if (indexIsHead && NativeObjectDatabase() is { } objects && Trees.TreeWriter.Apply(objects, head.Tree.Id, files) is { } written
+        if (indexIsHead && NativeObjectDatabase() is { } objects && Trees.TreeWriter.Apply(objects, head.Tree.Id, files, _stashTrees) is { } written
             && _repo.Lookup<Tree>(written) is { } tree)
         {
             return tree;
@@ -175,16 +211,19 @@ public sealed partial class GitWorkspace
         var before = files.Keys.Select(path => (Path: path, Entry: _repo.Index[path])).ToList();
         try
         {
-            foreach (var (path, file) in files)
+            // Removals first: with core.ignorecase a case-only rename's old name would otherwise
+            // remove the new name's entry just added.
+            foreach (var (path, _) in files.Where(f => f.Value is null))
             {
-                if (file is { } blob)
-                {
-                    _repo.Index.Add(_repo.Lookup<Blob>(blob.Id), path, blob.Mode);
-                }
-                else if (_repo.Index[path] is not null)
+                if (_repo.Index[path] is not null)
                 {
                     _repo.Index.Remove(path);
                 }
+            }
+
+            foreach (var (path, blob) in files.Where(f => f.Value is not null).Select(f => (f.Key, f.Value!.Value)))
+            {
+                _repo.Index.Add(_repo.Lookup<Blob>(blob.Id), path, blob.Mode);
             }
 
             return _repo.ObjectDatabase.CreateTree(_repo.Index);
@@ -234,8 +273,9 @@ public sealed partial class GitWorkspace
     /// </summary>
     /// <remarks>
     /// The stored files' blobs (the work itself), the stash's commits and top trees, and the stash
-    /// ref and its log, with the folders holding them; trees below the top ones are not (a power cut
-    /// could lose them, and <c>git fsck --lost-found</c> would still find the files' contents). Objects already packed are
+    /// ref and its log, with the folders holding them, and every tree the tree writer wrote; trees
+    /// below the top ones that libgit2 wrote from the index (with something staged) are not (a power
+    /// cut could lose them, and <c>git fsck --lost-found</c> would still find the files' contents). Objects already packed are
     /// durable and have no loose file, which the flush skips.
     /// </remarks>
     private List<string> StashFiles(Commit stash, IEnumerable<StoredFile> stored)
@@ -247,6 +287,7 @@ public sealed partial class GitWorkspace
             .. stored.Select(f => f.Blob.Id)
                 .Concat(commits.Select(c => c.Id))
                 .Concat(commits.Select(c => c.Tree.Id))
+                .Concat(_stashTrees)
                 .Distinct()
                 .Select(id => Path.Combine(common, "objects", id.Sha[..2], id.Sha[2..])),
             Path.Combine(common, "refs", "stash"),

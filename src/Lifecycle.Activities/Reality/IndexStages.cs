@@ -3,8 +3,8 @@ using System.Buffers.Binary;
 namespace Lifecycle.Activities.Reality;
 
 /// <summary>
-/// Tells from the index file's bytes whether any entry is a merge conflict (stage 1 to 3), without
-/// loading the index into libgit2.
+/// Tells from the index file's bytes whether any entry is a merge conflict (stage 1 to 3), or a
+/// submodule, without loading the index into libgit2.
 /// </summary>
 /// <remarks>
 /// libgit2 reads and sorts every entry to answer (about 35 ms for 50,000 entries); the stage is two
@@ -15,10 +15,16 @@ namespace Lifecycle.Activities.Reality;
 /// </remarks>
 internal static class IndexStages
 {
-    private const int FixedFields = 62; // ctime, mtime, dev, ino, mode, uid, gid, size (40) + sha-1 (20) + flags (2)
+    private const int FixedFields = 62; // ctime, mtime, dev, ino, mode (at 24), uid, gid, size (40) + sha-1 (20) + flags (2)
 
     /// <summary>True when some entry has a stage other than 0; false when none has; null when the file cannot tell.</summary>
-    public static bool? HasConflicts(ReadOnlySpan<byte> index)
+    public static bool? HasConflicts(ReadOnlySpan<byte> index) => Any(index, static (flags, _) => ((flags >> 12) & 0x3) != 0);
+
+    /// <summary>True when some entry is a submodule (a gitlink); false when none is; null when the file cannot tell.</summary>
+    public static bool? HasGitLinks(ReadOnlySpan<byte> index) => Any(index, static (_, mode) => (mode & 0xF000) == 0xE000);
+
+    /// <summary>Whether some entry's flags and mode match; null when the file cannot tell.</summary>
+    private static bool? Any(ReadOnlySpan<byte> index, Func<ushort, uint, bool> match)
     {
         if (index.Length < 12 || !index[..4].SequenceEqual("DIRC"u8))
         {
@@ -41,7 +47,7 @@ internal static class IndexStages
             }
 
             var flags = BinaryPrimitives.ReadUInt16BigEndian(index[(offset + 60)..]);
-            if (((flags >> 12) & 0x3) != 0)
+            if (match(flags, BinaryPrimitives.ReadUInt32BigEndian(index[(offset + 24)..])))
             {
                 return true;
             }

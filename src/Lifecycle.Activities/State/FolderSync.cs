@@ -14,6 +14,8 @@ namespace Lifecycle.Activities.State;
 /// </remarks>
 internal static class FolderSync
 {
+    private const int ReadOnlyCloseOnExec = 0x80000; // O_RDONLY | O_CLOEXEC (same value on x86-64 and arm64)
+
     /// <summary>Flushes each folder once, in the order given; returns how many the file system flushed.</summary>
     public static int Flush(IEnumerable<string> folders)
     {
@@ -23,16 +25,23 @@ internal static class FolderSync
         }
 
         var flushed = 0;
-        foreach (var folder in folders.Distinct(StringComparer.Ordinal))
+        try
         {
-            var fd = open(folder, 0 /* O_RDONLY */);
-            if (fd < 0)
+            foreach (var folder in folders.Distinct(StringComparer.Ordinal))
             {
-                continue;
-            }
+                var fd = open(folder, ReadOnlyCloseOnExec);
+                if (fd < 0)
+                {
+                    continue;
+                }
 
-            flushed += fsync(fd) == 0 ? 1 : 0;
-            _ = close(fd);
+                flushed += fsync(fd) == 0 ? 1 : 0;
+                _ = close(fd);
+            }
+        }
+        catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // No libc to call (an unusual Linux): the files' own fsync is what there is.
         }
 
         return flushed;

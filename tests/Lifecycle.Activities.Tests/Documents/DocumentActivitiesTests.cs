@@ -185,8 +185,8 @@ public class DocumentActivitiesTests
     }
 
     [Theory]
-    [InlineData(1, "Restored 1 file put away by session 00000: f00.txt\n")]
-    [InlineData(12, "Restored 12 files put away by session 00000: f00.txt, f01.txt, f02.txt, f03.txt, f04.txt, f05.txt, f06.txt, f07.txt, f08.txt, f09.txt, and 2 more\n")]
+    [InlineData(1, "Restored 1 changed file put away by session 00000: f00.txt\n")]
+    [InlineData(12, "Restored 12 changed files put away by session 00000: f00.txt, f01.txt, f02.txt, f03.txt, f04.txt, f05.txt, f06.txt, f07.txt, f08.txt, f09.txt, and 2 more\n")]
     public async Task DisplayMission_WithRestoredFiles_NamesThem(int count, string expected)
     {
         await using var harness = new DocumentsHarness();

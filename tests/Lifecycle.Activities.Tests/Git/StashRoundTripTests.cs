@@ -313,6 +313,86 @@ public sealed class StashRoundTripTests
         Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(before));
     }
 
+    /// <summary>
+    /// Under core.ignorecase (repositories from macOS or Windows) the index matches names without
+    /// case: the edit is put away (it was once lost), and restore, which cannot tell the two names
+    /// apart in that index, keeps the stash as a conflict rather than guess.
+    /// </summary>
+    [Fact]
+    public void StashWork_ACaseOnlyRenameThenEdited_UnderIgnoreCase_PutsTheEditAwayAndNeverLosesIt()
+    {
+        using var repo = new TempRepository();
+        repo.Write("Foo.txt", "original\n");
+        repo.CommitAll("initial");
+        repo.Git("config", "core.ignorecase", "true");
+        repo.Git("mv", "Foo.txt", "foo.txt");
+        repo.Write("foo.txt", "edited after the rename\n");
+
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            Assert.True(workspace.StashWork("s-1").Stashed);
+        }
+
+        Assert.Equal("edited after the rename\n", repo.Git("show", "stash@{0}:foo.txt"));
+        RestoreOutcome restored;
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            restored = workspace.RestoreStash("s-1");
+        }
+
+        if (restored.Status == RestoreStatus.Conflict)
+        {
+            Assert.Equal("edited after the rename\n", repo.Git("show", "stash@{0}:foo.txt"));
+        }
+        else
+        {
+            Assert.Equal(RestoreStatus.Restored, restored.Status);
+            Assert.Equal("edited after the rename\n", File.ReadAllText(Path.Combine(repo.Path, "foo.txt")));
+        }
+    }
+
+    [Fact]
+    public void StashWork_WithASubmodulePointerStaged_KeepsItInTheStashsIndex()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "a\n");
+        var inner = Path.Combine(repo.Path, "sub");
+        Directory.CreateDirectory(inner);
+        Git(inner, "init", "-q");
+        File.WriteAllText(Path.Combine(inner, "x.txt"), "1\n");
+        Git(inner, "add", "x.txt");
+        Git(inner, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "one");
+        repo.Git("-c", "advice.addEmbeddedRepo=false", "add", "-A");
+        repo.Git("commit", "-q", "-m", "with a submodule");
+        File.WriteAllText(Path.Combine(inner, "x.txt"), "2\n");
+        Git(inner, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-am", "two");
+        repo.Git("add", "sub");
+        var staged = Git(inner, "rev-parse", "HEAD").Trim();
+        repo.Write("a.txt", "changed\n");
+
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            Assert.True(workspace.StashWork("s-1").Stashed);
+        }
+
+        Assert.Contains(staged, repo.Git("ls-tree", "stash@{0}^2", "sub"));
+        Assert.Contains(staged, repo.Git("ls-tree", "stash@{0}", "sub"));
+    }
+
+    private static string Git(string folder, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return output;
+    }
+
     internal static void MakeExecutable(string path)
     {
         if (!OperatingSystem.IsWindows())

@@ -60,6 +60,27 @@ public sealed class IndexStagesTests
         Assert.Null(IndexStages.HasConflicts("not an index"u8));
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void HasGitLinks_IsTrueOnlyForAnIndexWithASubmodule(int version)
+    {
+        using var repo = new TempRepository();
+        for (var i = 0; i < 20; i++)
+        {
+            repo.Write($"dir/{new string('y', i)}-{i}.txt", $"{i}\n");
+        }
+
+        repo.CommitAll("base");
+        repo.Git("update-index", "--index-version", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(false, IndexStages.HasGitLinks(IndexBytes(repo)));
+
+        repo.Git("update-index", "--add", "--cacheinfo", "160000,0123456789abcdef0123456789abcdef01234567,dir/sub");
+
+        Assert.Equal(true, IndexStages.HasGitLinks(IndexBytes(repo)));
+        Assert.Equal(false, IndexStages.HasConflicts(IndexBytes(repo)));
+    }
+
     private static byte[] IndexBytes(TempRepository repo) => File.ReadAllBytes(Path.Combine(repo.Path, ".git", "index"));
 
     private static bool FullyMerged(TempRepository repo)

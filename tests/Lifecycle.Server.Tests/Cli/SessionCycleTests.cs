@@ -109,7 +109,7 @@ public class SessionCycleTests
         var start = await cli.RunAsync("start");
 
         Assert.True(start.ExitCode == 0, start.ToString());
-        Assert.Contains("\nRestored 2 files put away by session 00001: README.md, notes.txt\nOpen tasks (0):\n", start.Stdout);
+        Assert.Contains("\nRestored 2 changed files put away by session 00001: README.md, notes.txt\nOpen tasks (0):\n", start.Stdout);
     }
 
     [Fact]

@@ -25,7 +25,11 @@ internal static class TreeWriter
     /// blob and mode, or removed when null; null when a path is not a file of the base tree, or a
     /// tree cannot be read or written.
     /// </summary>
-    public static ObjectId? Apply(NativeObjects objects, ObjectId baseTree, IReadOnlyDictionary<string, (ObjectId Id, Mode Mode)?> changes)
+    /// <param name="objects">The object database to read and write.</param>
+    /// <param name="baseTree">The tree to change.</param>
+    /// <param name="changes">Paths (forward slashes) to their new blob and mode, or null to remove them.</param>
+    /// <param name="written">Every tree object written, the new root last (to flush them to disk).</param>
+    public static ObjectId? Apply(NativeObjects objects, ObjectId baseTree, IReadOnlyDictionary<string, (ObjectId Id, Mode Mode)?> changes, List<ObjectId>? written = null)
     {
         var split = changes.Select(c => (Segments: c.Key.Split('/'), Change: c.Value)).ToList();
         if (split.Any(c => c.Segments.Any(s => s.Length == 0)))
@@ -33,12 +37,17 @@ internal static class TreeWriter
             return null;
         }
 
-        return Build(objects, RawId.From(baseTree), split, 0, out var written)
-            ? (written ?? objects.WriteTree([]))?.ToObjectId()
-            : null;
+        var trees = new List<RawId>();
+        if (!Build(objects, RawId.From(baseTree), split, 0, trees, out var root) || (root ??= objects.WriteTree([])) is not { } id)
+        {
+            return null;
+        }
+
+        written?.AddRange(trees.Append(id).Distinct().Select(t => t.ToObjectId()));
+        return id.ToObjectId();
     }
 
-    private static bool Build(NativeObjects objects, RawId tree, List<(string[] Segments, (ObjectId Id, Mode Mode)? Change)> changes, int depth, out RawId? written)
+    private static bool Build(NativeObjects objects, RawId tree, List<(string[] Segments, (ObjectId Id, Mode Mode)? Change)> changes, int depth, List<RawId> trees, out RawId? written)
     {
         written = null;
         if (TreeListing.Read(objects, tree) is not { } listing)
@@ -75,13 +84,14 @@ internal static class TreeWriter
                 continue;
             }
 
-            if (!existing.IsTree || !Build(objects, existing.Id, [.. group], depth + 1, out var child))
+            if (!existing.IsTree || !Build(objects, existing.Id, [.. group], depth + 1, trees, out var child))
             {
                 return false;
             }
 
             if (child is { } id)
             {
+                trees.Add(id);
                 entries[group.Key] = new TreeItem(id, FolderMode);
             }
             else

@@ -104,7 +104,9 @@ public static class TaskCommand
             context.Out.WriteLine($"{verb} {task.Id}: {task.Title}{(task.BlockedReason is null ? "" : $" (blocked: {task.BlockedReason})")}");
             if (session.State != SessionState.Active)
             {
-                context.Out.WriteLine($"Session {session.SessionId} is closed: its open tasks carry over to the next 'lifecycle start'.");
+                context.Out.WriteLine(session.State == SessionState.Closing
+                    ? $"Session {session.SessionId} is still closing (its end did not finish): its open tasks carry over to the next 'lifecycle start'."
+                    : $"Session {session.SessionId} is closed: its open tasks carry over to the next 'lifecycle start'.");
             }
         }
 
