@@ -39,17 +39,42 @@ public sealed partial class GitWorkspace
             return new RestoreOutcome(RestoreStatus.Conflict, [], plan.Conflicts);
         }
 
-        foreach (var item in plan.Items.Where(i => i.Work is null))
+        BeforeRestoreWrites?.Invoke();
+
+        // A path written since the plan looked at it (an editor saving meanwhile) keeps that edit:
+        // each is checked again just before it is touched.
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        bool StillAsPlanned(RestoreItem item)
+        {
+            var now = FileStamp.Of(WorkTreeFile.FullPath(Root, item.Path));
+            var then = plan.Stamps[item.Path];
+
+            // A folder in the way that is gone now was emptied and pruned by the deletions above.
+            if (now == then || (then.IsFolder && !now.Exists))
+            {
+                return true;
+            }
+
+            written.Add(item.Path);
+            return false;
+        }
+
+        foreach (var item in plan.Items.Where(i => i.Work is null).Where(StillAsPlanned))
         {
             var full = WorkTreeFile.FullPath(Root, item.Path);
             WorkTreeFile.Delete(full);
             WorkTreeFile.PruneEmptyFolders(Root, full);
         }
 
-        foreach (var item in plan.Items)
+        foreach (var item in plan.Items.Where(i => !written.Contains(i.Path)))
         {
             if (item.Work is { } work)
             {
+                if (!StillAsPlanned(item))
+                {
+                    continue;
+                }
+
                 WorkTreeFile.Write(WorkTreeFile.FullPath(Root, item.Path), BlobOf(work), work.Mode, smudge: null);
             }
 
@@ -66,8 +91,14 @@ public sealed partial class GitWorkspace
             }
         }
 
-        WorkTreeFile.FlushToDisk([.. plan.Items.Where(i => i.Work is not null).Select(i => WorkTreeFile.FullPath(Root, i.Path))], Root);
+        var restored = plan.Items.Where(i => !written.Contains(i.Path)).ToList();
+        WorkTreeFile.FlushToDisk([.. restored.Where(i => i.Work is not null).Select(i => WorkTreeFile.FullPath(Root, i.Path))], Root);
         _repo.Index.Write();
+        if (written.Count > 0)
+        {
+            return new RestoreOutcome(RestoreStatus.Partial, [.. restored.Select(i => i.Path)], [.. written.Order(StringComparer.Ordinal)]);
+        }
+
         if (FindStash(name) is { } again && again.Stash.WorkTree.Id == found.Stash.WorkTree.Id)
         {
             _repo.Stashes.Remove(again.Position);
@@ -75,6 +106,9 @@ public sealed partial class GitWorkspace
 
         return new RestoreOutcome(RestoreStatus.Restored, [.. plan.Items.Select(i => i.Path)], []);
     }
+
+    /// <summary>Called once the restore is planned, before anything is written: where a test plays an editor saving meanwhile.</summary>
+    internal Action? BeforeRestoreWrites { get; set; }
 
     /// <summary>True when a stash carries this session's name (what <see cref="RestoreStash"/> would restore).</summary>
     /// <param name="sessionId">The session to look for.</param>
@@ -108,6 +142,8 @@ public sealed partial class GitWorkspace
             }
         }
 
+        // Taken before the status below looks at the files, so a write after it shows at write time.
+        var stamps = items.ToDictionary(i => i.Path, i => FileStamp.Of(WorkTreeFile.FullPath(Root, i.Path)), StringComparer.Ordinal);
         var head = _repo.Head.Tip;
         var changedHere = items.Count == 0
             ? []
@@ -134,7 +170,7 @@ public sealed partial class GitWorkspace
             }
         }
 
-        return new RestorePlan(items, [.. conflicts.Distinct().Order(StringComparer.Ordinal)]);
+        return new RestorePlan(items, [.. conflicts.Distinct().Order(StringComparer.Ordinal)], stamps);
     }
 
     /// <summary>The path already holds exactly what the stash would put there (a restore run again).</summary>
@@ -200,5 +236,5 @@ public sealed partial class GitWorkspace
 
     private sealed record RestoreItem(string Path, StashEntry? Work, StashEntry? Index, StashEntry? Base, bool Untracked);
 
-    private sealed record RestorePlan(IReadOnlyList<RestoreItem> Items, IReadOnlyList<string> Conflicts);
+    private sealed record RestorePlan(IReadOnlyList<RestoreItem> Items, IReadOnlyList<string> Conflicts, IReadOnlyDictionary<string, FileStamp> Stamps);
 }

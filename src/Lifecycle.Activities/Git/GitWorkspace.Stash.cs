@@ -79,8 +79,9 @@ public sealed partial class GitWorkspace
         var files = tracked.Concat(untracked).Order(StringComparer.Ordinal)
             .Select(p => Measure(p, atHead.GetValueOrDefault(p), stored.GetValueOrDefault(p))).ToList();
         flushed.GetAwaiter().GetResult();
-        ResetToHead(tracked, untracked, atHead);
-        return new StashOutcome(stash.Sha, files, skipped);
+        BeforeReset?.Invoke();
+        var changedMeanwhile = ResetToHead(tracked, untracked, atHead, stored);
+        return new StashOutcome(stash.Sha, files, [.. skipped, .. changedMeanwhile]);
     }
 
     /// <summary>
@@ -133,6 +134,9 @@ public sealed partial class GitWorkspace
         var file = Path.Combine(_repo.Info.Path, "index");
         return File.Exists(file) && Reality.IndexStages.HasGitLinks(File.ReadAllBytes(file)) != false;
     }
+
+    /// <summary>Called once the stash is written, before the files are reset: where a test plays an editor saving meanwhile.</summary>
+    internal Action? BeforeReset { get; set; }
 
     /// <summary>The trees <see cref="Trees.TreeWriter"/> wrote for the last stash, flushed with it.</summary>
     private readonly List<ObjectId> _stashTrees = [];
@@ -339,16 +343,44 @@ public sealed partial class GitWorkspace
         var after = stored is { FilterNeutral: true } ? stored.Blob
             : !WorkTreeFile.Exists(full) ? null
             : new FileInfo(full).LinkTarget is not null ? WorkTreeFile.Store(_repo, full, null).Blob
-            : _repo.ObjectDatabase.CreateBlob(path);
+            : CleanBlobOrStored(path, stored);
         var changes = _repo.Diff.Compare(before, after);
         return new FileChange(path, changes.LinesAdded, changes.LinesDeleted, changes.IsBinaryComparison);
     }
 
-    /// <summary>Puts the stashed paths, and only those, back to HEAD in the index and the work tree.</summary>
-    private void ResetToHead(IReadOnlyList<string> tracked, IReadOnlyList<string> untracked, Dictionary<string, StashEntry?> atHead)
+    /// <summary>The file through git's clean filters; the stored bytes when it is being written as git reads it (metrics only).</summary>
+    private Blob? CleanBlobOrStored(string path, StoredFile? stored)
     {
+        try
+        {
+            return _repo.ObjectDatabase.CreateBlob(path);
+        }
+        catch (LibGit2SharpException) when (stored is not null)
+        {
+            return stored.Blob;
+        }
+    }
+
+    /// <summary>
+    /// Puts the stashed paths, and only those, back to HEAD in the index and the work tree, except
+    /// files written since they were read into the stash (an editor's save, a build): those are
+    /// left as they are now, index entry included, so the newer edit is not lost; the stash holds
+    /// the version read. Returns those paths.
+    /// </summary>
+    private List<string> ResetToHead(IReadOnlyList<string> tracked, IReadOnlyList<string> untracked, Dictionary<string, StashEntry?> atHead, Dictionary<string, StoredFile> stored)
+    {
+        bool Unchanged(string path)
+        {
+            var full = WorkTreeFile.FullPath(Root, path);
+            return stored.TryGetValue(path, out var file)
+                ? WorkTreeFile.StillAsStored(full, file)
+                : !WorkTreeFile.Exists(full); // put away as deleted: still no file there (a folder that replaced it goes with the untracked files)
+        }
+
+        var changed = tracked.Concat(untracked).Where(path => !Unchanged(path)).ToHashSet(StringComparer.Ordinal);
+
         // Deletions first, so a folder that replaced a file (or the reverse) is out of the way.
-        foreach (var path in untracked.Concat(tracked.Where(p => atHead[p] is null)))
+        foreach (var path in untracked.Concat(tracked.Where(p => atHead[p] is null)).Where(p => !changed.Contains(p)))
         {
             var full = WorkTreeFile.FullPath(Root, path);
             WorkTreeFile.Delete(full);
@@ -359,7 +391,7 @@ public sealed partial class GitWorkspace
             }
         }
 
-        foreach (var path in tracked)
+        foreach (var path in tracked.Where(p => !changed.Contains(p)))
         {
             if (atHead[path] is { Mode: not Mode.GitLink } entry)
             {
@@ -370,6 +402,7 @@ public sealed partial class GitWorkspace
         }
 
         _repo.Index.Write();
+        return [.. changed.Order(StringComparer.Ordinal)];
     }
 
     private (Stash Stash, int Position)? FindStash(string name)

@@ -10,7 +10,7 @@ namespace Lifecycle.Activities.Git;
 /// kept and a blocker names it and the conflicting paths. Run again after a restore there is no
 /// stash left, so the second run reports <c>nothing</c> and changes nothing.
 /// </remarks>
-[Activity("Git", "Restores the previous session's stash; a conflict keeps the stash and records a blocker; outputs 'status' (restored, nothing, conflict, skipped) and 'files'.",
+[Activity("Git", "Restores the previous session's stash; a conflict keeps the stash and records a blocker; outputs 'status' (restored, partial, nothing, conflict, skipped) and 'files'.",
     Outputs = ["status", "files"])]
 public sealed class RestoreStash(ISessionStore sessions, RepositoryContext repository, TimeProvider time)
     : GitSessionActivityBase(sessions, repository, time)
@@ -53,6 +53,12 @@ public sealed class RestoreStash(ISessionStore sessions, RepositoryContext repos
                 AddOnce(session.Blockers, $"The stash '{name}' was not restored because these files changed since it was made: {paths}. Commit or move them, then run 'git stash pop' for that stash.");
                 await Sessions.SaveAsync(session, context.CancellationToken);
                 Done(context, "conflict", outcome.ConflictingPaths, $"Kept the stash '{name}': {paths} changed since it was made.");
+                break;
+            case RestoreStatus.Partial:
+                var kept = string.Join(", ", outcome.ConflictingPaths);
+                AddOnce(session.Blockers, $"The stash '{name}' was restored except {kept}, written while it was being restored: they keep that newer edit, and the stash is kept with the version it put away. Find it in 'git stash list', compare with 'git diff stash@{{N}} -- <path>', then drop it with 'git stash drop stash@{{N}}'.");
+                await Sessions.SaveAsync(session, context.CancellationToken);
+                Done(context, "partial", outcome.Files, $"Restored {outcome.Files.Count} files from '{name}'; kept the stash for {kept}, written meanwhile.");
                 break;
             default:
                 Done(context, "nothing", [], $"No stash named '{name}' to restore.");

@@ -11,4 +11,10 @@ public enum RestoreStatus
 
     /// <summary>The stash would overwrite local or upstream changes; nothing was touched and the stash is kept.</summary>
     Conflict,
+
+    /// <summary>
+    /// Restored except paths written while the restore ran (an editor's save): those keep the newer
+    /// edit, and the stash is kept, so both versions exist.
+    /// </summary>
+    Partial,
 }

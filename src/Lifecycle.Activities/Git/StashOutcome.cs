@@ -4,7 +4,8 @@ namespace Lifecycle.Activities.Git;
 /// <param name="StashSha">The stash commit, or null when there was nothing to stash.</param>
 /// <param name="Files">Every file put away with its line counts against HEAD (untracked files count as added).</param>
 /// <param name="Skipped">
-/// Paths left in place because a stash cannot hold them: changed submodules and untracked nested repositories.
+/// Paths left in place: changed submodules and untracked nested repositories, which a stash cannot
+/// hold, and files written after they were read into the stash (the stash holds the version read).
 /// </param>
 public sealed record StashOutcome(string? StashSha, IReadOnlyList<FileChange> Files, IReadOnlyList<string> Skipped)
 {

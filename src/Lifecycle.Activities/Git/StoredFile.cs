@@ -10,4 +10,8 @@ namespace Lifecycle.Activities.Git;
 /// end-of-line conversions, no <c>$Id</c> for <c>ident</c>), so the blob is also what <c>git add</c>
 /// would store and can be measured against HEAD as it is.
 /// </param>
-internal sealed record StoredFile(Blob Blob, Mode Mode, bool FilterNeutral);
+internal sealed record StoredFile(Blob Blob, Mode Mode, bool FilterNeutral)
+{
+    /// <summary>The file's modification time when it was read; what tells a change to a file too large to read twice.</summary>
+    public DateTime? LastWriteUtc { get; init; }
+}

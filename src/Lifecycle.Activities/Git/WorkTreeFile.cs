@@ -28,13 +28,67 @@ internal static class WorkTreeFile
         if (info.Length > LargestInMemory)
         {
             using var stream = File.OpenRead(full);
-            return new StoredFile(repo.ObjectDatabase.CreateBlob(stream), knownMode ?? ModeOf(full), FilterNeutral: false);
+            return new StoredFile(repo.ObjectDatabase.CreateBlob(stream), knownMode ?? ModeOf(full), FilterNeutral: false) { LastWriteUtc = info.LastWriteTimeUtc };
         }
 
         // One native call per file; LibGit2Sharp's stream API copies chunk by chunk through managed code.
         var bytes = File.ReadAllBytes(full);
         var blob = repo.Lookup<Blob>(repo.ObjectDatabase.Write<Blob>(bytes));
         return new StoredFile(blob, knownMode ?? ModeOf(full), FilterNeutral: bytes.AsSpan().IndexOf((byte)'\r') < 0 && bytes.AsSpan().IndexOf("$Id"u8) < 0);
+    }
+
+    /// <summary>
+    /// True when the file still holds what <see cref="Store"/> read: the same bytes (its git blob id,
+    /// computed again) or link target; for a file too large to hold in memory, the same length and
+    /// modification time. An editor's save or a build writing the file since makes it false.
+    /// </summary>
+    public static bool StillAsStored(string full, StoredFile stored)
+    {
+        var info = new FileInfo(full);
+        if (stored.Mode == Mode.SymbolicLink)
+        {
+            return info.LinkTarget is { } target
+                && System.Text.Encoding.UTF8.GetBytes(target.Replace(Path.DirectorySeparatorChar, '/')).AsSpan().SequenceEqual(Content(stored.Blob));
+        }
+
+        if (!info.Exists || info.LinkTarget is not null || info.Length != stored.Blob.Size)
+        {
+            return false;
+        }
+
+        if (info.Length > LargestInMemory)
+        {
+            return stored.LastWriteUtc == info.LastWriteTimeUtc;
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(full);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+
+        return BlobId(bytes) == stored.Blob.Id;
+    }
+
+    /// <summary>git's id of a blob holding these bytes (SHA-1 of "blob LENGTH\0" and the bytes).</summary>
+    internal static ObjectId BlobId(ReadOnlySpan<byte> bytes)
+    {
+        using var sha1 = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA1);
+        sha1.AppendData(System.Text.Encoding.ASCII.GetBytes($"blob {bytes.Length}\0"));
+        sha1.AppendData(bytes);
+        return new ObjectId(sha1.GetHashAndReset());
+    }
+
+    private static byte[] Content(Blob blob)
+    {
+        using var stream = blob.GetContentStream();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     /// <summary>

@@ -120,7 +120,7 @@ public static class HandoffBuilder
 
         if (putAway is { Skipped.Count: > 0 })
         {
-            actions.Add($"Check {Count(putAway.Skipped.Count, "path")} left in place (a stash cannot hold them): {string.Join(", ", putAway.Skipped)}");
+            actions.Add($"Check {Count(putAway.Skipped.Count, "path")} left in place (submodules and nested repositories, which a stash cannot hold, or files written while the session closed, whose earlier version the stash holds): {string.Join(", ", putAway.Skipped)}");
         }
 
         actions.AddRange(health.AgentsAtClose

@@ -313,6 +313,66 @@ public sealed class StashRoundTripTests
         Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(before));
     }
 
+    [Fact]
+    public void StashWork_WhenAFileIsSavedAgainWhileTheStashIsMade_LeavesTheNewerEditInPlace()
+    {
+        using var repo = new TempRepository();
+        repo.Write("doc.txt", "committed\n");
+        repo.Write("other.txt", "committed\n");
+        repo.CommitAll("initial");
+        repo.Write("doc.txt", "save A\n");
+        repo.Write("other.txt", "edited\n");
+        repo.Write("notes.txt", "untracked A\n");
+
+        StashOutcome outcome;
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            workspace.BeforeReset = () =>
+            {
+                repo.Write("doc.txt", "save B, written while the stash was made\n");
+                repo.Write("notes.txt", "untracked B\n");
+            };
+            outcome = workspace.StashWork("s-1");
+        }
+
+        Assert.True(outcome.Stashed);
+        Assert.Equal(["doc.txt", "notes.txt"], outcome.Skipped);
+        Assert.Equal("save B, written while the stash was made\n", File.ReadAllText(Path.Combine(repo.Path, "doc.txt")));
+        Assert.Equal("untracked B\n", File.ReadAllText(Path.Combine(repo.Path, "notes.txt")));
+        Assert.Equal("committed\n", File.ReadAllText(Path.Combine(repo.Path, "other.txt")));
+        Assert.Equal("save A\n", repo.Git("show", "stash@{0}:doc.txt"));
+        Assert.Equal("untracked A\n", repo.Git("show", "stash@{0}^3:notes.txt"));
+    }
+
+    [Fact]
+    public void RestoreStash_WhenAFileIsSavedWhileItRuns_KeepsThatEditAndTheStash()
+    {
+        using var repo = new TempRepository();
+        repo.Write("doc.txt", "committed\n");
+        repo.Write("other.txt", "committed\n");
+        repo.CommitAll("initial");
+        repo.Write("doc.txt", "put away\n");
+        repo.Write("other.txt", "put away too\n");
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            Assert.True(workspace.StashWork("s-1").Stashed);
+        }
+
+        RestoreOutcome outcome;
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            workspace.BeforeRestoreWrites = () => repo.Write("doc.txt", "typed while the restore ran, longer\n");
+            outcome = workspace.RestoreStash("s-1");
+        }
+
+        Assert.Equal(RestoreStatus.Partial, outcome.Status);
+        Assert.Equal(["doc.txt"], outcome.ConflictingPaths);
+        Assert.Equal(["other.txt"], outcome.Files);
+        Assert.Equal("typed while the restore ran, longer\n", File.ReadAllText(Path.Combine(repo.Path, "doc.txt")));
+        Assert.Equal("put away too\n", File.ReadAllText(Path.Combine(repo.Path, "other.txt")));
+        Assert.Equal("put away\n", repo.Git("show", "stash@{0}:doc.txt"));
+    }
+
     /// <summary>
     /// Under core.ignorecase (repositories from macOS or Windows) the index matches names without
     /// case: the edit is put away (it was once lost), and restore, which cannot tell the two names

@@ -46,7 +46,7 @@ public class HandoffBuilderTests
             [
                 "Resolve blocker: T4 blocked: waiting for the API key",
                 "Restore and finish the 2 files put away in stash 'lifecycle session 00004'",
-                "Check 2 paths left in place (a stash cannot hold them): vendor/lib, tools/sub",
+                "Check 2 paths left in place (submodules and nested repositories, which a stash cannot hold, or files written while the session closed, whose earlier version the stash holds): vendor/lib, tools/sub",
                 "Fix the 'tests' check (health 40% at close)",
                 "Fix the 'build' check (health 90% at close)",
                 "Continue T5 (priority 1): Wire lifecycle end",
