@@ -11,13 +11,11 @@ public static class ContinuationStrategy
 {
     public static Continuation Determine(SessionContext context)
     {
-        var blockers = context.Blockers
-            .Concat(context.Tasks.Where(t => t.Status == SessionTaskStatus.Blocked).Select(t => $"{t.Id} blocked: {t.BlockedReason}"))
-            .ToList();
+        var blockers = context.AllBlockers();
         if (blockers.Count > 0)
         {
             return new Continuation(WorkStrategy.ResolveBlockers,
-                $"{Count(blockers.Count, "blocker")} stand{(blockers.Count == 1 ? "s" : "")} in the way: {string.Join("; ", blockers)}.");
+                $"{Count(blockers.Count, "blocker")} stand{(blockers.Count == 1 ? "s" : "")} in the way: {string.Join("; ", blockers.Select(b => b.TrimEnd('.')))}.");
         }
 
         if (context.UncommittedFiles.Count > 0)

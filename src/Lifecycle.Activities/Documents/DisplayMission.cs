@@ -37,9 +37,7 @@ public sealed class DisplayMission(ISessionStore sessions) : SessionActivityBase
     {
         var continuation = ContinuationStrategy.Determine(session);
         var open = session.OpenTasks;
-        var blockers = session.Blockers
-            .Concat(session.Tasks.Where(t => t.Status == SessionTaskStatus.Blocked).Select(t => $"{t.Id} blocked: {t.BlockedReason}"))
-            .ToList();
+        var blockers = session.AllBlockers();
         var agents = session.AgentHealth.Count == 0
             ? ""
             : $" ({string.Join(", ", session.AgentHealth.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} {Percent(a.Value)}"))})";
@@ -49,6 +47,11 @@ public sealed class DisplayMission(ISessionStore sessions) : SessionActivityBase
             $"Session {session.SessionId} on branch {session.ActiveBranch ?? "unknown"}",
             $"Mission: {StrategyName(continuation.Strategy)}: {continuation.Reason}",
         };
+        if (session.HandoffNotes.Trim() is { Length: > 0 } notes)
+        {
+            lines.Add($"Handoff notes: {notes.ReplaceLineEndings(" / ")}");
+        }
+
         if (restored is { Count: > 0 })
         {
             var named = string.Join(", ", restored.Take(RestoredNamed));

@@ -115,6 +115,9 @@ public sealed partial class GitWorkspace
     /// <exception cref="SessionException">A bad session id (exit code 2).</exception>
     public bool HasStash(string sessionId) => FindStash(StashNameFor(sessionId)) is not null;
 
+    /// <summary>True when a stash in <c>git stash list</c> carries exactly this name (as <see cref="StashNameFor"/> makes them).</summary>
+    public bool HasStashNamed(string name) => FindStash(name) is not null;
+
     private RestorePlan PlanRestore(Stash stash)
     {
         // Both diffs start from the stash's base, so each change carries the base entry (old side)

@@ -195,7 +195,20 @@ public sealed partial class GitWorkspace : IDisposable
     }
 
     /// <summary>The work tree's and index's changes; only at <paramref name="paths"/> when given (no walk of the whole tree).</summary>
-    private RepositoryStatus Status(IReadOnlyCollection<string>? paths = null) => _repo.RetrieveStatus(new StatusOptions
+    /// <exception cref="SessionException">A file changed while libgit2 read it (exit code 4).</exception>
+    private RepositoryStatus Status(IReadOnlyCollection<string>? paths = null)
+    {
+        try
+        {
+            return RetrieveStatus(paths);
+        }
+        catch (LibGit2SharpException error) when (error.Message.Contains("reading file", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new SessionException($"A file in {Root} changed while git was reading it (an editor or a build is writing there); nothing was changed. Run the command again once it is quiet.", 4, error);
+        }
+    }
+
+    private RepositoryStatus RetrieveStatus(IReadOnlyCollection<string>? paths) => _repo.RetrieveStatus(new StatusOptions
     {
         PathSpec = paths is null ? null : [.. paths],
         DisablePathSpecMatch = paths is not null,

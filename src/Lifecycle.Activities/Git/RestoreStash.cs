@@ -12,7 +12,7 @@ namespace Lifecycle.Activities.Git;
 /// </remarks>
 [Activity("Git", "Restores the previous session's stash; a conflict keeps the stash and records a blocker; outputs 'status' (restored, partial, nothing, conflict, skipped) and 'files'.",
     Outputs = ["status", "files"])]
-public sealed class RestoreStash(ISessionStore sessions, RepositoryContext repository, TimeProvider time)
+public sealed partial class RestoreStash(ISessionStore sessions, RepositoryContext repository, TimeProvider time)
     : GitSessionActivityBase(sessions, repository, time)
 {
     [Input("True to leave the stash alone (lifecycle start --no-stash).")]
@@ -21,6 +21,7 @@ public sealed class RestoreStash(ISessionStore sessions, RepositoryContext repos
     public override async ValueTask ExecuteAsync(ActivityContext context)
     {
         var session = await LoadAsync(context);
+        await ClearResolvedStashBlockersAsync(context, session);
         if (context.Get(Skip, false))
         {
             await KeepTrackOfSkippedStashAsync(context, session);
@@ -50,7 +51,7 @@ public sealed class RestoreStash(ISessionStore sessions, RepositoryContext repos
                 break;
             case RestoreStatus.Conflict:
                 var paths = string.Join(", ", outcome.ConflictingPaths);
-                AddOnce(session.Blockers, $"The stash '{name}' was not restored because these files changed since it was made: {paths}. Commit or move them, then run 'git stash pop' for that stash.");
+                AddOnce(session.Blockers, $"The stash '{name}' was not restored because these files changed since it was made: {paths}. Commit or move them, then apply it with 'git stash pop --index stash@{{N}}' (N from 'git stash list'; --index keeps what was staged).");
                 await Sessions.SaveAsync(session, context.CancellationToken);
                 Done(context, "conflict", outcome.ConflictingPaths, $"Kept the stash '{name}': {paths} changed since it was made.");
                 break;
@@ -65,6 +66,43 @@ public sealed class RestoreStash(ISessionStore sessions, RepositoryContext repos
                 break;
         }
     }
+
+    /// <summary>
+    /// Blockers this activity recorded about a stash left in place ("The stash 'NAME' …", "… in
+    /// stash 'NAME' was not restored …") are dropped once that stash is gone from
+    /// <c>git stash list</c>: the user applied or dropped it, so it no longer stands in the way.
+    /// </summary>
+    private async Task ClearResolvedStashBlockersAsync(ActivityContext context, SessionContext session)
+    {
+        var aboutStashes = session.Blockers
+            .Select(b => (Blocker: b, Match: StashBlocker.Match(b)))
+            .Where(b => b.Match.Success)
+            .ToList();
+        if (aboutStashes.Count == 0 || ManualMode)
+        {
+            return;
+        }
+
+        try
+        {
+            using var git = OpenWorkspace(readOnly: true);
+            var resolved = aboutStashes.Where(b => !git.HasStashNamed(b.Match.Groups["name"].Value)).Select(b => b.Blocker).ToList();
+            if (resolved.Count > 0)
+            {
+                session.Blockers.RemoveAll(resolved.Contains);
+                await Sessions.SaveAsync(session, context.CancellationToken);
+            }
+        }
+        catch (SessionException)
+        {
+            // Not a repository git can open: the blockers stay.
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^The (?:stash|work session \S+ put away in stash) '(?<name>lifecycle session [^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex StashBlockerPattern();
+
+    private static System.Text.RegularExpressions.Regex StashBlocker => StashBlockerPattern();
 
     /// <summary>A stash left where it is stays a blocker, so later sessions do not forget it.</summary>
     private async Task KeepTrackOfSkippedStashAsync(ActivityContext context, SessionContext session)

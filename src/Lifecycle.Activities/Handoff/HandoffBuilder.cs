@@ -67,10 +67,7 @@ public static class HandoffBuilder
     }
 
     private static List<string> BlockersOf(SessionContext context) =>
-        context.Blockers
-            .Concat(context.Tasks.Where(t => t.Status == SessionTaskStatus.Blocked).Select(t => $"{t.Id} blocked: {t.BlockedReason}"))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        [.. context.AllBlockers().Distinct(StringComparer.Ordinal)];
 
     private static WorkCompleted WorkOf(SessionContext context, IReadOnlyList<CommitRecord> commits, StashedWork? putAway)
     {

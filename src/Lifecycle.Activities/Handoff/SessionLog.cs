@@ -26,9 +26,7 @@ public static class SessionLog
             ? ""
             : $" ({string.Join(", ", context.AgentHealth.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} {DocText.Percent(a.Value)}"))})";
         var open = context.OpenTasks;
-        var blockers = context.Blockers
-            .Concat(context.Tasks.Where(t => t.Status == SessionTaskStatus.Blocked).Select(t => $"{t.Id} blocked: {t.BlockedReason}"))
-            .ToList();
+        var blockers = context.AllBlockers();
 
         var lines = new List<string>
         {

@@ -31,7 +31,8 @@ public sealed class LoadPreviousSession(ISessionStore sessions) : SessionActivit
         session.UncommittedFiles.AddRange(previous.UncommittedFiles.Where(f => !session.UncommittedFiles.Contains(f)));
         if (session.HandoffNotes.Length == 0)
         {
-            session.HandoffNotes = previous.HandoffNotes;
+            // The note the last close left ('end --note'), or when it left none, the one it was handed.
+            session.HandoffNotes = string.IsNullOrWhiteSpace(previous.CloseNote) ? previous.HandoffNotes : previous.CloseNote.Trim();
         }
 
         await Sessions.SaveAsync(session, context.CancellationToken);

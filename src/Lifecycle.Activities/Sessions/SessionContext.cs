@@ -36,6 +36,15 @@ public sealed class SessionContext
 
     public IReadOnlyList<SessionTask> CompletedTasks => Tasks.Where(t => t.Status == SessionTaskStatus.Done).ToList();
 
+    /// <summary>
+    /// What stands in the way: <see cref="Blockers"/>, then each blocked task the list does not
+    /// already name (<c>task block</c> records "T2: reason" there itself).
+    /// </summary>
+    public IReadOnlyList<string> AllBlockers() =>
+        [.. Blockers, .. Tasks
+            .Where(t => t.Status == SessionTaskStatus.Blocked && !Blockers.Any(b => b.StartsWith($"{t.Id}: ", StringComparison.Ordinal)))
+            .Select(t => $"{t.Id} blocked: {t.BlockedReason}")];
+
     // System state
     public double RealityConsensus { get; set; }
 

@@ -62,4 +62,16 @@ public class ContinuationStrategyTests
 
         Assert.Equal(WorkStrategy.StartNewWork, ContinuationStrategy.Determine(context).Strategy);
     }
+
+    [Fact]
+    public void Determine_WithABlockerEndingInAFullStop_EndsTheReasonWithOne()
+    {
+        var session = new SessionContext { SessionId = "00002" };
+        session.Blockers.Add("The stash 'lifecycle session 00001' was not restored. Commit or move them.");
+
+        var continuation = ContinuationStrategy.Determine(session);
+
+        Assert.EndsWith("Commit or move them.", continuation.Reason);
+        Assert.DoesNotContain("..", continuation.Reason);
+    }
 }

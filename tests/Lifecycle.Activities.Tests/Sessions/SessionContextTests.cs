@@ -43,4 +43,18 @@ public class SessionContextTests
         Assert.Equal(SessionTaskStatus.Blocked, Assert.Single(copy.Tasks).Status);
         Assert.Equal("API key", Assert.Single(copy.OpenTasks).BlockedReason);
     }
+
+    [Fact]
+    public void AllBlockers_NamesABlockedTaskOnce_WhetherOrNotTaskBlockRecordedIt()
+    {
+        var session = new SessionContext { SessionId = "00001" };
+        var recorded = Lifecycle.Activities.Tasks.TaskBoard.Add(session.Tasks, "deploy");
+        var notRecorded = Lifecycle.Activities.Tasks.TaskBoard.Add(session.Tasks, "review");
+        Lifecycle.Activities.Tasks.TaskBoard.Block(session.Tasks, recorded.Id, "API key");
+        Lifecycle.Activities.Tasks.TaskBoard.Block(session.Tasks, notRecorded.Id, "waiting");
+        session.Blockers.Add($"{recorded.Id}: API key");
+        session.Blockers.Add("The build is red");
+
+        Assert.Equal([$"{recorded.Id}: API key", "The build is red", $"{notRecorded.Id} blocked: waiting"], session.AllBlockers());
+    }
 }

@@ -113,6 +113,48 @@ public class SessionCycleTests
     }
 
     [Fact]
+    public async Task AStashConflictBlocker_ClearsOnceTheUserHasTakenTheStash()
+    {
+        using var folder = new TempFolder();
+        Git.Init(folder.Path);
+        folder.Write(".lifecycle/config.json", Config);
+        var cli = new CliRunner(folder.Path);
+        Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
+        folder.Write("draft.txt", "put away\n");
+        Assert.Equal(0, (await cli.RunAsync("end", "--yes")).ExitCode);
+        folder.Write("draft.txt", "in the way\n");
+
+        var blocked = await cli.RunAsync("--json", "start", "--yes", "--force");
+        File.Delete(Path.Combine(folder.Path, "draft.txt"));
+        Git.Run(folder.Path, "stash", "pop", "--index");
+        Assert.Equal(0, (await cli.RunAsync("end", "--yes", "--no-stash")).ExitCode);
+        var later = await cli.RunAsync("--json", "start", "--yes");
+
+        Assert.Contains(blocked.Json["blockers"]!.AsArray(), b => b!.GetValue<string>().StartsWith("The stash 'lifecycle session 00001' was not restored", StringComparison.Ordinal));
+        Assert.True(later.ExitCode == 0, later.ToString());
+        Assert.Empty(later.Json["blockers"]!.AsArray());
+        Assert.Equal("put away\n", File.ReadAllText(Path.Combine(folder.Path, "draft.txt")));
+    }
+
+    [Fact]
+    public async Task Start_AfterAnEndWithANote_ShowsTheNote_AndStatusCarriesIt()
+    {
+        using var folder = new TempFolder();
+        Git.Init(folder.Path);
+        folder.Write(".lifecycle/config.json", Config);
+        var cli = new CliRunner(folder.Path);
+        Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("end", "--yes", "--note", "parser next")).ExitCode);
+
+        var start = await cli.RunAsync("start");
+        var status = await cli.RunAsync("--json", "status");
+
+        Assert.True(start.ExitCode == 0, start.ToString());
+        Assert.Contains("\nHandoff notes: parser next\n", start.Stdout);
+        Assert.Equal("parser next", status.Json["handoffNotes"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Start_SaysWhatChangedSinceTheHandoff_CommitsByOthersAndChecksThatNowFail()
     {
         using var folder = new TempFolder();

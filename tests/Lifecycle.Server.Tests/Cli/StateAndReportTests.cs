@@ -41,7 +41,12 @@ public class StateAndReportTests
         var markdown = await cli.RunAsync("report");
         var json = await cli.RunAsync("report", "1", "--format", "json");
         var missing = await cli.RunAsync("report", "7");
+        var globalJson = await cli.RunAsync("--json", "report");
+        var contradiction = await cli.RunAsync("--json", "report", "--format", "md");
 
+        Assert.Equal("00001", globalJson.Json["sessionId"]!.GetValue<string>());
+        Assert.Equal(2, contradiction.ExitCode);
+        Assert.Contains("--json prints the handoff as JSON", contradiction.Stderr);
         Assert.StartsWith("# Session 00001 Lifecycle Report", markdown.Stdout);
         Assert.Equal("", Git.Run(folder.Path, "stash", "list"));
         Assert.Contains(".lifecycle/", File.ReadAllText(Path.Combine(folder.Path, ".git", "info", "exclude")));

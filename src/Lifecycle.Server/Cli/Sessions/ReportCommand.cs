@@ -22,6 +22,16 @@ public static class ReportCommand
                 throw new UsageException($"--format must be md or json; got '{context.Parse.GetValue(format)}'.");
             }
 
+            // --json promises one JSON document on stdout: the handoff, as with --format json.
+            if (context.Json && context.Parse.GetResult(format) is not { Implicit: false })
+            {
+                wanted = "json";
+            }
+            else if (context.Json && wanted == "md")
+            {
+                throw new UsageException("--json prints the handoff as JSON; drop --format md, or drop --json for the Markdown report.");
+            }
+
             var sessionId = context.Parse.GetValue(id) is { } given ? SessionId.Normalize(given) : await LastClosedAsync(context, ct);
             var docs = SessionDocs.For(LifecycleConfigLoader.Load(context.Repository).DocsFolder, sessionId);
             var path = Path.Combine(context.Repository, wanted == "md" ? docs.Report : docs.HandoffJson);
