@@ -9,11 +9,18 @@ namespace Lifecycle.Activities.Sessions;
 /// </summary>
 [Activity("Session", "Creates the next session (00001, 00002, …) in state INITIALIZING, linked to the previous one; outputs 'sessionId' and 'previousSession'.",
     Outputs = ["sessionId", "previousSession"])]
-public sealed class CreateSessionContext(ISessionStore sessions) : Activity
+public sealed class CreateSessionContext(ISessionStore sessions, RepositoryContext repository) : Activity
 {
     public override async ValueTask ExecuteAsync(ActivityContext context)
     {
         var latest = await sessions.GetLatestAsync(context.CancellationToken);
+        if (latest is null && CommittedHandoff.Read(repository.Root, repository.Config.DocsFolder) is { } committed)
+        {
+            // A new store in a repository with session history: continue from its last handoff.
+            await sessions.SaveAsync(committed, context.CancellationToken);
+            latest = committed;
+        }
+
         if (latest is not null && latest.StartedBy == context.InstanceId)
         {
             Done(context, latest, "Session already created by this run.");

@@ -137,6 +137,32 @@ public class SessionCycleTests
     }
 
     [Fact]
+    public async Task Start_AfterGitCleanRemovedTheSessionStore_ContinuesFromTheCommittedHandoff()
+    {
+        using var folder = new TempFolder();
+        Git.Init(folder.Path);
+        var cli = new CliRunner(folder.Path);
+        Assert.Equal(0, (await cli.RunAsync("init")).ExitCode);
+        folder.Write(".lifecycle/config.json", Config);
+        Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("task", "add", "finish the parser", "--priority", "1")).ExitCode);
+        folder.Write("draft.txt", "half-done\n");
+        Assert.Equal(0, (await cli.RunAsync("end", "--yes", "--note", "parser next")).ExitCode);
+
+        Git.Run(folder.Path, "clean", "-q", "-xfd");
+        Assert.False(Directory.Exists(Path.Combine(folder.Path, ".lifecycle")));
+        var start = await cli.RunAsync("--json", "start", "--yes");
+
+        Assert.True(start.ExitCode == 0, start.ToString());
+        Assert.Equal("00002", start.Json["sessionId"]!.GetValue<string>());
+        Assert.Equal("00001", start.Json["previousSession"]!.GetValue<string>());
+        Assert.Equal("finish the parser", start.Json["openTasks"]![0]!["title"]!.GetValue<string>());
+        Assert.Equal("parser next", start.Json["handoffNotes"]!.GetValue<string>());
+        Assert.Equal("half-done\n", File.ReadAllText(Path.Combine(folder.Path, "draft.txt")));
+        Assert.Equal("", Git.Run(folder.Path, "stash", "list"));
+    }
+
+    [Fact]
     public async Task Start_AfterAnEndWithANote_ShowsTheNote_AndStatusCarriesIt()
     {
         using var folder = new TempFolder();
