@@ -92,6 +92,14 @@ public sealed partial class GitWorkspace
         }
 
         var restored = plan.Items.Where(i => !written.Contains(i.Path)).ToList();
+        if (!OperatingSystem.IsWindows() && found.Stash.Untracked is { } untrackedCommit)
+        {
+            foreach (var (path, mode) in PrivateModes.Parse(untrackedCommit.Message).Where(m => restored.Any(i => i.Untracked && i.Path == m.Key)))
+            {
+                File.SetUnixFileMode(WorkTreeFile.FullPath(Root, path), mode);
+            }
+        }
+
         WorkTreeFile.FlushToDisk([.. restored.Where(i => i.Work is not null).Select(i => WorkTreeFile.FullPath(Root, i.Path))], Root);
         _repo.Index.Write();
         if (written.Count > 0)

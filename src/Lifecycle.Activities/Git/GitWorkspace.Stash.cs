@@ -165,7 +165,9 @@ public sealed partial class GitWorkspace
             }
 
             var tree = _repo.ObjectDatabase.CreateTree(files);
-            parents.Add(_repo.ObjectDatabase.CreateCommit(signature, signature, $"untracked files on {onHead}\n", tree, [], false));
+            var modes = PrivateModes.Lines(untracked.Select(p => (p, WorkTreeFile.FullPath(Root, p))));
+            var subject = $"untracked files on {onHead}\n";
+            parents.Add(_repo.ObjectDatabase.CreateCommit(signature, signature, modes.Length == 0 ? subject : $"{subject}\n{modes}", tree, [], false));
         }
 
         var message = $"On {branch}: {name}";

@@ -373,6 +373,37 @@ public sealed class StashRoundTripTests
         Assert.Equal("put away\n", repo.Git("show", "stash@{0}:doc.txt"));
     }
 
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void StashWork_ThenRestoreStash_KeepsUntrackedFilesOthersMayNotRead_Private()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "a\n");
+        repo.CommitAll("initial");
+        var env = repo.Write(".env", "TOKEN=secret\n");
+        var key = repo.Write("keys/id key", "private\n");
+        var open = repo.Write("notes.txt", "shared\n");
+        File.SetUnixFileMode(env, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.SetUnixFileMode(key, UnixFileMode.UserRead);
+        var openMode = File.GetUnixFileMode(open);
+
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            Assert.True(workspace.StashWork("s-1").Stashed);
+        }
+
+        Assert.False(File.Exists(env));
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            Assert.Equal(RestoreStatus.Restored, workspace.RestoreStash("s-1").Status);
+        }
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(env));
+        Assert.Equal(UnixFileMode.UserRead, File.GetUnixFileMode(key));
+        Assert.Equal(openMode, File.GetUnixFileMode(open));
+        Assert.Equal("TOKEN=secret\n", File.ReadAllText(env));
+    }
+
     /// <summary>
     /// Under core.ignorecase (repositories from macOS or Windows) the index matches names without
     /// case: the edit is put away (it was once lost), and restore, which cannot tell the two names
