@@ -37,6 +37,22 @@ public class TaskCommandTests
         Assert.Equal("T1", Assert.Single(events, e => e.Type == SessionEventTypes.TaskCompleted).Data!["task"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task TaskAdd_FromManyProcessesAtOnce_AddsEveryTaskWithItsOwnId()
+    {
+        using var folder = new TempFolder();
+        var cli = await ActiveSessionAsync(folder);
+
+        var results = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => cli.RunAsync("task", "add", $"parallel {i}")));
+        var list = await cli.RunAsync("--json", "task", "list");
+
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.ToString()));
+        var tasks = list.Json["tasks"]!.AsArray();
+        Assert.Equal(8, tasks.Count);
+        Assert.Equal(8, tasks.Select(t => t!["id"]!.GetValue<string>()).Distinct().Count());
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => $"parallel {i}").Order(), tasks.Select(t => t!["title"]!.GetValue<string>()).Order());
+    }
+
     [Theory]
     [InlineData("task done T9", "No task has id 'T9'")]
     [InlineData("task add x --priority 7", "Priority 7 is out of range")]

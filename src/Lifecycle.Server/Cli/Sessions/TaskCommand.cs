@@ -69,26 +69,46 @@ public static class TaskCommand
             return ExitCodes.Ok;
         });
 
+    /// <summary>How many times a task change is tried against sessions other processes keep saving.</summary>
+    private const int ChangeAttempts = 25;
+
     private static async Task<int> Change(CommandContext context, CancellationToken cancellationToken, Func<List<SessionTask>, SessionTask> change, string verb)
     {
         var store = CurrentSession.Store(context);
-        var session = await CurrentSession.ForTasksAsync(context, store, cancellationToken);
-        var task = change(session.Tasks);
-        if (task.Status == SessionTaskStatus.Blocked && task.BlockedReason is { } reason)
+        SessionContext session;
+        SessionTask task;
+
+        // Another process saving the session in between (a parallel 'task add', a hook's event)
+        // makes the save refuse rather than overwrite; the change is then made again on what it saved.
+        for (var attempt = 1; ; attempt++)
         {
-            // A blocked task is a blocker of the session until it is unblocked or done.
-            var blocker = $"{task.Id}: {reason}";
-            if (!session.Blockers.Contains(blocker))
+            session = await CurrentSession.ForTasksAsync(context, store, cancellationToken);
+            task = change(session.Tasks);
+            if (task.Status == SessionTaskStatus.Blocked && task.BlockedReason is { } reason)
             {
-                session.Blockers.Add(blocker);
+                // A blocked task is a blocker of the session until it is unblocked or done.
+                var blocker = $"{task.Id}: {reason}";
+                if (!session.Blockers.Contains(blocker))
+                {
+                    session.Blockers.Add(blocker);
+                }
+            }
+            else if (task.Status == SessionTaskStatus.Done)
+            {
+                session.Blockers.RemoveAll(b => b.StartsWith($"{task.Id}: ", StringComparison.Ordinal));
+            }
+
+            try
+            {
+                await store.SaveAsync(session, cancellationToken);
+                break;
+            }
+            catch (SessionConflictException) when (attempt < ChangeAttempts)
+            {
+                // Read again and redo.
             }
         }
-        else if (task.Status == SessionTaskStatus.Done)
-        {
-            session.Blockers.RemoveAll(b => b.StartsWith($"{task.Id}: ", StringComparison.Ordinal));
-        }
 
-        await store.SaveAsync(session, cancellationToken);
         if (task.Status == SessionTaskStatus.Done && session.State == SessionState.Active)
         {
             await store.AppendEventAsync(new SessionEvent(session.SessionId, SessionEventTypes.TaskCompleted, TimeProvider.System.GetUtcNow(),
