@@ -6,8 +6,6 @@ namespace Lifecycle.Server.Tests.Cli;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class InterruptedStartTests
 {
-    private const string Config = """{ "realityChecks": { "builtins": { "diskSpace": { "enabled": false } } } }""";
-
     [Fact]
     public async Task Start_AfterAStartThatFailedWhileRestoring_RestoresTheLastClosedSessionsWork()
     {
@@ -68,9 +66,7 @@ public class InterruptedStartTests
     /// <summary>A repository with lifecycle initialized and session 00001 started.</summary>
     private static async Task<CliRunner> StartedAsync(TempFolder folder)
     {
-        Git.Init(folder.Path);
-        folder.Write(".lifecycle/config.json", Config);
-        var cli = new CliRunner(folder.Path);
+        var cli = SessionRepositories.Prepare(folder);
         Assert.Equal(0, (await cli.RunAsync("init")).ExitCode);
         Assert.Equal(0, (await cli.RunAsync("start", "--yes")).ExitCode);
         return cli;

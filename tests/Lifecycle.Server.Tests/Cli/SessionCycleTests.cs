@@ -7,15 +7,12 @@ namespace Lifecycle.Server.Tests.Cli;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class SessionCycleTests
 {
-    private const string Config = """{ "realityChecks": { "builtins": { "diskSpace": { "enabled": false } } } }""";
 
     [Fact]
     public async Task FullCycle_HandsOffEverything_AndTheNextStartGetsItBack()
     {
         using var folder = new TempFolder();
-        Git.Init(folder.Path);
-        folder.Write(".lifecycle/config.json", Config);
-        var cli = new CliRunner(folder.Path);
+        var cli = SessionRepositories.Prepare(folder);
         Assert.Equal(0, (await cli.RunAsync("init")).ExitCode);
 
         var start = await cli.RunAsync("--json", "start");
@@ -77,9 +74,7 @@ public class SessionCycleTests
     public async Task Start_WhileASessionIsStillActive_ClosesItFirstFromItsRecordedFacts()
     {
         using var folder = new TempFolder();
-        Git.Init(folder.Path);
-        folder.Write(".lifecycle/config.json", Config);
-        var cli = new CliRunner(folder.Path);
+        var cli = SessionRepositories.Prepare(folder);
         Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
         Assert.Equal(0, (await cli.RunAsync("task", "add", "keep going")).ExitCode);
         folder.Write("work.txt", "in progress\n");
@@ -98,9 +93,7 @@ public class SessionCycleTests
     public async Task Start_AfterACloseThatPutWorkAway_SaysWhichFilesItRestored()
     {
         using var folder = new TempFolder();
-        Git.Init(folder.Path);
-        folder.Write(".lifecycle/config.json", Config);
-        var cli = new CliRunner(folder.Path);
+        var cli = SessionRepositories.Prepare(folder);
         Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
         folder.Write("notes.txt", "half-done\n");
         folder.Write("README.md", "# test\nedited\n");
@@ -116,9 +109,7 @@ public class SessionCycleTests
     public async Task AStashConflictBlocker_ClearsOnceTheUserHasTakenTheStash()
     {
         using var folder = new TempFolder();
-        Git.Init(folder.Path);
-        folder.Write(".lifecycle/config.json", Config);
-        var cli = new CliRunner(folder.Path);
+        var cli = SessionRepositories.Prepare(folder);
         Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
         folder.Write("draft.txt", "put away\n");
         Assert.Equal(0, (await cli.RunAsync("end", "--yes")).ExitCode);
@@ -143,7 +134,7 @@ public class SessionCycleTests
         Git.Init(folder.Path);
         var cli = new CliRunner(folder.Path);
         Assert.Equal(0, (await cli.RunAsync("init")).ExitCode);
-        folder.Write(".lifecycle/config.json", Config);
+        folder.Write(".lifecycle/config.json", SessionRepositories.Config);
         Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
         Assert.Equal(0, (await cli.RunAsync("task", "add", "finish the parser", "--priority", "1")).ExitCode);
         folder.Write("draft.txt", "half-done\n");
@@ -166,9 +157,7 @@ public class SessionCycleTests
     public async Task Start_AfterAnEndWithANote_ShowsTheNote_AndStatusCarriesIt()
     {
         using var folder = new TempFolder();
-        Git.Init(folder.Path);
-        folder.Write(".lifecycle/config.json", Config);
-        var cli = new CliRunner(folder.Path);
+        var cli = SessionRepositories.Prepare(folder);
         Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
         Assert.Equal(0, (await cli.RunAsync("end", "--yes", "--note", "parser next")).ExitCode);
 

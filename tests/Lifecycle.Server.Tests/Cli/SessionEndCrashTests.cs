@@ -6,8 +6,6 @@ namespace Lifecycle.Server.Tests.Cli;
 /// <summary>A process killed during session-end, at each activity in turn: the next command finishes the close and nothing is lost.</summary>
 public class SessionEndCrashTests
 {
-    private const string Config = """{ "realityChecks": { "builtins": { "diskSpace": { "enabled": false } } } }""";
-
     [Theory]
     [InlineData("now")]
     [InlineData("$.root.activities[3]")]
@@ -22,9 +20,7 @@ public class SessionEndCrashTests
     public async Task KilledDuringEnd_TheNextStartFinishesTheClose_AndGivesTheWorkBack(string activity)
     {
         using var folder = new TempFolder();
-        Git.Init(folder.Path);
-        folder.Write(".lifecycle/config.json", Config);
-        var cli = new CliRunner(folder.Path);
+        var cli = SessionRepositories.Prepare(folder);
         await cli.RunAsync("init");
         Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
         folder.Write("README.md", "# test\nchanged\n");

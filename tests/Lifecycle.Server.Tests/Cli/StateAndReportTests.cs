@@ -4,15 +4,11 @@ namespace Lifecycle.Server.Tests.Cli;
 
 public class StateAndReportTests
 {
-    private const string Config = """{ "realityChecks": { "builtins": { "diskSpace": { "enabled": false } } } }""";
-
     [Fact]
     public async Task CorruptStateJson_IsRestoredFromTheNewestGoodBackup_AndTheUserIsTold()
     {
         using var folder = new TempFolder();
-        Git.Init(folder.Path);
-        folder.Write(".lifecycle/config.json", Config);
-        var cli = new CliRunner(folder.Path);
+        var cli = SessionRepositories.Prepare(folder);
         Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
         Assert.Equal(0, (await cli.RunAsync("checkpoint")).ExitCode);
         var state = Path.Combine(folder.Path, ".lifecycle", "state.json");
@@ -32,9 +28,7 @@ public class StateAndReportTests
     public async Task Report_ShowsTheLastClosedSession_AsMarkdownOrJson_AndLifecycleStateIsNeverStashed()
     {
         using var folder = new TempFolder();
-        Git.Init(folder.Path);
-        folder.Write(".lifecycle/config.json", Config);
-        var cli = new CliRunner(folder.Path);
+        var cli = SessionRepositories.Prepare(folder);
         Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
         Assert.Equal(0, (await cli.RunAsync("end", "--yes")).ExitCode);
 
