@@ -7,7 +7,6 @@ namespace Lifecycle.Server.Tests.Cli;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class SessionCycleTests
 {
-
     [Fact]
     public async Task FullCycle_HandsOffEverything_AndTheNextStartGetsItBack()
     {
