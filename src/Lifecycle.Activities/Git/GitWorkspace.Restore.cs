@@ -40,6 +40,7 @@ public sealed partial class GitWorkspace
         }
 
         BeforeRestoreWrites?.Invoke();
+        var privateModes = found.Stash.Untracked is { } untrackedCommit ? PrivateModes.Parse(untrackedCommit.Message) : [];
 
         // A path written since the plan looked at it (an editor saving meanwhile) keeps that edit:
         // each is checked again just before it is touched.
@@ -75,7 +76,8 @@ public sealed partial class GitWorkspace
                     continue;
                 }
 
-                WorkTreeFile.Write(WorkTreeFile.FullPath(Root, item.Path), BlobOf(work), work.Mode, smudge: null);
+                WorkTreeFile.Write(WorkTreeFile.FullPath(Root, item.Path), BlobOf(work), work.Mode, smudge: null,
+                    item.Untracked && privateModes.TryGetValue(item.Path, out var bits) ? bits : null);
             }
 
             if (!item.Untracked)
@@ -92,13 +94,6 @@ public sealed partial class GitWorkspace
         }
 
         var restored = plan.Items.Where(i => !written.Contains(i.Path)).ToList();
-        if (!OperatingSystem.IsWindows() && found.Stash.Untracked is { } untrackedCommit)
-        {
-            foreach (var (path, mode) in PrivateModes.Parse(untrackedCommit.Message).Where(m => restored.Any(i => i.Untracked && i.Path == m.Key)))
-            {
-                File.SetUnixFileMode(WorkTreeFile.FullPath(Root, path), mode);
-            }
-        }
 
         WorkTreeFile.FlushToDisk([.. restored.Where(i => i.Work is not null).Select(i => WorkTreeFile.FullPath(Root, i.Path))], Root);
         _repo.Index.Write();

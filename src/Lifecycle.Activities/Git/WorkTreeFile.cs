@@ -149,7 +149,8 @@ internal static class WorkTreeFile
     /// <param name="mode">The git mode: a symbolic link, or a file with or without the executable bit.</param>
     /// <param name="smudge">git's filters to apply for that path, or null to write the bytes as stored.</param>
     /// <remarks>Not flushed to disk: see <see cref="FlushToDisk"/> for content that exists nowhere else.</remarks>
-    public static void Write(string full, Blob blob, Mode mode, FilteringOptions? smudge)
+    /// <param name="privateMode">Permission bits for a file others may not read: it is created with them, never readable by others in between.</param>
+    public static void Write(string full, Blob blob, Mode mode, FilteringOptions? smudge, UnixFileMode? privateMode = null)
     {
         Delete(full);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -159,13 +160,23 @@ internal static class WorkTreeFile
             return;
         }
 
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (privateMode is { } bits && !OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = bits | UnixFileMode.UserWrite;
+        }
+
         using (var source = smudge is null ? blob.GetContentStream() : blob.GetContentStream(smudge))
-        using (var target = new FileStream(full, FileMode.CreateNew, FileAccess.Write))
+        using (var target = new FileStream(full, options))
         {
             source.CopyTo(target);
         }
 
-        if (!OperatingSystem.IsWindows())
+        if (privateMode is { } exact && !OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(full, exact);
+        }
+        else if (!OperatingSystem.IsWindows())
         {
             var current = File.GetUnixFileMode(full);
             var readBits = (int)(current & (UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead));
