@@ -22,7 +22,8 @@ public static class StatusCommand
             var events = await store.GetEventsAsync(session.SessionId, ct);
             context.Out.WriteLine($"Session {session.SessionId}: {session.State.ToString().ToUpperInvariant()} since {TextTable.Time(session.ActiveSince ?? session.StartTime)}");
             context.Out.WriteLine($"  branch: {session.ActiveBranch ?? "-"}   previous: {session.PreviousSession ?? "-"}   reality consensus: {session.RealityConsensus:0.##}");
-            context.Out.WriteLine($"  events: {events.Count}   commits: {events.Count(e => e.Type == "git_commit")}   errors: {events.Count(e => e.Type == "error_occurred")}");
+            // Counted from the recorded events; the session's commits, files and lines are measured from git at the close.
+            context.Out.WriteLine($"  events: {events.Count}   commit events: {events.Count(e => e.Type == "git_commit")}   errors: {events.Count(e => e.Type == "error_occurred")}");
             foreach (var task in session.OpenTasks)
             {
                 context.Out.WriteLine($"  task {task.Id} (priority {task.Priority}): {task.Title}{(task.BlockedReason is null ? "" : $" [blocked: {task.BlockedReason}]")}");
