@@ -379,11 +379,28 @@ public sealed partial class GitWorkspace
                 : !WorkTreeFile.Exists(full); // put away as deleted: still no file there (a folder that replaced it goes with the untracked files)
         }
 
-        var changed = tracked.Concat(untracked).Where(path => !Unchanged(path)).ToHashSet(StringComparer.Ordinal);
+        // Each path is checked just before it is touched, so the window for a save to slip in is
+        // one file's check, not the whole list's.
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        bool StillToReset(string path)
+        {
+            if (Unchanged(path))
+            {
+                return true;
+            }
+
+            changed.Add(path);
+            return false;
+        }
 
         // Deletions first, so a folder that replaced a file (or the reverse) is out of the way.
-        foreach (var path in untracked.Concat(tracked.Where(p => atHead[p] is null)).Where(p => !changed.Contains(p)))
+        foreach (var path in untracked.Concat(tracked.Where(p => atHead[p] is null)))
         {
+            if (!StillToReset(path))
+            {
+                continue;
+            }
+
             var full = WorkTreeFile.FullPath(Root, path);
             WorkTreeFile.Delete(full);
             WorkTreeFile.PruneEmptyFolders(Root, full);
@@ -393,14 +410,17 @@ public sealed partial class GitWorkspace
             }
         }
 
-        foreach (var path in tracked.Where(p => !changed.Contains(p)))
+        foreach (var path in tracked.Where(p => atHead[p] is { Mode: not Mode.GitLink }))
         {
-            if (atHead[path] is { Mode: not Mode.GitLink } entry)
+            if (changed.Contains(path) || !StillToReset(path))
             {
-                var blob = BlobOf(entry);
-                WorkTreeFile.Write(WorkTreeFile.FullPath(Root, path), blob, entry.Mode, new FilteringOptions(path));
-                _repo.Index.Add(blob, path, entry.Mode);
+                continue;
             }
+
+            var entry = atHead[path]!;
+            var blob = BlobOf(entry);
+            WorkTreeFile.Write(WorkTreeFile.FullPath(Root, path), blob, entry.Mode, new FilteringOptions(path));
+            _repo.Index.Add(blob, path, entry.Mode);
         }
 
         _repo.Index.Write();

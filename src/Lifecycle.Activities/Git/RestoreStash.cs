@@ -12,7 +12,7 @@ namespace Lifecycle.Activities.Git;
 /// </remarks>
 [Activity("Git", "Restores the previous session's stash; a conflict keeps the stash and records a blocker; outputs 'status' (restored, partial, nothing, conflict, skipped) and 'files'.",
     Outputs = ["status", "files"])]
-public sealed partial class RestoreStash(ISessionStore sessions, RepositoryContext repository, TimeProvider time)
+public sealed class RestoreStash(ISessionStore sessions, RepositoryContext repository, TimeProvider time)
     : GitSessionActivityBase(sessions, repository, time)
 {
     [Input("True to leave the stash alone (lifecycle start --no-stash).")]
@@ -75,8 +75,8 @@ public sealed partial class RestoreStash(ISessionStore sessions, RepositoryConte
     private async Task ClearResolvedStashBlockersAsync(ActivityContext context, SessionContext session)
     {
         var aboutStashes = session.Blockers
-            .Select(b => (Blocker: b, Match: StashBlocker.Match(b)))
-            .Where(b => b.Match.Success)
+            .Select(b => (Blocker: b, Name: StashBlockers.StashNamed(b)))
+            .Where(b => b.Name is not null)
             .ToList();
         if (aboutStashes.Count == 0 || ManualMode)
         {
@@ -86,7 +86,7 @@ public sealed partial class RestoreStash(ISessionStore sessions, RepositoryConte
         try
         {
             using var git = OpenWorkspace(readOnly: true);
-            var resolved = aboutStashes.Where(b => !git.HasStashNamed(b.Match.Groups["name"].Value)).Select(b => b.Blocker).ToList();
+            var resolved = aboutStashes.Where(b => !git.HasStashNamed(b.Name!)).Select(b => b.Blocker).ToList();
             if (resolved.Count > 0)
             {
                 session.Blockers.RemoveAll(resolved.Contains);
@@ -99,10 +99,6 @@ public sealed partial class RestoreStash(ISessionStore sessions, RepositoryConte
         }
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^The (?:stash|work session \S+ put away in stash) '(?<name>lifecycle session [^']+)'")]
-    private static partial System.Text.RegularExpressions.Regex StashBlockerPattern();
-
-    private static System.Text.RegularExpressions.Regex StashBlocker => StashBlockerPattern();
 
     /// <summary>A stash left where it is stays a blocker, so later sessions do not forget it.</summary>
     private async Task KeepTrackOfSkippedStashAsync(ActivityContext context, SessionContext session)

@@ -44,8 +44,12 @@ public sealed class StashWork(ISessionStore sessions, RepositoryContext reposito
             return;
         }
 
-        var already = git.HasStash(session.SessionId) && !git.UncommittedFiles(snapshot).Any(f => !Leave(f));
-        var outcome = already ? git.DescribeStash(session.SessionId)! : git.StashWork(session.SessionId, Leave, snapshot);
+        // A stash this close already made (a run that crashed, or a file written meanwhile left in
+        // place) is the session's: a second one with the same name would hide it from the restore,
+        // so whatever is uncommitted now and not in it stays in the work tree, listed as left there.
+        var already = git.HasStash(session.SessionId);
+        var outcome = already ? WithLeftInPlace(git.DescribeStash(session.SessionId)!, git.UncommittedFiles(snapshot).Where(f => !Leave(f)))
+            : git.StashWork(session.SessionId, Leave, snapshot);
         var files = outcome.Files.Select(f => new Metrics.FileChange(f.Path, f.Added, f.Deleted)).ToList();
         session.PutAway = outcome.Stashed ? new StashedWork(name, files, outcome.Skipped) : null;
         session.UncommittedFiles = [.. files.Select(f => f.Path)];
@@ -54,6 +58,12 @@ public sealed class StashWork(ISessionStore sessions, RepositoryContext reposito
             !outcome.Stashed ? "Nothing to stash."
             : already ? $"'{name}' was already made ({files.Count} files); recorded again."
             : $"Put {files.Count} files away in '{name}'.");
+    }
+
+    private static StashOutcome WithLeftInPlace(StashOutcome stash, IEnumerable<string> uncommitted)
+    {
+        var inStash = stash.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        return stash with { Skipped = [.. stash.Skipped, .. uncommitted.Where(f => !inStash.Contains(f) && !stash.Skipped.Contains(f))] };
     }
 
     private static void Done(ActivityContext context, bool stashed, IReadOnlyList<string> files, string? name, string message)

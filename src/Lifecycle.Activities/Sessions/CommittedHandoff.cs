@@ -10,60 +10,74 @@ namespace Lifecycle.Activities.Sessions;
 /// <c>.lifecycle/</c> removed by <c>git clean -xfd</c>.
 /// </summary>
 /// <remarks>
-/// The newest <c>SESSION-NNNNN-HANDOFF.json</c> in the docs folder becomes that session's record:
+/// The newest <c>SESSION-NNNNN-HANDOFF.json</c> in the docs folder that reads becomes that session's record:
 /// its open tasks, blockers, notes, branch, HEAD and put-away work. The next session then takes
 /// the following id (so it never writes over committed documents) and carries all that over as
 /// from any previous session, including the stash when this repository still has it.
 /// </remarks>
 public static partial class CommittedHandoff
 {
-    /// <summary>The newest committed handoff as a closed session; null when there is none that reads.</summary>
+    /// <summary>The newest committed handoff that reads, as a closed session; null when there is none.</summary>
     public static SessionContext? Read(string repositoryRoot, string? docsFolder)
     {
+        foreach (var path in HandoffFiles(repositoryRoot, docsFolder).Select(f => f.Path))
+        {
+            if (TryRead(path) is { } session)
+            {
+                return session;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The highest session id a committed handoff's file name carries, whether or not it reads; null when there is none.</summary>
+    public static string? HighestId(string repositoryRoot, string? docsFolder) =>
+        HandoffFiles(repositoryRoot, docsFolder).Select(f => f.Id).FirstOrDefault();
+
+    /// <summary>The handoff files in the docs folder, newest (highest id) first.</summary>
+    private static IEnumerable<(string Path, string Id)> HandoffFiles(string repositoryRoot, string? docsFolder)
+    {
         var folder = Path.Combine(repositoryRoot, string.IsNullOrWhiteSpace(docsFolder) ? SessionDocs.DefaultFolder : docsFolder);
-        if (!Directory.Exists(folder))
-        {
-            return null;
-        }
+        return !Directory.Exists(folder)
+            ? []
+            : Directory.EnumerateFiles(folder, "SESSION-*-HANDOFF.json")
+                .Select(path => (Path: path, Match: HandoffFileName().Match(System.IO.Path.GetFileName(path))))
+                .Where(f => f.Match.Success)
+                .Select(f => (f.Path, Id: f.Match.Groups["id"].Value))
+                .OrderByDescending(f => f.Id, StringComparer.Ordinal)
+                .ToList();
+    }
 
-        var newest = Directory.EnumerateFiles(folder, "SESSION-*-HANDOFF.json")
-            .Select(path => (Path: path, Match: HandoffFileName().Match(System.IO.Path.GetFileName(path))))
-            .Where(f => f.Match.Success)
-            .OrderByDescending(f => f.Match.Groups["id"].Value, StringComparer.Ordinal)
-            .Select(f => f.Path)
-            .FirstOrDefault();
-        if (newest is null)
-        {
-            return null;
-        }
-
-        Handoff.Handoff handoff;
+    private static SessionContext? TryRead(string path)
+    {
         try
         {
-            handoff = HandoffJson.Parse(File.ReadAllText(newest));
+            var handoff = HandoffJson.Parse(File.ReadAllText(path));
+            var blockedTasks = handoff.OpenItems.Where(t => t.Status == Tasks.SessionTaskStatus.Blocked).Select(t => $"{t.Id} blocked: ").ToList();
+            return new SessionContext
+            {
+                SessionId = SessionId.Normalize(handoff.SessionId),
+                StartTime = handoff.StartTime,
+                ActiveSince = handoff.ActiveSince ?? handoff.StartTime,
+                EndTime = handoff.EndTime,
+                State = SessionState.Dormant,
+                StartedBy = "committed handoff",
+                ActiveBranch = handoff.Branch,
+                EndSha = handoff.HeadSha,
+                Tasks = [.. handoff.OpenItems],
+                Blockers = [.. handoff.Blockers.Where(b => !blockedTasks.Any(prefix => b.StartsWith(prefix, StringComparison.Ordinal)))],
+                HandoffNotes = handoff.Notes ?? "",
+                PutAway = handoff.Stash,
+                UncommittedFiles = handoff.Stash is { } stash ? [.. stash.Files.Select(f => f.Path)] : [],
+            };
         }
-        catch (Exception error) when (error is JsonException or IOException or NotSupportedException or ArgumentException)
+        catch (Exception)
         {
+            // Deliberately broad: a document that does not read as a handoff (conflict markers, a
+            // newer shape, missing fields) is passed over for an older one.
             return null;
         }
-
-        var blockedTasks = handoff.OpenItems.Where(t => t.Status == Tasks.SessionTaskStatus.Blocked).Select(t => $"{t.Id} blocked: ").ToList();
-        return new SessionContext
-        {
-            SessionId = SessionId.Normalize(handoff.SessionId),
-            StartTime = handoff.StartTime,
-            ActiveSince = handoff.ActiveSince ?? handoff.StartTime,
-            EndTime = handoff.EndTime,
-            State = SessionState.Dormant,
-            StartedBy = "committed handoff",
-            ActiveBranch = handoff.Branch,
-            EndSha = handoff.HeadSha,
-            Tasks = [.. handoff.OpenItems],
-            Blockers = [.. handoff.Blockers.Where(b => !blockedTasks.Any(prefix => b.StartsWith(prefix, StringComparison.Ordinal)))],
-            HandoffNotes = handoff.Notes ?? "",
-            PutAway = handoff.Stash,
-            UncommittedFiles = handoff.Stash is { } stash ? [.. stash.Files.Select(f => f.Path)] : [],
-        };
     }
 
     [GeneratedRegex(@"^SESSION-(?<id>\d{5})-HANDOFF\.json$")]

@@ -17,6 +17,7 @@ public sealed class CreateSessionContext(ISessionStore sessions, RepositoryConte
         if (latest is null && CommittedHandoff.Read(repository.Root, repository.Config.DocsFolder) is { } committed)
         {
             // A new store in a repository with session history: continue from its last handoff.
+            MarkStashesFromAnotherClone(committed);
             await sessions.SaveAsync(committed, context.CancellationToken);
             latest = committed;
         }
@@ -37,7 +38,7 @@ public sealed class CreateSessionContext(ISessionStore sessions, RepositoryConte
 
         var session = new SessionContext
         {
-            SessionId = latest is null ? SessionId.First : SessionId.Next(latest.SessionId),
+            SessionId = NextId(latest),
             StartTime = context.Time.GetUtcNow(),
             State = SessionState.Dormant,
             StartedBy = context.InstanceId,
@@ -61,5 +62,42 @@ public sealed class CreateSessionContext(ISessionStore sessions, RepositoryConte
         context.SetOutput("sessionId", session.SessionId);
         context.SetOutput("previousSession", session.PreviousSession);
         context.Complete(message);
+    }
+
+    /// <summary>
+    /// The id after the latest session's, and after every committed handoff's (a store behind the
+    /// committed documents, or one whose newest handoff does not read): committed documents are
+    /// never written over.
+    /// </summary>
+    private string NextId(SessionContext? latest)
+    {
+        var id = latest is null ? SessionId.First : SessionId.Next(latest.SessionId);
+        return CommittedHandoff.HighestId(repository.Root, repository.Config.DocsFolder) is { } committed
+               && string.CompareOrdinal(committed, id) >= 0
+            ? SessionId.Next(committed)
+            : id;
+    }
+
+    /// <summary>
+    /// Blockers about stashes this repository does not have (the handoff was written in another
+    /// clone) say so, and are never cleared as if the stash had been taken.
+    /// </summary>
+    private void MarkStashesFromAnotherClone(SessionContext committed)
+    {
+        if (!committed.Blockers.Any(b => Git.StashBlockers.StashNamed(b) is not null))
+        {
+            return;
+        }
+
+        try
+        {
+            using var git = Git.GitWorkspace.Open(repository.Root, readOnly: true);
+            committed.Blockers = [.. committed.Blockers.Select(b =>
+                Git.StashBlockers.StashNamed(b) is { } name && !git.HasStashNamed(name) ? Git.StashBlockers.OtherClonePrefix + b : b)];
+        }
+        catch (SessionException)
+        {
+            // Not a repository git can open: the blockers stay as written.
+        }
     }
 }

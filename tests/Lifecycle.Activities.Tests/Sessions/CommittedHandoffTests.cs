@@ -34,6 +34,27 @@ public class CommittedHandoffTests
     }
 
     [Fact]
+    public void Read_WhenTheNewestDoesNotRead_TakesTheNewestThatDoes_AndHighestIdStillCountsIt()
+    {
+        var root = Directory.CreateTempSubdirectory("lifecycle-handoff-").FullName;
+        try
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(root, "docs", "sessions")).FullName;
+            var handoff = HandoffExample.Handoff();
+            File.WriteAllText(Path.Combine(folder, $"SESSION-{handoff.SessionId}-HANDOFF.json"), HandoffJson.Render(handoff));
+            File.WriteAllText(Path.Combine(folder, "SESSION-00009-HANDOFF.json"), "<<<<<<< HEAD\n{ }\n=======\n");
+            File.WriteAllText(Path.Combine(folder, "SESSION-00008-HANDOFF.json"), """{ "sessionId": "00008", "blockers": null }""");
+
+            Assert.Equal(handoff.SessionId, CommittedHandoff.Read(root, null)!.SessionId);
+            Assert.Equal("00009", CommittedHandoff.HighestId(root, null));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Read_WithNoHandoffOrOneThatDoesNotRead_GivesNull()
     {
         var root = Directory.CreateTempSubdirectory("lifecycle-handoff-").FullName;

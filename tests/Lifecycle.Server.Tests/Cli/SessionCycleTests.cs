@@ -153,6 +153,50 @@ public class SessionCycleTests
     }
 
     [Fact]
+    public async Task Start_NeverTakesTheIdOfACommittedHandoff_EvenOneThatDoesNotRead()
+    {
+        using var folder = new TempFolder();
+        var cli = SessionRepositories.Prepare(folder);
+        Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("end", "--yes")).ExitCode);
+        folder.Write("docs/sessions/SESSION-00007-HANDOFF.json", "<<<<<<< a merge left this\n");
+        Git.Run(folder.Path, "add", "-A");
+        Git.Run(folder.Path, "commit", "-q", "-m", "a colleague's session docs, badly merged");
+
+        var start = await cli.RunAsync("--json", "start", "--yes");
+
+        Assert.True(start.ExitCode == 0, start.ToString());
+        Assert.Equal("00008", start.Json["sessionId"]!.GetValue<string>());
+        Assert.Equal("00001", start.Json["previousSession"]!.GetValue<string>());
+        Assert.Equal("<<<<<<< a merge left this\n", File.ReadAllText(Path.Combine(folder.Path, "docs/sessions/SESSION-00007-HANDOFF.json")));
+    }
+
+    [Fact]
+    public async Task Start_InAFreshClone_KeepsBlockersAboutStashesTheOtherCloneHas()
+    {
+        using var folder = new TempFolder();
+        var cli = SessionRepositories.Prepare(folder);
+        Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
+        folder.Write("draft.txt", "put away\n");
+        Assert.Equal(0, (await cli.RunAsync("end", "--yes")).ExitCode);
+        folder.Write("draft.txt", "in the way\n");
+        Assert.Equal(0, (await cli.RunAsync("start", "--yes", "--force")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("end", "--yes", "--no-stash")).ExitCode);
+        using var clone = new TempFolder();
+        Git.Run(clone.Path, "clone", "-q", folder.Path, ".");
+        Git.Run(clone.Path, "config", "user.name", "Colleague");
+        Git.Run(clone.Path, "config", "user.email", "colleague@example.com");
+        clone.Write(".lifecycle/config.json", SessionRepositories.Config);
+
+        var first = await new CliRunner(clone.Path).RunAsync("--json", "start", "--yes");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Equal("00003", first.Json["sessionId"]!.GetValue<string>());
+        var blocker = Assert.Single(first.Json["blockers"]!.AsArray())!.GetValue<string>();
+        Assert.StartsWith("In the clone that made it: The stash 'lifecycle session 00001' was not restored", blocker);
+    }
+
+    [Fact]
     public async Task Start_AfterAnEndWithANote_ShowsTheNote_AndStatusCarriesIt()
     {
         using var folder = new TempFolder();

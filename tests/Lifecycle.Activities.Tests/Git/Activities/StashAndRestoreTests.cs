@@ -93,6 +93,25 @@ public class StashAndRestoreTests
     }
 
     [Fact]
+    public async Task StashWork_RunAgainWithNewWorkInTheTree_MakesNoSecondStash_AndLeavesTheNewWorkInPlace()
+    {
+        await using var test = await GitActivityHarness.StartAsync();
+        await test.AddSessionAsync("00001");
+        test.Repository.Write("a.txt", "alpha\nmore\n");
+        await test.RunAsync(Stash);
+        test.Repository.Write("late.txt", "written after the first run\n");
+
+        var outputs = await test.RunAsync(Stash);
+
+        Assert.True((bool)outputs["stash"]!["stashed"]!);
+        Assert.Equal("On main: lifecycle session 00001\n", test.Stashes());
+        var putAway = test.Store.Get("00001").PutAway!;
+        Assert.Equal(["a.txt"], putAway.Files.Select(f => f.Path));
+        Assert.Equal(["late.txt"], putAway.Skipped);
+        Assert.Equal("written after the first run\n", File.ReadAllText(Path.Combine(test.Repository.Path, "late.txt")));
+    }
+
+    [Fact]
     public async Task StashWork_AfterACrashBeforeTheSessionWasSaved_RecordsTheStashItMade()
     {
         await using var test = await GitActivityHarness.StartAsync();
