@@ -47,8 +47,7 @@ internal static class WorkTreeFile
         var info = new FileInfo(full);
         if (stored.Mode == Mode.SymbolicLink)
         {
-            return info.LinkTarget is { } target
-                && System.Text.Encoding.UTF8.GetBytes(target.Replace(Path.DirectorySeparatorChar, '/')).AsSpan().SequenceEqual(Content(stored.Blob));
+            return info.LinkTarget is { } target && target.Replace(Path.DirectorySeparatorChar, '/') == stored.Blob.GetContentText();
         }
 
         if (!info.Exists || info.LinkTarget is not null || info.Length != stored.Blob.Size)
@@ -81,14 +80,6 @@ internal static class WorkTreeFile
         sha1.AppendData(System.Text.Encoding.ASCII.GetBytes($"blob {bytes.Length}\0"));
         sha1.AppendData(bytes);
         return new ObjectId(sha1.GetHashAndReset());
-    }
-
-    private static byte[] Content(Blob blob)
-    {
-        using var stream = blob.GetContentStream();
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
     }
 
     /// <summary>

@@ -108,11 +108,7 @@ public class SessionCycleTests
     public async Task AStashConflictBlocker_ClearsOnceTheUserHasTakenTheStash()
     {
         using var folder = new TempFolder();
-        var cli = SessionRepositories.Prepare(folder);
-        Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
-        folder.Write("draft.txt", "put away\n");
-        Assert.Equal(0, (await cli.RunAsync("end", "--yes")).ExitCode);
-        folder.Write("draft.txt", "in the way\n");
+        var cli = await StashedWithAFileInTheWayAsync(folder);
 
         var blocked = await cli.RunAsync("--json", "start", "--yes", "--force");
         File.Delete(Path.Combine(folder.Path, "draft.txt"));
@@ -175,11 +171,7 @@ public class SessionCycleTests
     public async Task Start_InAFreshClone_KeepsBlockersAboutStashesTheOtherCloneHas()
     {
         using var folder = new TempFolder();
-        var cli = SessionRepositories.Prepare(folder);
-        Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
-        folder.Write("draft.txt", "put away\n");
-        Assert.Equal(0, (await cli.RunAsync("end", "--yes")).ExitCode);
-        folder.Write("draft.txt", "in the way\n");
+        var cli = await StashedWithAFileInTheWayAsync(folder);
         Assert.Equal(0, (await cli.RunAsync("start", "--yes", "--force")).ExitCode);
         Assert.Equal(0, (await cli.RunAsync("end", "--yes", "--no-stash")).ExitCode);
         using var clone = new TempFolder();
@@ -252,6 +244,17 @@ public class SessionCycleTests
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("error: .lifecycle/workflows/session-start.json is not a valid workflow (1 problem); fix it and run the command again:\n  $.root.type: Unknown activity type 'Stash'", result.Stderr);
         Assert.Contains("No sessions yet", (await new CliRunner(folder.Path).RunAsync("sessions")).Stdout);
+    }
+
+    /// <summary>Session 00001 closed with draft.txt put away, and another draft.txt now in the way of its restore.</summary>
+    private static async Task<CliRunner> StashedWithAFileInTheWayAsync(TempFolder folder)
+    {
+        var cli = SessionRepositories.Prepare(folder);
+        Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
+        folder.Write("draft.txt", "put away\n");
+        Assert.Equal(0, (await cli.RunAsync("end", "--yes")).ExitCode);
+        folder.Write("draft.txt", "in the way\n");
+        return cli;
     }
 
     /// <summary>Every file outside .git and .lifecycle (and the session docs) with its bytes' hash and executable bit.</summary>

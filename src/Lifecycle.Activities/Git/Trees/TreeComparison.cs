@@ -17,6 +17,8 @@ namespace Lifecycle.Activities.Git.Trees;
 /// </remarks>
 internal static class TreeComparison
 {
+    private static readonly IReadOnlyDictionary<string, TreeItem> NoItems = new Dictionary<string, TreeItem>();
+
     /// <summary>The changed paths, sorted ordinally; null when a tree cannot be read this way (the caller asks libgit2).</summary>
     public static List<TreeChange>? Compare(NativeObjects objects, ObjectId? from, ObjectId? to)
     {
@@ -44,9 +46,8 @@ internal static class TreeComparison
             return false;
         }
 
-        var empty = (IReadOnlyDictionary<string, TreeItem>)new Dictionary<string, TreeItem>();
-        var old = before?.Items ?? empty;
-        var now = after?.Items ?? empty;
+        var old = before?.Items ?? NoItems;
+        var now = after?.Items ?? NoItems;
         foreach (var (name, was) in old)
         {
             var path = prefix + name;
