@@ -3,20 +3,34 @@ using Lifecycle.Workflows.Activities;
 namespace Lifecycle.Activities;
 
 /// <summary>
-/// The base of every error the session domain reports. The CLI maps <see cref="ExitCode"/> to
-/// the process exit code: 2 bad input, 3 blocked by the protocol, 4 conflict, 1 anything else;
-/// thrown by an activity, the same kind travels with the workflow's fault (<see cref="FaultCode"/>).
+/// The base of every error the session domain reports, with its <see cref="ErrorKind"/>: the CLI
+/// maps the kind to an exit code and the HTTP API to a status. Thrown by an activity, the same kind
+/// travels with the workflow's fault (<see cref="FaultCode"/>).
 /// </summary>
-public class SessionException(string message, int exitCode = 1, Exception? inner = null) : Exception(message, inner), IFaultCoded
+public class SessionException(string message, ErrorKind kind = ErrorKind.Failure, Exception? inner = null) : Exception(message, inner), IFaultCoded
 {
-    public int ExitCode { get; } = exitCode;
+    public ErrorKind Kind { get; } = kind;
 
     /// <inheritdoc />
-    public string? FaultCode => ExitCode switch
+    public string? FaultCode => ToFaultCode(Kind);
+
+    /// <summary>The engine's fault code for a kind (null for a plain failure).</summary>
+    public static string? ToFaultCode(ErrorKind kind) => kind switch
     {
-        2 => FaultCodes.BadInput,
-        3 => FaultCodes.Blocked,
-        4 => FaultCodes.Conflict,
+        ErrorKind.InvalidInput => FaultCodes.BadInput,
+        ErrorKind.NotFound => FaultCodes.NotFound,
+        ErrorKind.Blocked => FaultCodes.Blocked,
+        ErrorKind.Conflict => FaultCodes.Conflict,
         _ => null,
+    };
+
+    /// <summary>The kind of a workflow fault's code (a plain failure when it has none).</summary>
+    public static ErrorKind FromFaultCode(string? code) => code switch
+    {
+        FaultCodes.BadInput => ErrorKind.InvalidInput,
+        FaultCodes.NotFound => ErrorKind.NotFound,
+        FaultCodes.Blocked => ErrorKind.Blocked,
+        FaultCodes.Conflict => ErrorKind.Conflict,
+        _ => ErrorKind.Failure,
     };
 }

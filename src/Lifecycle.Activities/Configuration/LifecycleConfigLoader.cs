@@ -27,7 +27,7 @@ public static class LifecycleConfigLoader
         var path = Path.Combine(repositoryRoot, RelativePath);
         if (Directory.Exists(path))
         {
-            throw new SessionException($"{RelativePath} is a folder; it should be a JSON file. Remove the folder to use the defaults.", 2);
+            throw new SessionException($"{RelativePath} is a folder; it should be a JSON file. Remove the folder to use the defaults.", ErrorKind.InvalidInput);
         }
 
         return File.Exists(path) ? Parse(File.ReadAllText(path), RelativePath) : LifecycleConfig.Default;
@@ -46,7 +46,7 @@ public static class LifecycleConfigLoader
         }
 
         var heading = errors.Count == 1 ? $"{sourceName} has 1 problem:" : $"{sourceName} has {errors.Count} problems:";
-        throw new SessionException(heading + "\n" + string.Join("\n", errors), 2);
+        throw new SessionException(heading + "\n" + string.Join("\n", errors), ErrorKind.InvalidInput);
     }
 
     /// <summary>Parses and validates; returns the configuration, or null with every problem as <c>path: sentence</c>.</summary>

@@ -53,14 +53,14 @@ public sealed class CheckoutBranch(ISessionStore sessions, RepositoryContext rep
         {
             git.Checkout(target);
         }
-        catch (SessionException error) when (error.ExitCode == 4)
+        catch (SessionException error) when (error.Kind == ErrorKind.Conflict)
         {
             AddOnce(session.Blockers, $"Could not switch to branch '{target}': local changes would be overwritten. Commit or stash them, then run 'git checkout {target}'.");
             await Sessions.SaveAsync(session, context.CancellationToken);
             context.Complete($"Stayed on '{git.CurrentBranch ?? "(detached HEAD)"}': {error.Message}");
             return;
         }
-        catch (SessionException error) when (error.ExitCode == 2)
+        catch (SessionException error) when (error.Kind == ErrorKind.InvalidInput)
         {
             AddOnce(session.Warnings, $"Branch '{target}' does not exist any more; the session stays on '{git.CurrentBranch ?? "(detached HEAD)"}'.");
             await Sessions.SaveAsync(session, context.CancellationToken);

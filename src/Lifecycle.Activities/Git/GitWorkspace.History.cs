@@ -78,7 +78,7 @@ public sealed partial class GitWorkspace
     {
         if (paths.Count == 0 || string.IsNullOrWhiteSpace(message))
         {
-            throw new SessionException("Nothing to commit: pass at least one file and a non-empty message.", 2);
+            throw new SessionException("Nothing to commit: pass at least one file and a non-empty message.", ErrorKind.InvalidInput);
         }
 
         EnsureReadyToWrite();
@@ -232,7 +232,7 @@ public sealed partial class GitWorkspace
 
     private Commit LookupCommit(string revision) =>
         TryLookupCommit(revision)
-        ?? throw new SessionException($"'{revision}' is not a commit in {Root}: pass a sha from 'git log'.", 2);
+        ?? throw new SessionException($"'{revision}' is not a commit in {Root}: pass a sha from 'git log'.", ErrorKind.NotFound);
 
     private string RelativePath(string path)
     {
@@ -240,17 +240,17 @@ public sealed partial class GitWorkspace
         var full = Path.GetFullPath(Path.Combine(root, path));
         if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
-            throw new SessionException($"'{path}' is outside the repository {root}: pass a file inside it.", 2);
+            throw new SessionException($"'{path}' is outside the repository {root}: pass a file inside it.", ErrorKind.InvalidInput);
         }
 
         if (Directory.Exists(full) && new FileInfo(full).LinkTarget is null)
         {
-            throw new SessionException($"'{path}' is a folder: pass the files to commit one by one.", 2);
+            throw new SessionException($"'{path}' is a folder: pass the files to commit one by one.", ErrorKind.InvalidInput);
         }
 
         var relative = full[(root.Length + 1)..].Replace(Path.DirectorySeparatorChar, '/');
         return relative.StartsWith(".git/", StringComparison.Ordinal) || relative == ".git"
-            ? throw new SessionException($"'{path}' is inside .git: pass a file of the working tree.", 2)
+            ? throw new SessionException($"'{path}' is inside .git: pass a file of the working tree.", ErrorKind.InvalidInput)
             : relative;
     }
 }

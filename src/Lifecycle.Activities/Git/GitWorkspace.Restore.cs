@@ -216,7 +216,7 @@ public sealed partial class GitWorkspace
         CompareTrees(from, to).ToDictionary(c => c.Path, StringComparer.Ordinal);
 
     private Blob BlobOf(StashEntry entry) =>
-        _repo.Lookup<Blob>(entry.Id) ?? throw new SessionException($"Object {entry.Id.Sha} is missing from the repository: check it with 'git fsck'; the session's stash keeps the work that was put away.", 1);
+        _repo.Lookup<Blob>(entry.Id) ?? throw new SessionException($"Object {entry.Id.Sha} is missing from the repository: check it with 'git fsck'; the session's stash keeps the work that was put away.", ErrorKind.Failure);
 
     private static IEnumerable<(string Path, TreeEntry Entry)> Files(Tree tree, string prefix)
     {

@@ -30,7 +30,7 @@ public sealed partial class GitWorkspace
     {
         var name = StashNameFor(sessionId);
         var head = _repo.Head.Tip
-            ?? throw new SessionException($"Cannot stash in {Root}: the repository has no commits yet. Make a first commit, or close the session with --no-stash.", 2);
+            ?? throw new SessionException($"Cannot stash in {Root}: the repository has no commits yet. Make a first commit, or close the session with --no-stash.", ErrorKind.InvalidInput);
         EnsureReadyToWrite();
         var entries = Changes(snapshot).ToList();
         // Status leaves submodules out, so a staged submodule pointer does not show there: an index
@@ -47,7 +47,7 @@ public sealed partial class GitWorkspace
         var conflicted = entries.Where(e => e.State.HasFlag(FileStatus.Conflicted)).Select(e => e.Path).ToList();
         if (conflicted.Count > 0)
         {
-            throw new SessionException($"Cannot stash with unresolved merge conflicts in {string.Join(", ", conflicted)}: resolve them and 'git add' the files first.", 4);
+            throw new SessionException($"Cannot stash with unresolved merge conflicts in {string.Join(", ", conflicted)}: resolve them and 'git add' the files first.", ErrorKind.Conflict);
         }
 
         if (entries.Count == 0)
@@ -63,12 +63,12 @@ public sealed partial class GitWorkspace
         var stash = WriteStash(name, head, tracked, untracked, stored, indexIsHead);
         if (FindStash(name)?.Stash.WorkTree.Id != stash.Id)
         {
-            throw new SessionException($"The stash '{name}' could not be read back after writing it; nothing was changed. Check the repository with 'git fsck'.", 1);
+            throw new SessionException($"The stash '{name}' could not be read back after writing it; nothing was changed. Check the repository with 'git fsck'.", ErrorKind.Failure);
         }
 
         if (NotInStash(stash, untracked, stored) is { Count: > 0 } missing)
         {
-            throw new SessionException($"The stash '{name}' does not hold {string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? $" and {missing.Count - 5} more" : "")} as read from the work tree, so nothing was reset: your files are as they were. Commit them, or close with 'lifecycle end --no-stash'.", 1);
+            throw new SessionException($"The stash '{name}' does not hold {string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? $" and {missing.Count - 5} more" : "")} as read from the work tree, so nothing was reset: your files are as they were. Commit them, or close with 'lifecycle end --no-stash'.", ErrorKind.Failure);
         }
 
         // The flush waits on the disk while the measuring below uses the CPU; both end before any reset.

@@ -65,7 +65,7 @@ public sealed partial class GitWorkspace : IDisposable
         var found = Directory.Exists(path) ? Repository.Discover(path) : null;
         if (found is null)
         {
-            throw new SessionException($"'{path}' is not inside a git repository: run 'git init' there or pass the repository's folder.", 2);
+            throw new SessionException($"'{path}' is not inside a git repository: run 'git init' there or pass the repository's folder.", ErrorKind.InvalidInput);
         }
 
         Repository repo;
@@ -80,13 +80,13 @@ public sealed partial class GitWorkspace : IDisposable
         }
         catch (LibGit2SharpException error)
         {
-            throw new SessionException($"Cannot open the git repository at '{path}': {error.Message.Trim()}. Check that it is intact and owned by you ('git status' there shows the problem).", 2, error);
+            throw new SessionException($"Cannot open the git repository at '{path}': {error.Message.Trim()}. Check that it is intact and owned by you ('git status' there shows the problem).", ErrorKind.InvalidInput, error);
         }
 
         if (repo.Info.IsBare)
         {
             repo.Dispose();
-            throw new SessionException($"'{path}' is a bare git repository: pass a folder with a working tree.", 2);
+            throw new SessionException($"'{path}' is a bare git repository: pass a folder with a working tree.", ErrorKind.InvalidInput);
         }
 
         return new GitWorkspace(repo, time ?? TimeProvider.System, readOnly);
@@ -116,7 +116,7 @@ public sealed partial class GitWorkspace : IDisposable
 
         if (target is null || target.IsRemote)
         {
-            throw new SessionException($"Branch '{branch}' does not exist in {Root}: create it with 'git branch {branch}' or pick an existing branch.", 2);
+            throw new SessionException($"Branch '{branch}' does not exist in {Root}: create it with 'git branch {branch}' or pick an existing branch.", ErrorKind.InvalidInput);
         }
 
         try
@@ -125,7 +125,7 @@ public sealed partial class GitWorkspace : IDisposable
         }
         catch (CheckoutConflictException error)
         {
-            throw new SessionException($"Cannot switch to branch '{branch}': local changes would be overwritten ({error.Message.Trim()}). Commit or stash them first.", 4, error);
+            throw new SessionException($"Cannot switch to branch '{branch}': local changes would be overwritten ({error.Message.Trim()}). Commit or stash them first.", ErrorKind.Conflict, error);
         }
     }
 
@@ -204,7 +204,7 @@ public sealed partial class GitWorkspace : IDisposable
         }
         catch (LibGit2SharpException error) when (error.Message.Contains("reading file", StringComparison.OrdinalIgnoreCase))
         {
-            throw new SessionException($"A file in {Root} changed while git was reading it (an editor or a build is writing there); nothing was changed. Run the command again once it is quiet.", 4, error);
+            throw new SessionException($"A file in {Root} changed while git was reading it (an editor or a build is writing there); nothing was changed. Run the command again once it is quiet.", ErrorKind.Conflict, error);
         }
     }
 
@@ -288,13 +288,13 @@ public sealed partial class GitWorkspace : IDisposable
 
         if (_repo.Info.CurrentOperation is var operation and not CurrentOperation.None)
         {
-            throw new SessionException($"A {operation} is in progress in {Root}: finish it, or abort it, before the session touches git.", 4);
+            throw new SessionException($"A {operation} is in progress in {Root}: finish it, or abort it, before the session touches git.", ErrorKind.Conflict);
         }
 
         var lockFile = Path.Combine(_repo.Info.Path, "index.lock");
         if (File.Exists(lockFile))
         {
-            throw new SessionException($"Another git process is using the repository ({lockFile} exists): wait for it to finish, or delete that file if no git process is running.", 4);
+            throw new SessionException($"Another git process is using the repository ({lockFile} exists): wait for it to finish, or delete that file if no git process is running.", ErrorKind.Conflict);
         }
     }
 

@@ -13,7 +13,7 @@ internal static class StashName
     {
         if (string.IsNullOrWhiteSpace(sessionId) || sessionId.Any(char.IsControl))
         {
-            throw new SessionException($"Session id '{sessionId}' cannot name a stash: use a non-empty id on one line.", 2);
+            throw new SessionException($"Session id '{sessionId}' cannot name a stash: use a non-empty id on one line.", ErrorKind.InvalidInput);
         }
 
         return worktree is null ? $"lifecycle session {sessionId}" : $"lifecycle session {sessionId} (worktree {worktree})";

@@ -29,7 +29,7 @@ public sealed class StashWork(ISessionStore sessions, RepositoryContext reposito
         // Lifecycle's own files are not the user's work: its state folder (the database, state.json)
         // must never be put away, and the session's documents stay for the docs commit.
         var documents = SessionDocs.For(Repository.Config.DocsFolder, session.SessionId).All.ToHashSet(StringComparer.Ordinal);
-        bool Leave(string path) => documents.Contains(path) || path == ".lifecycle" || path.StartsWith(".lifecycle/", StringComparison.Ordinal);
+        bool Leave(string path) => documents.Contains(path) || Setup.LifecyclePaths.IsInside(path);
         var reason = context.Get(Skip, false) ? "Stash skipped as asked"
             : ManualMode ? "Manual mode: stashing is left to you; git was not touched"
             : !Repository.Config.Stash ? "Stashing is off in the configuration"

@@ -14,7 +14,7 @@ public sealed class Checkpoint(ISessionStore sessions, RepositoryContext reposit
     public override async ValueTask ExecuteAsync(ActivityContext context)
     {
         var session = await LoadAsync(context);
-        var file = new StateFile<SessionContext>(System.IO.Path.Combine(repository.StateFolder, "state.json"), time);
+        var file = new StateFile<SessionContext>(repository.Paths.StateFile, time);
         await file.WriteAsync(session, context.CancellationToken);
         context.SetOutput("path", file.Path);
         context.Complete($"Checkpoint of session {session.SessionId} ({session.State.ToString().ToUpperInvariant()}).");

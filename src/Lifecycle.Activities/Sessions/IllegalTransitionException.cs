@@ -2,7 +2,7 @@ namespace Lifecycle.Activities.Sessions;
 
 /// <summary>A trigger that the session's current state does not permit (exit 4: conflict).</summary>
 public sealed class IllegalTransitionException(SessionState state, SessionTrigger trigger, string message)
-    : SessionException(message, exitCode: 4)
+    : SessionException(message, ErrorKind.Conflict)
 {
     public SessionState State { get; } = state;
 

@@ -15,8 +15,11 @@ public sealed class RepositoryContext(string root)
     /// <summary>The repository's working-tree root.</summary>
     public string Root { get; } = Path.GetFullPath(root);
 
+    /// <summary>The paths of <c>.lifecycle/</c> in <see cref="Root"/>.</summary>
+    public Setup.LifecyclePaths Paths => field ??= Setup.LifecyclePaths.For(Root);
+
     /// <summary><c>.lifecycle/</c> in <see cref="Root"/>.</summary>
-    public string StateFolder => Path.Combine(Root, ".lifecycle");
+    public string StateFolder => Paths.StateFolder;
 
     /// <summary>The repository's <c>.lifecycle/config.json</c>, or the defaults.</summary>
     public LifecycleConfig Config => _config ??= LifecycleConfigLoader.Load(Root);

@@ -5,7 +5,7 @@ namespace Lifecycle.Activities.Sessions;
 /// this one read it: saving the older copy would undo that change, so nothing was saved.
 /// </summary>
 public sealed class SessionConflictException(string sessionId)
-    : SessionException($"Session {sessionId} was changed by another lifecycle process while this command was working on it; nothing was overwritten. Run the command again.", 4)
+    : SessionException($"Session {sessionId} was changed by another lifecycle process while this command was working on it; nothing was overwritten. Run the command again.", ErrorKind.Conflict)
 {
     public string SessionId { get; } = sessionId;
 }

@@ -45,5 +45,5 @@ public sealed record GitPaths(string WorkingDirectory, string GitDirectory, stri
             : path;
 
     private static SessionException NotARepository(string path) =>
-        new($"'{path}' is not inside a git work tree. Run 'git init' there first, or pass --repo.", exitCode: 2);
+        new($"'{path}' is not inside a git work tree. Run 'git init' there first, or pass --repo.", ErrorKind.InvalidInput);
 }

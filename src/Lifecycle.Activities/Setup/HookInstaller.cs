@@ -55,7 +55,7 @@ public static class HookInstaller
                 else
                 {
                     throw new SessionException(
-                        $"{file} is not Lifecycle's, and {chained} exists already; merge the two by hand, then run 'lifecycle init' again.", exitCode: 4);
+                        $"{file} is not Lifecycle's, and {chained} exists already; merge the two by hand, then run 'lifecycle init' again.", ErrorKind.Conflict);
                 }
             }
 

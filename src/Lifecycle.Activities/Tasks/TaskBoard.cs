@@ -10,12 +10,12 @@ public static class TaskBoard
     {
         if (string.IsNullOrWhiteSpace(title))
         {
-            throw new SessionException("A task needs a title, e.g. lifecycle task add \"Write the handoff template\".", exitCode: 2);
+            throw new SessionException("A task needs a title, e.g. lifecycle task add \"Write the handoff template\".", ErrorKind.InvalidInput);
         }
 
         if (priority is < 1 or > 5)
         {
-            throw new SessionException($"Priority {priority} is out of range; use 1 (highest) to 5.", exitCode: 2);
+            throw new SessionException($"Priority {priority} is out of range; use 1 (highest) to 5.", ErrorKind.InvalidInput);
         }
 
         var next = tasks.Select(t => int.TryParse(t.Id.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
@@ -31,7 +31,7 @@ public static class TaskBoard
         var (index, task) = Find(tasks, id);
         if (task.Status == SessionTaskStatus.Done)
         {
-            throw new SessionException($"Task {task.Id} is already done.", exitCode: 2);
+            throw new SessionException($"Task {task.Id} is already done.", ErrorKind.InvalidInput);
         }
 
         return tasks[index] = task with { Status = SessionTaskStatus.Done, BlockedReason = null };
@@ -42,13 +42,13 @@ public static class TaskBoard
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new SessionException($"Say why task {id} is blocked: lifecycle task block {id} --reason \"waiting for the API key\".", exitCode: 2);
+            throw new SessionException($"Say why task {id} is blocked: lifecycle task block {id} --reason \"waiting for the API key\".", ErrorKind.InvalidInput);
         }
 
         var (index, task) = Find(tasks, id);
         if (task.Status == SessionTaskStatus.Done)
         {
-            throw new SessionException($"Task {task.Id} is done; a done task cannot be blocked.", exitCode: 2);
+            throw new SessionException($"Task {task.Id} is done; a done task cannot be blocked.", ErrorKind.InvalidInput);
         }
 
         return tasks[index] = task with { Status = SessionTaskStatus.Blocked, BlockedReason = reason.Trim() };
@@ -65,6 +65,6 @@ public static class TaskBoard
             ? (index, tasks[index])
             : throw new SessionException(
                 $"No task has id '{id}'. {(tasks.Count == 0 ? "There are no tasks yet." : $"Tasks: {string.Join(", ", tasks.Select(t => t.Id))}.")} See 'lifecycle task list'.",
-                exitCode: 2);
+                ErrorKind.NotFound);
     }
 }

@@ -48,7 +48,7 @@ public static class ErrorReporter
         WorkflowValidationException => (ExitCodes.BadInput, exception.Message),
         WorkflowInputException or StimulusRejectedException or UsageException or WorkflowNotFoundException => (ExitCodes.BadInput, exception.Message),
         Lifecycle.Workflows.Persistence.DatabaseTooNewException => (ExitCodes.BadInput, exception.Message),
-        Lifecycle.Activities.SessionException session => (session.ExitCode, exception.Message),
+        Lifecycle.Activities.SessionException session => (ExitCodes.For(session.Kind), exception.Message),
         OperationCanceledException => (ExitCodes.Failure, "cancelled; anything left running is picked up by the next 'run' or 'resume'."),
         UnauthorizedAccessException => (ExitCodes.Failure, $"{exception.Message} Run lifecycle where you may write, or point --repo at such a folder."),
         SqliteException { SqliteErrorCode: 8 } => (ExitCodes.Failure,

@@ -16,4 +16,13 @@ public static class ExitCodes
 
     /// <summary>A conflict, e.g. a session is already active.</summary>
     public const int Conflict = 4;
+
+    /// <summary>The exit code of an error kind: what the user can fix exits 2, a protocol block 3, a conflict 4.</summary>
+    public static int For(Lifecycle.Activities.ErrorKind kind) => kind switch
+    {
+        Lifecycle.Activities.ErrorKind.InvalidInput or Lifecycle.Activities.ErrorKind.NotFound => BadInput,
+        Lifecycle.Activities.ErrorKind.Blocked => Blocked,
+        Lifecycle.Activities.ErrorKind.Conflict => Conflict,
+        _ => Failure,
+    };
 }

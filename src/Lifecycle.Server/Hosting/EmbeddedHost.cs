@@ -15,7 +15,7 @@ public sealed class EmbeddedHost : IAsyncDisposable
 
     public EmbeddedHost(string repository, TextWriter? liveLog)
     {
-        StateFolder = Path.Combine(repository, ".lifecycle");
+        Paths = Lifecycle.Activities.Setup.LifecyclePaths.For(repository);
         var services = new ServiceCollection();
         services.AddLifecycleWorkflows(DatabasePath, ProductActivities.Register);
         services.AddSingleton<Lifecycle.Activities.Protocol.IConfirmation, ConsoleConfirmation>();
@@ -34,9 +34,11 @@ public sealed class EmbeddedHost : IAsyncDisposable
         _services = services.BuildServiceProvider();
     }
 
-    public string StateFolder { get; }
+    public Lifecycle.Activities.Setup.LifecyclePaths Paths { get; }
 
-    public string DatabasePath => Path.Combine(StateFolder, "lifecycle.db");
+    public string StateFolder => Paths.StateFolder;
+
+    public string DatabasePath => Paths.Database;
 
     public bool DatabaseExists => File.Exists(DatabasePath);
 

@@ -25,7 +25,7 @@ internal static class SessionWorkflows
     {
         foreach (var id in Ids)
         {
-            var (json, source) = Source(host.StateFolder, id);
+            var (json, source) = Source(host.Paths, id);
             if (DefinitionReader.Identify(json) is { } identity && identity.Id != id)
             {
                 throw new WorkflowValidationException(source, [new DefinitionError("$.id", $"This file overrides '{id}', so its id must be '{id}', not '{identity.Id}'.")]);
@@ -36,12 +36,12 @@ internal static class SessionWorkflows
     }
 
     /// <summary>The override when the repository has one, else the shipped default.</summary>
-    public static (string Json, string Source) Source(string stateFolder, string id)
+    public static (string Json, string Source) Source(Lifecycle.Activities.Setup.LifecyclePaths paths, string id)
     {
-        var custom = Path.Combine(stateFolder, "workflows", $"{id}.json");
+        var custom = paths.WorkflowOverride(id);
         if (File.Exists(custom))
         {
-            return (File.ReadAllText(custom), Path.Combine(".lifecycle", "workflows", $"{id}.json"));
+            return (File.ReadAllText(custom), Lifecycle.Activities.Setup.LifecyclePaths.WorkflowOverrideRelative(id));
         }
 
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"workflows/{id}.json") ??

@@ -11,4 +11,7 @@ public static class FaultCodes
 
     /// <summary>The user's input or files are invalid (the CLI exits 2).</summary>
     public const string BadInput = "bad-input";
+
+    /// <summary>What the input names does not exist (a task, a commit, a session; the CLI exits 2).</summary>
+    public const string NotFound = "not-found";
 }

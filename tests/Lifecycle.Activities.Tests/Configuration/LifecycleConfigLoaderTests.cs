@@ -103,7 +103,7 @@ public class LifecycleConfigLoaderTests
 
         var error = Assert.Throws<SessionException>(() => LifecycleConfigLoader.Load(repo.Path));
 
-        Assert.Equal(2, error.ExitCode);
+        Assert.Equal(ErrorKind.InvalidInput, error.Kind);
         Assert.Contains("is a folder", error.Message);
     }
 
@@ -115,7 +115,7 @@ public class LifecycleConfigLoaderTests
 
         var error = Assert.Throws<SessionException>(() => LifecycleConfigLoader.Load(repo.Path));
 
-        Assert.Equal(2, error.ExitCode);
+        Assert.Equal(ErrorKind.InvalidInput, error.Kind);
         Assert.Equal(
             ".lifecycle/config.json has 1 problem:\n$.stash: Expected true or false; found the string 'yes'. Write \"stash\": true without quotes.",
             error.Message);
@@ -126,7 +126,7 @@ public class LifecycleConfigLoaderTests
     {
         var error = Assert.Throws<SessionException>(() => LifecycleConfigLoader.Parse("{\n  \"stash\": true\n  \"manualMode\": true\n}"));
 
-        Assert.Equal(2, error.ExitCode);
+        Assert.Equal(ErrorKind.InvalidInput, error.Kind);
         var line = Assert.Single(Problems(error));
         Assert.StartsWith("$: Invalid JSON at line 3, column 3:", line);
         Assert.Contains("Fix the syntax", line);
@@ -187,7 +187,7 @@ public class LifecycleConfigLoaderTests
     {
         var error = Assert.Throws<SessionException>(() => LifecycleConfigLoader.Parse(json));
 
-        Assert.Equal(2, error.ExitCode);
+        Assert.Equal(ErrorKind.InvalidInput, error.Kind);
         var problem = Assert.Single(Problems(error));
         Assert.StartsWith($"{path}: {message}", problem);
     }
@@ -212,7 +212,7 @@ public class LifecycleConfigLoaderTests
 
         var error = Assert.Throws<SessionException>(() => LifecycleConfigLoader.Parse(json, "config.json"));
 
-        Assert.Equal(2, error.ExitCode);
+        Assert.Equal(ErrorKind.InvalidInput, error.Kind);
         Assert.StartsWith("config.json has 7 problems:\n", error.Message);
         Assert.Equal(
             [

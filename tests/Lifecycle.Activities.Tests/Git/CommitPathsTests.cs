@@ -140,7 +140,7 @@ public sealed class CommitPathsTests
 
         var error = Assert.Throws<SessionException>(() => workspace.CommitPaths([path], "docs"));
 
-        Assert.Equal(2, error.ExitCode);
+        Assert.Equal(ErrorKind.InvalidInput, error.Kind);
     }
 
     /// <summary>touch(1) copies a timestamp to the nanosecond; .NET's file times stop at 100 ns.</summary>

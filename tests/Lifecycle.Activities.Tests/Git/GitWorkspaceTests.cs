@@ -13,7 +13,7 @@ public sealed class GitWorkspaceTests
         {
             var error = Assert.Throws<SessionException>(() => GitWorkspace.Open(folder.FullName));
 
-            Assert.Equal(2, error.ExitCode);
+            Assert.Equal(ErrorKind.InvalidInput, error.Kind);
             Assert.Contains("not inside a git repository", error.Message);
         }
         finally
@@ -86,7 +86,7 @@ public sealed class GitWorkspaceTests
         using var workspace = GitWorkspace.Open(repo.Path);
         var error = Assert.Throws<SessionException>(() => workspace.Checkout("feature"));
 
-        Assert.Equal(4, error.ExitCode);
+        Assert.Equal(ErrorKind.Conflict, error.Kind);
         Assert.Contains("Commit or stash them first", error.Message);
         Assert.Equal("main", workspace.CurrentBranch);
         Assert.Equal("local edit\n", File.ReadAllText(Path.Combine(repo.Path, "a.txt")));
@@ -100,6 +100,6 @@ public sealed class GitWorkspaceTests
         repo.CommitAll("first");
         using var workspace = GitWorkspace.Open(repo.Path);
 
-        Assert.Equal(2, Assert.Throws<SessionException>(() => workspace.Checkout("nope")).ExitCode);
+        Assert.Equal(ErrorKind.InvalidInput, Assert.Throws<SessionException>(() => workspace.Checkout("nope")).Kind);
     }
 }

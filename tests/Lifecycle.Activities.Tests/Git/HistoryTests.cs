@@ -84,8 +84,8 @@ public sealed class HistoryTests
         repo.CommitAll("first");
         using var workspace = GitWorkspace.Open(repo.Path);
 
-        Assert.Equal(2, Assert.Throws<SessionException>(() => workspace.CommitsSince("0123456789abcdef0123456789abcdef01234567")).ExitCode);
-        Assert.Equal(2, Assert.Throws<SessionException>(() => workspace.CommitsSince("not a sha")).ExitCode);
+        Assert.Equal(ErrorKind.InvalidInput, Assert.Throws<SessionException>(() => workspace.CommitsSince("0123456789abcdef0123456789abcdef01234567")).Kind);
+        Assert.Equal(ErrorKind.InvalidInput, Assert.Throws<SessionException>(() => workspace.CommitsSince("not a sha")).Kind);
     }
 
     [Fact]

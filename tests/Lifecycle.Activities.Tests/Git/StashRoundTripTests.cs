@@ -118,7 +118,7 @@ public sealed class StashRoundTripTests
 
         var error = Assert.Throws<SessionException>(() => workspace.StashWork("s"));
 
-        Assert.Equal(2, error.ExitCode);
+        Assert.Equal(ErrorKind.InvalidInput, error.Kind);
         Assert.True(File.Exists(Path.Combine(repo.Path, "a.txt")));
     }
 
@@ -228,7 +228,7 @@ public sealed class StashRoundTripTests
 
         using var workspace = GitWorkspace.Open(repo.Path);
 
-        Assert.Equal(4, Assert.Throws<SessionException>(() => workspace.StashWork("s")).ExitCode);
+        Assert.Equal(ErrorKind.Conflict, Assert.Throws<SessionException>(() => workspace.StashWork("s")).Kind);
         Assert.Equal("changed\n", File.ReadAllText(Path.Combine(repo.Path, "a.txt")));
         Assert.False(File.Exists(Path.Combine(repo.Path, ".git", "refs", "stash")));
     }
@@ -251,7 +251,7 @@ public sealed class StashRoundTripTests
         using var workspace = GitWorkspace.Open(repo.Path);
         var error = Assert.Throws<SessionException>(() => workspace.StashWork("s"));
 
-        Assert.Equal(4, error.ExitCode);
+        Assert.Equal(ErrorKind.Conflict, error.Kind);
         Assert.Contains("Merge is in progress", error.Message);
         Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(before));
     }

@@ -25,7 +25,7 @@ public class SessionIdTests
     {
         var error = Assert.Throws<SessionException>(() => SessionId.Parse(id));
 
-        Assert.Equal(2, error.ExitCode);
+        Assert.Equal(ErrorKind.InvalidInput, error.Kind);
         Assert.Contains("ids look like 00001", error.Message);
     }
 

@@ -39,7 +39,7 @@ public class SessionStateMachineTests
 
                 var error = Assert.Throws<IllegalTransitionException>(() => machine.Fire(trigger));
 
-                Assert.Equal(4, error.ExitCode);
+                Assert.Equal(ErrorKind.Conflict, error.Kind);
                 Assert.Equal(from, state);
                 Assert.Equal(trigger, error.Trigger);
             }

@@ -117,7 +117,7 @@ public class HookInstallerTests
         {
             var error = Assert.Throws<SessionException>(() => GitPaths.Of(folder));
 
-            Assert.Equal(2, error.ExitCode);
+            Assert.Equal(ErrorKind.InvalidInput, error.Kind);
             Assert.Contains("is not inside a git work tree", error.Message);
         }
         finally

@@ -166,7 +166,7 @@ public sealed class StateFileTests : IDisposable
 
         var error = await Assert.ThrowsAsync<SessionException>(() => file.ReadAsync());
 
-        Assert.Equal(1, error.ExitCode);
+        Assert.Equal(ErrorKind.Failure, error.Kind);
         Assert.Equal(
             $"No good copy of state.json in {_folder.FullName}: state.json was corrupt (checksum mismatch); " +
             "state.json.1 was corrupt (not valid JSON, possibly truncated); state.json.2 was corrupt (checksum mismatch). " +

@@ -70,7 +70,7 @@ public class TaskBoardTests
             }
         });
 
-        Assert.Equal(2, error.ExitCode);
+        Assert.Equal(ErrorKind.InvalidInput, error.Kind);
         Assert.Contains(expected, error.Message);
     }
 }

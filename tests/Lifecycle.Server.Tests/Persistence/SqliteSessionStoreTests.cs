@@ -100,7 +100,7 @@ public class SqliteSessionStoreTests
         stale.LastError = "recorded from an older copy";
         var conflict = await Assert.ThrowsAsync<SessionConflictException>(() => hook.SaveAsync(stale, CancellationToken.None));
 
-        Assert.Equal(4, conflict.ExitCode);
+        Assert.Equal(Lifecycle.Activities.ErrorKind.Conflict, conflict.Kind);
         Assert.Contains("Run the command again", conflict.Message);
         var stored = (await new SqliteSessionStore(path).GetAsync("00001", CancellationToken.None))!;
         Assert.Equal(SessionState.Closing, stored.State);

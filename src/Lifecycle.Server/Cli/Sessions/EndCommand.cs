@@ -41,7 +41,7 @@ public static class EndCommand
             var session = await sessions.GetLatestAsync(cancellationToken);
             if (session is not { State: SessionState.Active or SessionState.Closing })
             {
-                throw new SessionException("No session is active. Start one with 'lifecycle start'.", exitCode: 4);
+                throw new SessionException("No session is active. Start one with 'lifecycle start'.", ErrorKind.Conflict);
             }
 
             if (context.Parse.GetValue(note) is { } text)

@@ -67,7 +67,7 @@ internal static class RunResultText
         { Status: WorkflowStatus.Finished or WorkflowStatus.Suspended } => ExitCodes.Ok,
         { ErrorCode: Lifecycle.Workflows.Activities.FaultCodes.Blocked } => ExitCodes.Blocked,
         { ErrorCode: Lifecycle.Workflows.Activities.FaultCodes.Conflict } => ExitCodes.Conflict,
-        { ErrorCode: Lifecycle.Workflows.Activities.FaultCodes.BadInput } => ExitCodes.BadInput,
+        { ErrorCode: Lifecycle.Workflows.Activities.FaultCodes.BadInput or Lifecycle.Workflows.Activities.FaultCodes.NotFound } => ExitCodes.BadInput,
         _ => ExitCodes.Failure,
     };
 }

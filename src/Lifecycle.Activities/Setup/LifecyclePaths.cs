@@ -1,0 +1,52 @@
+namespace Lifecycle.Activities.Setup;
+
+/// <summary>
+/// Every path Lifecycle keeps in a repository's <c>.lifecycle/</c> folder (git-excluded): the one
+/// place that spells them out.
+/// </summary>
+/// <param name="Root">The working tree's root.</param>
+public sealed record LifecyclePaths(string Root)
+{
+    /// <summary>The folder's name, as git sees it from the root.</summary>
+    public const string FolderName = ".lifecycle";
+
+    /// <summary>For the working tree at <paramref name="root"/> (made absolute).</summary>
+    public static LifecyclePaths For(string root) => new(Path.GetFullPath(root));
+
+    /// <summary><c>.lifecycle/</c>.</summary>
+    public string StateFolder => Path.Combine(Root, FolderName);
+
+    /// <summary>The SQLite database, the system of record.</summary>
+    public string Database => Path.Combine(StateFolder, "lifecycle.db");
+
+    /// <summary>The checkpoint of the current session (checksummed, with rotated backups beside it).</summary>
+    public string StateFile => Path.Combine(StateFolder, "state.json");
+
+    /// <summary>The repository's configuration.</summary>
+    public string Config => Path.Combine(StateFolder, "config.json");
+
+    /// <summary>The repository's own session workflows, overriding the defaults.</summary>
+    public string WorkflowsFolder => Path.Combine(StateFolder, "workflows");
+
+    /// <summary>The override of workflow <paramref name="id"/>.</summary>
+    public string WorkflowOverride(string id) => Path.Combine(WorkflowsFolder, $"{id}.json");
+
+    /// <summary>The same override, relative to the root (for messages).</summary>
+    public static string WorkflowOverrideRelative(string id) => Path.Combine(FolderName, "workflows", $"{id}.json");
+
+    /// <summary>Where the git hooks append one line per event, for the next command to record.</summary>
+    public string EventSpool => Path.Combine(StateFolder, "events.spool");
+
+    /// <summary>Log files.</summary>
+    public string LogsFolder => Path.Combine(StateFolder, "logs");
+
+    /// <summary>The running server's address and process (<c>{url, pid}</c>).</summary>
+    public string ServerFile => Path.Combine(StateFolder, "server.json");
+
+    /// <summary>The HTTP API's bearer token (mode 0600).</summary>
+    public string TokenFile => Path.Combine(StateFolder, "token");
+
+    /// <summary>True for a path (relative to the root, '/'-separated) inside <c>.lifecycle/</c>.</summary>
+    public static bool IsInside(string relativePath) =>
+        relativePath == FolderName || relativePath.StartsWith(FolderName + "/", StringComparison.Ordinal);
+}
