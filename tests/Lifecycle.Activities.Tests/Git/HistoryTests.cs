@@ -77,15 +77,15 @@ public sealed class HistoryTests
     }
 
     [Fact]
-    public void CommitsSince_WithAnUnknownStart_ThrowsExitCode2()
+    public void CommitsSince_WithAnUnknownStart_IsNotFound()
     {
         using var repo = new TempRepository();
         repo.Write("a.txt", "a\n");
         repo.CommitAll("first");
         using var workspace = GitWorkspace.Open(repo.Path);
 
-        Assert.Equal(ErrorKind.InvalidInput, Assert.Throws<SessionException>(() => workspace.CommitsSince("0123456789abcdef0123456789abcdef01234567")).Kind);
-        Assert.Equal(ErrorKind.InvalidInput, Assert.Throws<SessionException>(() => workspace.CommitsSince("not a sha")).Kind);
+        Assert.Equal(ErrorKind.NotFound, Assert.Throws<SessionException>(() => workspace.CommitsSince("0123456789abcdef0123456789abcdef01234567")).Kind);
+        Assert.Equal(ErrorKind.NotFound, Assert.Throws<SessionException>(() => workspace.CommitsSince("not a sha")).Kind);
     }
 
     [Fact]
