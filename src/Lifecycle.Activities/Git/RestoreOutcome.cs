@@ -1,6 +1,6 @@
 namespace Lifecycle.Activities.Git;
 
-/// <summary>What <see cref="GitWorkspace.RestoreStash"/> did.</summary>
+/// <summary>What <see cref="Stashing.StashRestorer.Restore"/> did.</summary>
 /// <param name="Status">Restored, nothing to restore, a conflict, or restored in part.</param>
 /// <param name="Files">The paths written back (empty unless restored, in whole or in part).</param>
 /// <param name="ConflictingPaths">The paths that block the restore, or that were left alone in a partial one; the caller records a blocker.</param>

@@ -42,8 +42,8 @@ public sealed class RestoreStash(ISessionStore sessions, RepositoryContext repos
         }
 
         using var git = OpenWorkspace();
-        var name = git.StashNameFor(previous);
-        var outcome = git.RestoreStash(previous);
+        var name = git.Stashes.NameFor(previous);
+        var outcome = git.StashRestorer.Restore(previous);
         switch (outcome.Status)
         {
             case RestoreStatus.Restored:
@@ -86,7 +86,7 @@ public sealed class RestoreStash(ISessionStore sessions, RepositoryContext repos
         try
         {
             using var git = OpenWorkspace(readOnly: true);
-            var resolved = aboutStashes.Where(b => !git.HasStashNamed(b.Name!)).Select(b => b.Blocker).ToList();
+            var resolved = aboutStashes.Where(b => !git.Stashes.HasNamed(b.Name!)).Select(b => b.Blocker).ToList();
             if (resolved.Count > 0)
             {
                 session.Blockers.RemoveAll(resolved.Contains);
@@ -111,9 +111,9 @@ public sealed class RestoreStash(ISessionStore sessions, RepositoryContext repos
         try
         {
             using var git = OpenWorkspace(readOnly: true);
-            if (git.HasStash(previous))
+            if (git.Stashes.Has(previous))
             {
-                AddOnce(session.Blockers, $"The work session {previous} put away in stash '{git.StashNameFor(previous)}' was not restored (--no-stash): apply that stash with 'git stash apply' when you want it back; it stays in 'git stash list' until then.");
+                AddOnce(session.Blockers, $"The work session {previous} put away in stash '{git.Stashes.NameFor(previous)}' was not restored (--no-stash): apply that stash with 'git stash apply' when you want it back; it stays in 'git stash list' until then.");
                 await Sessions.SaveAsync(session, context.CancellationToken);
             }
         }

@@ -1,12 +1,30 @@
 using LibGit2Sharp;
-using Lifecycle.Activities.Git.Trees;
 
-namespace Lifecycle.Activities.Git;
+namespace Lifecycle.Activities.Git.Stashing;
 
-public sealed partial class GitWorkspace
+/// <summary>Brings back the work the stash writer put away for a session, then drops the stash.</summary>
+public sealed class StashRestorer
 {
+    private readonly GitContext _git;
+    private readonly WorkTreeStatus _status;
+    private readonly StashList _stashes;
+
+    internal StashRestorer(GitContext git, WorkTreeStatus status, StashList stashes)
+    {
+        _git = git;
+        _status = status;
+        _stashes = stashes;
+    }
+
+    /// <summary>Called once the restore is planned, before anything is written: where a test plays an editor saving meanwhile.</summary>
+    internal Action? BeforeRestoreWrites { get; set; }
+
+    private Repository Repo => _git.Repo;
+
+    private string Root => _git.Root;
+
     /// <summary>
-    /// Brings back the work <see cref="StashWork"/> put away for this session: found by its name,
+    /// Brings back the work <see cref="StashWriter"/> put away for this session: found by its name,
     /// not its position (other stashes may be on top), written back byte for byte with file modes,
     /// the index as it was staged, then the stash is dropped.
     /// </summary>
@@ -19,21 +37,21 @@ public sealed partial class GitWorkspace
     /// Changes to other paths made since the stash (new commits included) are kept. Check out the
     /// session's branch first: on another branch the paths that branch changed will conflict.
     /// Stashed content is written as stored, without smudge filters (right for stashes made by
-    /// <see cref="StashWork"/>, which stores raw bytes); when several stashes carry the name, the
+    /// <see cref="StashWriter"/>, which stores raw bytes); when several stashes carry the name, the
     /// newest is restored.
     /// </remarks>
     /// <param name="sessionId">The session whose stash to restore.</param>
     /// <exception cref="SessionException">A bad session id (exit code 2), or another git process holding the index or a merge or rebase in progress (exit code 4).</exception>
-    public RestoreOutcome RestoreStash(string sessionId)
+    public RestoreOutcome Restore(string sessionId)
     {
-        var name = StashNameFor(sessionId);
-        if (FindStash(name) is not { } found)
+        var name = _stashes.NameFor(sessionId);
+        if (_stashes.Find(name) is not { } found)
         {
             return new RestoreOutcome(RestoreStatus.NothingToRestore, [], []);
         }
 
-        EnsureReadyToWrite();
-        var plan = PlanRestore(found.Stash);
+        _git.EnsureReadyToWrite();
+        var plan = Plan(found.Stash);
         if (plan.Conflicts.Count > 0)
         {
             return new RestoreOutcome(RestoreStatus.Conflict, [], plan.Conflicts);
@@ -76,7 +94,7 @@ public sealed partial class GitWorkspace
                     continue;
                 }
 
-                WorkTreeFile.Write(WorkTreeFile.FullPath(Root, item.Path), BlobOf(work), work.Mode, smudge: null,
+                WorkTreeFile.Write(WorkTreeFile.FullPath(Root, item.Path), _git.BlobOf(work.Id), work.Mode, smudge: null,
                     item.Untracked && privateModes.TryGetValue(item.Path, out var bits) ? bits : null);
             }
 
@@ -84,11 +102,11 @@ public sealed partial class GitWorkspace
             {
                 if (item.Index is { } index)
                 {
-                    _repo.Index.Add(BlobOf(index), item.Path, index.Mode);
+                    Repo.Index.Add(_git.BlobOf(index.Id), item.Path, index.Mode);
                 }
-                else if (_repo.Index[item.Path] is not null)
+                else if (Repo.Index[item.Path] is not null)
                 {
-                    _repo.Index.Remove(item.Path);
+                    Repo.Index.Remove(item.Path);
                 }
             }
         }
@@ -96,37 +114,26 @@ public sealed partial class GitWorkspace
         var restored = plan.Items.Where(i => !written.Contains(i.Path)).ToList();
 
         WorkTreeFile.FlushToDisk([.. restored.Where(i => i.Work is not null).Select(i => WorkTreeFile.FullPath(Root, i.Path))], Root);
-        _repo.Index.Write();
+        Repo.Index.Write();
         if (written.Count > 0)
         {
             return new RestoreOutcome(RestoreStatus.Partial, [.. restored.Select(i => i.Path)], [.. written.Order(StringComparer.Ordinal)]);
         }
 
-        if (FindStash(name) is { } again && again.Stash.WorkTree.Id == found.Stash.WorkTree.Id)
+        if (_stashes.Find(name) is { } again && again.Stash.WorkTree.Id == found.Stash.WorkTree.Id)
         {
-            _repo.Stashes.Remove(again.Position);
+            Repo.Stashes.Remove(again.Position);
         }
 
         return new RestoreOutcome(RestoreStatus.Restored, [.. plan.Items.Select(i => i.Path)], []);
     }
 
-    /// <summary>Called once the restore is planned, before anything is written: where a test plays an editor saving meanwhile.</summary>
-    internal Action? BeforeRestoreWrites { get; set; }
-
-    /// <summary>True when a stash carries this session's name (what <see cref="RestoreStash"/> would restore).</summary>
-    /// <param name="sessionId">The session to look for.</param>
-    /// <exception cref="SessionException">A bad session id (exit code 2).</exception>
-    public bool HasStash(string sessionId) => FindStash(StashNameFor(sessionId)) is not null;
-
-    /// <summary>True when a stash in <c>git stash list</c> carries exactly this name (as <see cref="StashNameFor"/> makes them).</summary>
-    public bool HasStashNamed(string name) => FindStash(name) is not null;
-
-    private RestorePlan PlanRestore(Stash stash)
+    private RestorePlan Plan(Stash stash)
     {
         // Both diffs start from the stash's base, so each change carries the base entry (old side)
         // and the stash's (new side); a path one diff does not list is as in the base there.
-        var work = DiffByPath(stash.Base.Tree, stash.WorkTree.Tree);
-        var index = DiffByPath(stash.Base.Tree, stash.Index.Tree);
+        var work = _git.Trees.ByPath(stash.Base.Tree, stash.WorkTree.Tree);
+        var index = _git.Trees.ByPath(stash.Base.Tree, stash.Index.Tree);
         var items = new List<RestoreItem>();
         foreach (var path in work.Keys.Union(index.Keys).Order(StringComparer.Ordinal))
         {
@@ -142,7 +149,7 @@ public sealed partial class GitWorkspace
 
         if (stash.Untracked is { } untracked)
         {
-            foreach (var (path, entry) in Files(untracked.Tree, ""))
+            foreach (var (path, entry) in GitContext.Files(untracked.Tree))
             {
                 items.Add(new RestoreItem(path, new StashEntry(entry.Target.Id, entry.Mode), null, null, Untracked: true));
             }
@@ -150,12 +157,12 @@ public sealed partial class GitWorkspace
 
         // Taken before the status below looks at the files, so a write after it shows at write time.
         var stamps = items.ToDictionary(i => i.Path, i => FileStamp.Of(WorkTreeFile.FullPath(Root, i.Path)), StringComparer.Ordinal);
-        var head = _repo.Head.Tip;
+        var head = Repo.Head.Tip;
         var changedHere = items.Count == 0
             ? []
-            : Status([.. items.Select(i => i.Path)]).ToDictionary(e => e.FilePath, e => e.State, StringComparer.Ordinal);
+            : _status.Status([.. items.Select(i => i.Path)]).ToDictionary(e => e.FilePath, e => e.State, StringComparer.Ordinal);
         // What HEAD changed since the stash's base (often only the last session's docs commit).
-        var sinceBase = head is null ? null : DiffByPath(stash.Base.Tree, head.Tree);
+        var sinceBase = head is null ? null : _git.Trees.ByPath(stash.Base.Tree, head.Tree);
         StashEntry? AtHead(RestoreItem item) =>
             sinceBase is null ? null
             : !sinceBase.TryGetValue(item.Path, out var change) ? item.Base
@@ -184,9 +191,9 @@ public sealed partial class GitWorkspace
     {
         var full = WorkTreeFile.FullPath(Root, item.Path);
         var workInPlace = item.Work is { } work
-            ? WorkTreeFile.Matches(full, BlobOf(work), work.Mode)
+            ? WorkTreeFile.Matches(full, _git.BlobOf(work.Id), work.Mode)
             : !WorkTreeFile.Exists(full) && !Directory.Exists(full);
-        var current = _repo.Index[item.Path];
+        var current = Repo.Index[item.Path];
         var indexInPlace = item.Untracked || item.Index is null
             ? current is null
             : current is not null && current.Id == item.Index.Id && current.Mode == item.Index.Mode;
@@ -201,7 +208,7 @@ public sealed partial class GitWorkspace
             return false;
         }
 
-        var current = _repo.Index[item.Path];
+        var current = Repo.Index[item.Path];
         if (atHead is null)
         {
             var full = WorkTreeFile.FullPath(Root, item.Path);
@@ -211,34 +218,6 @@ public sealed partial class GitWorkspace
         return current is not null && current.Id == atHead.Id && current.Mode == atHead.Mode
             && !changedHere.ContainsKey(item.Path);
     }
-
-    private Dictionary<string, TreeChange> DiffByPath(Tree from, Tree to) =>
-        CompareTrees(from, to).ToDictionary(c => c.Path, StringComparer.Ordinal);
-
-    private Blob BlobOf(StashEntry entry) =>
-        _repo.Lookup<Blob>(entry.Id) ?? throw new SessionException($"Object {entry.Id.Sha} is missing from the repository: check it with 'git fsck'; the session's stash keeps the work that was put away.", ErrorKind.Failure);
-
-    private static IEnumerable<(string Path, TreeEntry Entry)> Files(Tree tree, string prefix)
-    {
-        foreach (var entry in tree)
-        {
-            var path = prefix + entry.Name;
-            if (entry.Target is Tree child)
-            {
-                foreach (var file in Files(child, path + "/"))
-                {
-                    yield return file;
-                }
-            }
-            else
-            {
-                yield return (path, entry);
-            }
-        }
-    }
-
-    /// <summary>A blob (or link) as a stash tree holds it.</summary>
-    private sealed record StashEntry(ObjectId Id, Mode Mode);
 
     private sealed record RestoreItem(string Path, StashEntry? Work, StashEntry? Index, StashEntry? Base, bool Untracked);
 
