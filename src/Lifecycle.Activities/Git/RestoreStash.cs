@@ -55,6 +55,12 @@ public sealed class RestoreStash(ISessionStore sessions, RepositoryContext repos
                 await Sessions.SaveAsync(session, context.CancellationToken);
                 Done(context, "conflict", outcome.ConflictingPaths, $"Kept the stash '{name}': {paths} changed since it was made.");
                 break;
+            case RestoreStatus.Partial when outcome.Problem is { } problem:
+                var unkept = string.Join(", ", outcome.ConflictingPaths);
+                AddOnce(session.Blockers, $"The stash '{name}' was restored, but {problem}, so it is kept. 'git log -1 --format=%b stash@{{N}}' (N from 'git stash list') lists the flags; set them with 'git update-index --skip-worktree <path>', '--assume-unchanged <path>' or 'git add -N <path>', then drop it with 'git stash drop stash@{{N}}'.");
+                await Sessions.SaveAsync(session, context.CancellationToken);
+                Done(context, "partial", outcome.Files, $"Restored {outcome.Files.Count} files from '{name}'; kept the stash: the index flags of {unkept} could not be set again.");
+                break;
             case RestoreStatus.Partial:
                 var kept = string.Join(", ", outcome.ConflictingPaths);
                 AddOnce(session.Blockers, $"The stash '{name}' was restored except {kept}, written while it was being restored: they keep that newer edit, and the stash is kept with the version it put away. Find it in 'git stash list', compare with 'git diff stash@{{N}} -- <path>', then drop it with 'git stash drop stash@{{N}}'.");

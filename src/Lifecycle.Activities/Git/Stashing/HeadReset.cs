@@ -11,12 +11,24 @@ internal sealed class HeadReset(GitContext git)
     /// left as they are now, index entry included, so the newer edit is not lost; the stash holds
     /// the version read. Returns those paths.
     /// </summary>
-    public List<string> Reset(IReadOnlyList<string> tracked, IReadOnlyList<string> untracked, Dictionary<string, StashEntry?> atHead, Dictionary<string, StoredFile> stored)
+    /// <remarks>
+    /// Paths in <paramref name="asIndex"/> (skip-worktree, assume-unchanged) have only their index
+    /// entry reset: git does not look at their files, so neither does this. A file keeps the
+    /// permission bits <paramref name="modes"/> recorded for it (a private file stays private)
+    /// unless HEAD's executable bit differs.
+    /// </remarks>
+    public List<string> Reset(IReadOnlyList<string> tracked, IReadOnlyList<string> untracked, Dictionary<string, StashEntry?> atHead, Dictionary<string, StoredFile> stored,
+        IReadOnlySet<string> asIndex, IReadOnlyDictionary<string, UnixFileMode> modes)
     {
         var root = git.Root;
         var index = git.Repo.Index;
         bool Unchanged(string path)
         {
+            if (asIndex.Contains(path))
+            {
+                return true;
+            }
+
             var full = WorkTreeFile.FullPath(root, path);
             return stored.TryGetValue(path, out var file)
                 ? WorkTreeFile.StillAsStored(full, file)
@@ -46,8 +58,12 @@ internal sealed class HeadReset(GitContext git)
             }
 
             var full = WorkTreeFile.FullPath(root, path);
-            WorkTreeFile.Delete(full);
-            WorkTreeFile.PruneEmptyFolders(root, full);
+            if (!asIndex.Contains(path))
+            {
+                WorkTreeFile.Delete(full);
+                WorkTreeFile.PruneEmptyFolders(root, full);
+            }
+
             if (index[path] is not null)
             {
                 index.Remove(path);
@@ -63,7 +79,12 @@ internal sealed class HeadReset(GitContext git)
 
             var entry = atHead[path]!;
             var blob = git.BlobOf(entry.Id);
-            WorkTreeFile.Write(WorkTreeFile.FullPath(root, path), blob, entry.Mode, new FilteringOptions(path));
+            if (!asIndex.Contains(path))
+            {
+                var bits = modes.TryGetValue(path, out var recorded) && recorded.HasFlag(UnixFileMode.UserExecute) == (entry.Mode == Mode.ExecutableFile) ? recorded : (UnixFileMode?)null;
+                WorkTreeFile.Write(WorkTreeFile.FullPath(root, path), blob, entry.Mode, new FilteringOptions(path), bits);
+            }
+
             index.Add(blob, path, entry.Mode);
         }
 

@@ -19,6 +19,9 @@ public sealed class StashRestorer
     /// <summary>Called once the restore is planned, before anything is written: where a test plays an editor saving meanwhile.</summary>
     internal Action? BeforeRestoreWrites { get; set; }
 
+    /// <summary>Called after the index is written, before its flags are set again: where a test plays a git process taking the index.</summary>
+    internal Action? BeforeIndexFlags { get; set; }
+
     private Repository Repo => _git.Repo;
 
     private string Root => _git.Root;
@@ -38,7 +41,10 @@ public sealed class StashRestorer
     /// session's branch first: on another branch the paths that branch changed will conflict.
     /// Stashed content is written as stored, without smudge filters (right for stashes made by
     /// <see cref="StashWriter"/>, which stores raw bytes); when several stashes carry the name, the
-    /// newest is restored.
+    /// newest is restored. The notes' permission bits and index flags are set again; a folder the
+    /// stash puts a file in place of is no conflict when every file in it is restored away. When
+    /// the index flags cannot be set again the outcome is <see cref="RestoreStatus.Partial"/> with
+    /// a <see cref="RestoreOutcome.Problem"/>, and the stash is kept.
     /// </remarks>
     /// <param name="sessionId">The session whose stash to restore.</param>
     /// <exception cref="SessionException">A bad session id (exit code 2), or another git process holding the index or a merge or rebase in progress (exit code 4).</exception>
@@ -51,14 +57,22 @@ public sealed class StashRestorer
         }
 
         _git.EnsureReadyToWrite();
-        var plan = Plan(found.Stash);
+        var flags = StashNotes.Flags(found.Stash.WorkTree.Message);
+        var plan = Plan(found.Stash, flags);
         if (plan.Conflicts.Count > 0)
         {
             return new RestoreOutcome(RestoreStatus.Conflict, [], plan.Conflicts);
         }
 
         BeforeRestoreWrites?.Invoke();
-        var privateModes = found.Stash.Untracked is { } untrackedCommit ? PrivateModes.Parse(untrackedCommit.Message) : [];
+        var modes = StashNotes.Modes(found.Stash.WorkTree.Message);
+        if (found.Stash.Untracked is { } untrackedCommit)
+        {
+            foreach (var (path, bits) in StashNotes.Modes(untrackedCommit.Message))
+            {
+                modes[path] = bits;
+            }
+        }
 
         // A path written since the plan looked at it (an editor saving meanwhile) keeps that edit:
         // each is checked again just before it is touched.
@@ -78,46 +92,51 @@ public sealed class StashRestorer
             return false;
         }
 
-        foreach (var item in plan.Items.Where(i => i.Work is null).Where(StillAsPlanned))
+        // Files git takes as their index entry has them (skip-worktree, assume-unchanged) were not
+        // put away: only their index entries are restored.
+        var files = plan.Items.Where(i => !i.AsIndex).ToList();
+        foreach (var item in files.Where(i => i.Work is null).Where(StillAsPlanned))
         {
             var full = WorkTreeFile.FullPath(Root, item.Path);
             WorkTreeFile.Delete(full);
             WorkTreeFile.PruneEmptyFolders(Root, full);
         }
 
-        foreach (var item in plan.Items.Where(i => !written.Contains(i.Path)))
+        CreateFolders(modes);
+        foreach (var item in files.Where(i => i.Work is not null && !written.Contains(i.Path)).Where(StillAsPlanned))
         {
-            if (item.Work is { } work)
-            {
-                if (!StillAsPlanned(item))
-                {
-                    continue;
-                }
+            var work = item.Work!;
+            WorkTreeFile.Write(WorkTreeFile.FullPath(Root, item.Path), _git.BlobOf(work.Id), work.Mode, smudge: null,
+                modes.TryGetValue(item.Path, out var bits) ? bits : null);
+        }
 
-                WorkTreeFile.Write(WorkTreeFile.FullPath(Root, item.Path), _git.BlobOf(work.Id), work.Mode, smudge: null,
-                    item.Untracked && privateModes.TryGetValue(item.Path, out var bits) ? bits : null);
-            }
+        // Removals before additions: a file that replaced a folder cannot enter the index while the folder's files are in it.
+        var inIndex = plan.Items.Where(i => !i.Untracked && !written.Contains(i.Path)).ToList();
+        foreach (var item in inIndex.Where(i => i.Index is null && Repo.Index[i.Path] is not null))
+        {
+            Repo.Index.Remove(item.Path);
+        }
 
-            if (!item.Untracked)
-            {
-                if (item.Index is { } index)
-                {
-                    Repo.Index.Add(_git.BlobOf(index.Id), item.Path, index.Mode);
-                }
-                else if (Repo.Index[item.Path] is not null)
-                {
-                    Repo.Index.Remove(item.Path);
-                }
-            }
+        foreach (var item in inIndex.Where(i => i.Index is not null))
+        {
+            Repo.Index.Add(_git.BlobOf(item.Index!.Id), item.Path, item.Index.Mode);
         }
 
         var restored = plan.Items.Where(i => !written.Contains(i.Path)).ToList();
 
-        WorkTreeFile.FlushToDisk([.. restored.Where(i => i.Work is not null).Select(i => WorkTreeFile.FullPath(Root, i.Path))], Root);
+        WorkTreeFile.FlushToDisk([.. restored.Where(i => i.Work is not null && !i.AsIndex).Select(i => WorkTreeFile.FullPath(Root, i.Path))], Root);
         Repo.Index.Write();
+        BeforeIndexFlags?.Invoke();
+        var unkept = RestoreIndexFlags(flags.Where(f => !written.Contains(f.Key)), plan.Items);
         if (written.Count > 0)
         {
             return new RestoreOutcome(RestoreStatus.Partial, [.. restored.Select(i => i.Path)], [.. written.Order(StringComparer.Ordinal)]);
+        }
+
+        if (unkept.Count > 0)
+        {
+            return new RestoreOutcome(RestoreStatus.Partial, [.. restored.Select(i => i.Path)], unkept,
+                $"git's index flags (skip-worktree, assume-unchanged, intent-to-add) of {string.Join(", ", unkept)} could not be set again");
         }
 
         if (_stashes.Find(name) is { } again && again.Stash.WorkTree.Id == found.Stash.WorkTree.Id)
@@ -128,7 +147,49 @@ public sealed class StashRestorer
         return new RestoreOutcome(RestoreStatus.Restored, [.. plan.Items.Select(i => i.Path)], []);
     }
 
-    private RestorePlan Plan(Stash stash)
+    /// <summary>
+    /// Creates the folders the notes give bits for that are missing (they held only put-away files),
+    /// with those bits, parents first, before any file is written into them.
+    /// </summary>
+    private void CreateFolders(Dictionary<string, UnixFileMode> modes)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        foreach (var (folder, bits) in modes.Where(m => m.Key.EndsWith('/')).OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            var full = WorkTreeFile.FullPath(Root, folder.TrimEnd('/'));
+            if (!Directory.Exists(full) && !WorkTreeFile.Exists(full))
+            {
+                Directory.CreateDirectory(full, bits | UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                File.SetUnixFileMode(full, bits);
+            }
+        }
+    }
+
+    /// <summary>Gives the restored index entries the flags the stash noted; the paths where that failed.</summary>
+    private List<string> RestoreIndexFlags(IEnumerable<KeyValuePair<string, IndexEntryFlags>> flags, IReadOnlyList<RestoreItem> items)
+    {
+        var wanted = flags.ToList();
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+
+        using var index = NativeIndex.Open(Path.Combine(Repo.Info.Path, "index"));
+        if (index is null)
+        {
+            return [.. wanted.Select(f => f.Key).Order(StringComparer.Ordinal)];
+        }
+
+        var work = items.Where(i => i.Work is not null).ToDictionary(i => i.Path, i => i.Work!.Mode, StringComparer.Ordinal);
+        var failed = wanted.Where(f => !index.Set(f.Key, f.Value, work.GetValueOrDefault(f.Key) == Mode.ExecutableFile)).Select(f => f.Key).ToList();
+        return index.Write() ? [.. failed.Order(StringComparer.Ordinal)] : [.. wanted.Select(f => f.Key).Order(StringComparer.Ordinal)];
+    }
+
+    private RestorePlan Plan(Stash stash, IReadOnlyDictionary<string, IndexEntryFlags> flags)
     {
         // Both diffs start from the stash's base, so each change carries the base entry (old side)
         // and the stash's (new side); a path one diff does not list is as in the base there.
@@ -143,7 +204,8 @@ public sealed class StashRestorer
             var inIndex = !index.TryGetValue(path, out var i) ? atBase : i.Exists ? new StashEntry(i.NewId!, i.NewMode) : null;
             if (atBase?.Mode != Mode.GitLink && inWork?.Mode != Mode.GitLink && inIndex?.Mode != Mode.GitLink)
             {
-                items.Add(new RestoreItem(path, inWork, inIndex, atBase, Untracked: false));
+                var asIndex = (flags.GetValueOrDefault(path) & (IndexEntryFlags.SkipWorktree | IndexEntryFlags.AssumeUnchanged)) != 0;
+                items.Add(new RestoreItem(path, inWork, inIndex, atBase, Untracked: false) { AsIndex = asIndex });
             }
         }
 
@@ -169,8 +231,12 @@ public sealed class StashRestorer
             : change.Exists ? new StashEntry(change.NewId!, change.NewMode) : null;
         var conflicts = items.Where(i => !IsInPlace(i) && !IsUntouchedSinceStash(i, AtHead(i), changedHere)).Select(i => i.Path).ToList();
 
-        var deleted = items.Where(i => i.Work is null).Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
-        foreach (var item in items.Where(i => i.Work is not null && !conflicts.Contains(i.Path)))
+        // A folder where the stash puts a file (a folder replaced by a file) is no conflict when
+        // the restore deletes everything in it: the deletions prune it before the file is written.
+        var deleted = items.Where(i => i.Work is null && !i.AsIndex && !conflicts.Contains(i.Path)).Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
+        var byPath = items.ToDictionary(i => i.Path, StringComparer.Ordinal);
+        conflicts.RemoveAll(path => byPath[path] is var item && FolderInTheWayGoes(item, AtHead(item), deleted));
+        foreach (var item in items.Where(i => i.Work is not null && !i.AsIndex && !conflicts.Contains(i.Path)))
         {
             var parent = item.Path;
             while ((parent = Path.GetDirectoryName(parent)?.Replace('\\', '/')) is { Length: > 0 })
@@ -186,13 +252,41 @@ public sealed class StashRestorer
         return new RestorePlan(items, [.. conflicts.Distinct().Order(StringComparer.Ordinal)], stamps);
     }
 
+    /// <summary>
+    /// True when the only thing in the way of the item is a folder whose every file the restore
+    /// deletes (each unchanged since the stash), and the path is otherwise as the stash left it.
+    /// </summary>
+    private bool FolderInTheWayGoes(RestoreItem item, StashEntry? atHead, HashSet<string> deleted)
+    {
+        var full = WorkTreeFile.FullPath(Root, item.Path);
+        if (item.Work is null || item.AsIndex || atHead != item.Base || atHead is not null
+            || Repo.Index[item.Path] is not null || !Directory.Exists(full) || new FileInfo(full).LinkTarget is not null)
+        {
+            return false;
+        }
+
+        // Every file under it is deleted by the restore, and every folder under it holds one (an
+        // empty folder would stay and block the write).
+        var prefix = item.Path + "/";
+        var folders = Directory.EnumerateDirectories(full, "*", SearchOption.AllDirectories).ToList();
+        var files = Directory.EnumerateFileSystemEntries(full, "*", SearchOption.AllDirectories).Except(folders)
+            .Concat(folders.Where(f => new FileInfo(f).LinkTarget is not null))
+            .Select(f => prefix + Path.GetRelativePath(full, f).Replace('\\', '/'))
+            .ToList();
+        return files.Count > 0 && files.All(deleted.Contains)
+            && folders.Where(f => new FileInfo(f).LinkTarget is null)
+                .Select(f => prefix + Path.GetRelativePath(full, f).Replace('\\', '/') + "/")
+                .All(folder => files.Any(file => file.StartsWith(folder, StringComparison.Ordinal)));
+    }
+
     /// <summary>The path already holds exactly what the stash would put there (a restore run again).</summary>
     private bool IsInPlace(RestoreItem item)
     {
         var full = WorkTreeFile.FullPath(Root, item.Path);
-        var workInPlace = item.Work is { } work
-            ? WorkTreeFile.Matches(full, _git.BlobOf(work.Id), work.Mode)
-            : !WorkTreeFile.Exists(full) && !Directory.Exists(full);
+        var workInPlace = item.AsIndex
+            || (item.Work is { } work
+                ? WorkTreeFile.Matches(full, _git.BlobOf(work.Id), work.Mode)
+                : !WorkTreeFile.Exists(full) && !Directory.Exists(full));
         var current = Repo.Index[item.Path];
         var indexInPlace = item.Untracked || item.Index is null
             ? current is null
@@ -201,6 +295,7 @@ public sealed class StashRestorer
     }
 
     /// <summary>HEAD holds the path as the stash's base did, and the index and work tree still match HEAD there.</summary>
+    /// <remarks>Only the index counts for a file git takes as its index entry has it.</remarks>
     private bool IsUntouchedSinceStash(RestoreItem item, StashEntry? atHead, Dictionary<string, FileStatus> changedHere)
     {
         if (atHead != item.Base)
@@ -209,6 +304,11 @@ public sealed class StashRestorer
         }
 
         var current = Repo.Index[item.Path];
+        if (item.AsIndex)
+        {
+            return atHead is null ? current is null : current is not null && current.Id == atHead.Id && current.Mode == atHead.Mode;
+        }
+
         if (atHead is null)
         {
             var full = WorkTreeFile.FullPath(Root, item.Path);
@@ -219,7 +319,11 @@ public sealed class StashRestorer
             && !changedHere.ContainsKey(item.Path);
     }
 
-    private sealed record RestoreItem(string Path, StashEntry? Work, StashEntry? Index, StashEntry? Base, bool Untracked);
+    private sealed record RestoreItem(string Path, StashEntry? Work, StashEntry? Index, StashEntry? Base, bool Untracked)
+    {
+        /// <summary>A skip-worktree or assume-unchanged entry: its file was neither put away nor is written back.</summary>
+        public bool AsIndex { get; init; }
+    }
 
     private sealed record RestorePlan(IReadOnlyList<RestoreItem> Items, IReadOnlyList<string> Conflicts, IReadOnlyDictionary<string, FileStamp> Stamps);
 }

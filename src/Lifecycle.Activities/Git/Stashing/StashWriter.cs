@@ -8,6 +8,13 @@ namespace Lifecycle.Activities.Git.Stashing;
 /// </summary>
 public sealed class StashWriter
 {
+    /// <summary>The status flags that say the work tree differs from the index at that path.</summary>
+    private const FileStatus WorkTreeSide = FileStatus.NewInWorkdir | FileStatus.ModifiedInWorkdir | FileStatus.DeletedFromWorkdir
+        | FileStatus.TypeChangeInWorkdir | FileStatus.RenamedInWorkdir | FileStatus.Unreadable;
+
+    /// <summary>Entries git takes as the index has them, whatever the file on disk holds (or whether there is one).</summary>
+    private const IndexEntryFlags AsIndexHasIt = IndexEntryFlags.SkipWorktree | IndexEntryFlags.AssumeUnchanged;
+
     /// <summary>A status flag that says the index differs from HEAD at that path.</summary>
     private const FileStatus StagedOrConflicted = FileStatus.NewInIndex | FileStatus.ModifiedInIndex | FileStatus.DeletedFromIndex
         | FileStatus.RenamedInIndex | FileStatus.TypeChangeInIndex | FileStatus.Conflicted;
@@ -45,7 +52,11 @@ public sealed class StashWriter
     /// CRLF file under <c>text=auto</c> comes back byte for byte; the index is stored as staged.
     /// Changed submodules and untracked nested repositories cannot be stashed and stay in place
     /// (listed in <see cref="StashOutcome.Skipped"/>). The stash is written and checked before any
-    /// file is touched.
+    /// file is touched. What trees cannot hold goes in the stash's notes (<see cref="StashNotes"/>):
+    /// permission bits other than a new file's (a reset file keeps them too), and the index flags.
+    /// A skip-worktree or assume-unchanged file is what its index entry holds, as git sees it: its
+    /// file is never read or reset, only a staged change there is put away. An intent-to-add entry
+    /// stays out of the stash's index, as <c>git write-tree</c> leaves it out.
     /// </remarks>
     /// <param name="sessionId">The session whose work this is; the stash restorer finds it by this id.</param>
     /// <param name="leave">Paths (relative, forward slashes) to leave where they are, e.g. the session's own documents.</param>
@@ -61,7 +72,14 @@ public sealed class StashWriter
         var head = Repo.Head.Tip
             ?? throw new SessionException($"Cannot stash in {Root}: the repository has no commits yet. Make a first commit, or close the session with --no-stash.", ErrorKind.InvalidInput);
         _git.EnsureReadyToWrite();
-        var entries = _status.Changes(snapshot).ToList();
+        var flagged = IndexFlags();
+
+        // A skip-worktree or assume-unchanged file is, to git, what its index entry holds (libgit2
+        // reports a sparse checkout's absent files as deleted): only a staged change there is work.
+        var entries = _status.Changes(snapshot)
+            .Select(e => (flagged.GetValueOrDefault(e.Path) & AsIndexHasIt) != 0 ? e with { State = e.State & ~WorkTreeSide } : e)
+            .Where(e => e.State != FileStatus.Unaltered)
+            .ToList();
         // Status leaves submodules out, so a staged submodule pointer does not show there: an index
         // holding any gitlink takes the general way.
         var indexIsHead = !entries.Any(e => (e.State & StagedOrConflicted) != 0) && !IndexHasGitLinks();
@@ -89,7 +107,9 @@ public sealed class StashWriter
             .Where(p => WorkTreeFile.Exists(WorkTreeFile.FullPath(Root, p))).ToList();
         var tracked = entries.Where(e => e.State != FileStatus.NewInWorkdir).Select(e => e.Path).ToList();
         var stored = new Dictionary<string, StoredFile>(StringComparer.Ordinal);
-        var stash = WriteStash(name, head, tracked, untracked, stored, indexIsHead);
+        var kept = tracked.Where(flagged.ContainsKey).ToDictionary(p => p, p => flagged[p], StringComparer.Ordinal);
+        var asIndex = kept.Where(k => (k.Value & AsIndexHasIt) != 0).Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
+        var stash = WriteStash(name, head, new StashedPaths(tracked, untracked, asIndex, kept), stored, indexIsHead);
         if (_stashes.Find(name)?.Stash.WorkTree.Id != stash.Id)
         {
             throw new SessionException($"The stash '{name}' could not be read back after writing it; nothing was changed. Check the repository with 'git fsck'.", ErrorKind.Failure);
@@ -106,11 +126,17 @@ public sealed class StashWriter
         var flushed = Task.Run(() => WorkTreeFile.FlushToDisk(stashFiles, common));
         var measure = new StashMeasure(_git);
         var atHead = measure.HeadEntries(head, stash, tracked);
+        var asStaged = asIndex.Where(p => Repo.Index[p] is not null)
+            .ToDictionary(p => p, p => new StoredFile(_git.BlobOf(Repo.Index[p].Id), Repo.Index[p].Mode, FilterNeutral: true), StringComparer.Ordinal);
         var files = tracked.Concat(untracked).Order(StringComparer.Ordinal)
-            .Select(p => measure.Measure(p, atHead.GetValueOrDefault(p), stored.GetValueOrDefault(p))).ToList();
+            .Select(p => measure.Measure(p, atHead.GetValueOrDefault(p), stored.GetValueOrDefault(p) ?? asStaged.GetValueOrDefault(p))).ToList();
         flushed.GetAwaiter().GetResult();
         BeforeReset?.Invoke();
-        var changedMeanwhile = new HeadReset(_git).Reset(tracked, untracked, atHead, stored);
+        var modes = StashNotes.Modes(stash.Message);
+        var changedMeanwhile = new HeadReset(_git).Reset(tracked, untracked, atHead, stored, asIndex, modes);
+
+        // LibGit2Sharp drops the flags of the entries it writes again: the ones left in the index get them back.
+        KeepIndexFlags(flagged.Where(f => !f.Value.HasFlag(IndexEntryFlags.IntentToAdd)));
         return new StashOutcome(stash.Sha, files, [.. skipped, .. changedMeanwhile]);
     }
 
@@ -132,6 +158,43 @@ public sealed class StashWriter
             .Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>The index entries with flags (<see cref="IndexEntryFlags"/>); none known when libgit2 cannot be reached directly.</summary>
+    private Dictionary<string, IndexEntryFlags> IndexFlags()
+    {
+        using var index = NativeIndex.Open(Path.Combine(Repo.Info.Path, "index"));
+        return index?.Flagged() ?? new Dictionary<string, IndexEntryFlags>(StringComparer.Ordinal);
+    }
+
+    /// <summary>Sets these entries' flags again where LibGit2Sharp's index write lost them.</summary>
+    private void KeepIndexFlags(IEnumerable<KeyValuePair<string, IndexEntryFlags>> flags)
+    {
+        var wanted = flags.ToList();
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+
+        using var index = NativeIndex.Open(Path.Combine(Repo.Info.Path, "index"));
+        if (index is null)
+        {
+            return;
+        }
+
+        var changed = false;
+        foreach (var (path, flag) in wanted)
+        {
+            if (index.FlagsAt(path) is { } now && now != flag)
+            {
+                changed |= index.Set(path, flag);
+            }
+        }
+
+        if (changed)
+        {
+            index.Write();
+        }
+    }
+
     private bool IndexHasGitLinks()
     {
         var file = Path.Combine(Repo.Info.Path, "index");
@@ -139,12 +202,22 @@ public sealed class StashWriter
     }
 
     // indexIsHead: the status saw nothing staged, so the index's tree is HEAD's and need not be written.
-    private Commit WriteStash(string name, Commit head, IReadOnlyList<string> tracked, IReadOnlyList<string> untracked, Dictionary<string, StoredFile> stored, bool indexIsHead)
+    private Commit WriteStash(string name, Commit head, StashedPaths paths, Dictionary<string, StoredFile> stored, bool indexIsHead)
     {
+        var (tracked, untracked, _, flags) = paths;
         var branch = _git.CurrentBranch ?? "(no branch)";
         var onHead = $"{branch}: {head.Sha[..7]} {head.MessageShort}";
         var signature = _git.Signature();
         var indexTree = indexIsHead ? head.Tree : Repo.ObjectDatabase.CreateTree(Repo.Index);
+
+        // An intent-to-add entry stages nothing: git's write-tree leaves it out, libgit2 writes it as an empty file.
+        if (flags.Where(f => f.Value.HasFlag(IndexEntryFlags.IntentToAdd)).Select(f => f.Key).ToList() is { Count: > 0 } intended)
+        {
+            var definition = TreeDefinition.From(indexTree);
+            intended.ForEach(p => definition.Remove(p));
+            indexTree = Repo.ObjectDatabase.CreateTree(definition);
+        }
+
         var indexCommit = Repo.ObjectDatabase.CreateCommit(signature, signature, $"index on {onHead}\n", indexTree, [head], false);
 
         var parents = new List<Commit> { head, indexCommit };
@@ -158,13 +231,15 @@ public sealed class StashWriter
             }
 
             var tree = Repo.ObjectDatabase.CreateTree(files);
-            var modes = PrivateModes.Lines(untracked.Select(p => (p, WorkTreeFile.FullPath(Root, p))));
-            var subject = $"untracked files on {onHead}\n";
-            parents.Add(Repo.ObjectDatabase.CreateCommit(signature, signature, modes.Length == 0 ? subject : $"{subject}\n{modes}", tree, [], false));
+            var modes = StashNotes.ModeLines(untracked.Select(p => (p, WorkTreeFile.FullPath(Root, p))));
+            parents.Add(Repo.ObjectDatabase.CreateCommit(signature, signature, StashNotes.Message($"untracked files on {onHead}\n", modes), tree, [], false));
         }
 
         var message = $"On {branch}: {name}";
-        var stash = Repo.ObjectDatabase.CreateCommit(signature, signature, message + "\n", WorkTree(head, tracked, stored, indexIsHead), parents, false);
+        var workTree = WorkTree(head, paths, stored, indexIsHead);
+        var notes = StashNotes.ModeLines(tracked.Where(stored.ContainsKey).Select(p => (p, WorkTreeFile.FullPath(Root, p))).Concat(Folders(stored.Keys)))
+            + StashNotes.FlagLines(flags);
+        var stash = Repo.ObjectDatabase.CreateCommit(signature, signature, StashNotes.Message(message + "\n", notes), workTree, parents, false);
         EnsureStashLog();
         Repo.Refs.Add("refs/stash", stash.Id, message, allowOverwrite: true);
         return stash;
@@ -178,11 +253,12 @@ public sealed class StashWriter
     /// folder on the way through managed code), then putting the index back. Nothing is written to
     /// the index file here.
     /// </summary>
-    private Tree WorkTree(Commit head, IReadOnlyList<string> tracked, Dictionary<string, StoredFile> stored, bool indexIsHead)
+    /// <remarks>Paths git takes as the index has them are left as the index has them.</remarks>
+    private Tree WorkTree(Commit head, StashedPaths paths, Dictionary<string, StoredFile> stored, bool indexIsHead)
     {
         _stashTrees.Clear();
         var files = new Dictionary<string, (ObjectId Id, Mode Mode)?>(StringComparer.Ordinal);
-        foreach (var path in tracked)
+        foreach (var path in paths.Tracked.Where(p => !paths.AsIndex.Contains(p)))
         {
             var full = WorkTreeFile.FullPath(Root, path);
             if (WorkTreeFile.Exists(full))
@@ -246,6 +322,21 @@ public sealed class StashWriter
         }
     }
 
+    /// <summary>The folders holding these files (each with a trailing slash), with their full paths: their modes go in the notes.</summary>
+    private IEnumerable<(string Path, string Full)> Folders(IEnumerable<string> files)
+    {
+        var folders = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            for (var slash = file.IndexOf('/'); slash > 0; slash = file.IndexOf('/', slash + 1))
+            {
+                folders.Add(file[..(slash + 1)]);
+            }
+        }
+
+        return folders.Select(f => (f, WorkTreeFile.FullPath(Root, f.TrimEnd('/'))));
+    }
+
     /// <summary>
     /// Stashes live in the reflog of refs/stash, which libgit2 only writes when the log file exists
     /// (LibGit2Sharp does not expose git_reference_ensure_log), so create it as git stash does.
@@ -290,4 +381,11 @@ public sealed class StashWriter
             Path.Combine(common, "logs", "refs", "stash"),
         ];
     }
+
+    /// <summary>The paths a stash puts away.</summary>
+    /// <param name="Tracked">Tracked paths with staged or unstaged changes.</param>
+    /// <param name="Untracked">Untracked files.</param>
+    /// <param name="AsIndex">Tracked paths git takes as the index has them (skip-worktree, assume-unchanged): their files are never read or touched.</param>
+    /// <param name="Flags">The index entry flags of tracked paths, noted in the stash for the restore.</param>
+    private sealed record StashedPaths(IReadOnlyList<string> Tracked, IReadOnlyList<string> Untracked, IReadOnlySet<string> AsIndex, IReadOnlyDictionary<string, IndexEntryFlags> Flags);
 }
