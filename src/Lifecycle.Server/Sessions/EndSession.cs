@@ -142,7 +142,7 @@ public sealed class EndSession(
     private bool HasStash(string sessionId)
     {
         using var git = GitWorkspace.Open(repository.Root, readOnly: true);
-        return git.HasStash(sessionId);
+        return git.Stashes.Has(sessionId);
     }
 
     private async Task<SessionInterruptedException> InterruptedAsync(WorkflowStoppedException stopped)
@@ -164,6 +164,6 @@ public sealed class EndSession(
     private string StashOf(string sessionId)
     {
         using var git = GitWorkspace.Open(repository.Root, readOnly: true);
-        return git.StashNameFor(sessionId);
+        return git.Stashes.NameFor(sessionId);
     }
 }

@@ -22,7 +22,7 @@ public static class LastActivity
         try
         {
             using var git = GitWorkspace.Open(root, readOnly: true);
-            foreach (var path in git.UncommittedFiles())
+            foreach (var path in git.Status.UncommittedFiles())
             {
                 var info = new FileInfo(Path.Combine(root, path));
                 if (info.Exists && new DateTimeOffset(info.LastWriteTimeUtc) > latest)

@@ -128,11 +128,11 @@ public sealed class SessionQueries(ISessionStore sessions, SessionStoreAccess ac
     /// <summary>Live counts of an ACTIVE session: its commits so far, the files and lines they changed, what is uncommitted now.</summary>
     private void Measure(SessionContext session, GitWorkspace git)
     {
-        var commits = session.StartSha is null ? [] : git.CommitsSince(session.StartSha);
+        var commits = session.StartSha is null ? [] : git.History.CommitsSince(session.StartSha);
 
         // The session's own documents are committed by its close, not work of the session.
         var documents = SessionDocs.For(repository.Config.DocsFolder, session.SessionId).All.ToHashSet(StringComparer.Ordinal);
-        var uncommitted = git.UncommittedFiles().Where(path => !documents.Contains(path)).ToList();
+        var uncommitted = git.Status.UncommittedFiles().Where(path => !documents.Contains(path)).ToList();
         session.Commits = commits.Count;
         session.LinesChanged = commits.SelectMany(c => c.Files).Sum(f => f.Added + f.Deleted);
         session.FilesModified = commits.SelectMany(c => c.Files).Select(f => f.Path).Concat(uncommitted).Distinct(StringComparer.Ordinal).Count();
