@@ -37,6 +37,7 @@ public static class LifecycleServices
         services.AddSingleton<SessionEvents>();
         services.AddSingleton<SessionQueries>();
         services.AddSingleton<SessionCheckpoints>();
+        services.AddSingleton<SessionRecovery>();
         services.AddSingleton<SessionService>();
         return services;
     }

@@ -20,6 +20,18 @@ public sealed class SessionCheckpoints(SessionStoreAccess access, LifecyclePaths
         return new CheckpointOutcome(session.SessionId, session.State, File.Path);
     }
 
+    /// <summary>
+    /// Writes <paramref name="session"/> as the checkpoint when it is the latest one (a task change,
+    /// an event), so that <c>lifecycle recover</c> loses nothing a command saved.
+    /// </summary>
+    public async Task FollowAsync(SessionContext session, CancellationToken cancellationToken)
+    {
+        if ((await access.LatestAsync(cancellationToken)).SessionId == session.SessionId)
+        {
+            await File.WriteAsync(session, cancellationToken);
+        }
+    }
+
     /// <summary>Reads the checkpoint, noting when it had to be restored from a backup; null when there is none.</summary>
     public async Task<SessionContext?> ReadAsync(CancellationToken cancellationToken)
     {

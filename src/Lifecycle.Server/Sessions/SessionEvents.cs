@@ -12,7 +12,13 @@ namespace Lifecycle.Server.Sessions;
 /// that names a task, a commit or an error must name one that exists. Each recorded event is also
 /// a stimulus: it resumes workflows waiting for it and starts those it triggers (work-tracking).
 /// </summary>
-public sealed class SessionEvents(ISessionStore sessions, SessionStoreAccess access, SessionRuntime runtime, RepositoryContext repository, TimeProvider time)
+public sealed class SessionEvents(
+    ISessionStore sessions,
+    SessionStoreAccess access,
+    SessionRuntime runtime,
+    SessionCheckpoints checkpoints,
+    RepositoryContext repository,
+    TimeProvider time)
 {
     public async Task<EventOutcome> RecordAsync(EventRequest request, CancellationToken cancellationToken)
     {
@@ -112,6 +118,7 @@ public sealed class SessionEvents(ISessionStore sessions, SessionStoreAccess acc
             try
             {
                 await sessions.SaveAsync(session, cancellationToken);
+                await checkpoints.FollowAsync(session, cancellationToken);
                 return;
             }
             catch (SessionConflictException) when (attempt < 25)

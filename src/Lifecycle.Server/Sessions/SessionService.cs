@@ -12,7 +12,8 @@ public sealed class SessionService(
     SessionTasks tasks,
     SessionEvents events,
     SessionQueries queries,
-    SessionCheckpoints checkpoints)
+    SessionCheckpoints checkpoints,
+    SessionRecovery recovery)
 {
     /// <summary>Runs workflow session-start (settling what the last session left first) and returns the mission.</summary>
     public Task<StartOutcome> StartAsync(StartRequest request, CancellationToken cancellationToken) => start.RunAsync(request, cancellationToken);
@@ -55,4 +56,7 @@ public sealed class SessionService(
     public Task<IReadOnlyList<Lifecycle.Activities.Sessions.SessionContext>> ListAsync(CancellationToken cancellationToken) => queries.ListAsync(cancellationToken);
 
     public Task<SessionDetails> ShowAsync(string sessionId, CancellationToken cancellationToken) => queries.ShowAsync(sessionId, cancellationToken);
+
+    /// <summary>Rebuilds the store from the committed handoffs and the checkpoint, saying what it found and used.</summary>
+    public Task<RecoveryReport> RecoverAsync(CancellationToken cancellationToken) => recovery.RunAsync(cancellationToken);
 }

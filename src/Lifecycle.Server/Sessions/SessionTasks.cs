@@ -9,7 +9,7 @@ namespace Lifecycle.Server.Sessions;
 /// The task use cases. Tasks belong to the last session that began: the ACTIVE one, or between
 /// sessions the one the next start carries over from. Each change is recorded as an event.
 /// </summary>
-public sealed class SessionTasks(ISessionStore sessions, SessionStoreAccess access, TimeProvider time)
+public sealed class SessionTasks(ISessionStore sessions, SessionStoreAccess access, SessionCheckpoints checkpoints, TimeProvider time)
 {
     /// <summary>How many times a change is tried against sessions other processes keep saving.</summary>
     private const int Attempts = 25;
@@ -81,6 +81,7 @@ public sealed class SessionTasks(ISessionStore sessions, SessionStoreAccess acce
         }
 
         await sessions.AppendEventAsync(new SessionEvent(session.SessionId, kind, time.GetUtcNow(), Details(kind, task)), cancellationToken);
+        await checkpoints.FollowAsync(session, cancellationToken);
         return new TaskChange(kind, session.SessionId, session.State, task);
     }
 

@@ -15,8 +15,8 @@ public static class EndCommand
         var command = new Command("end", "Close the session: handoff, report, docs commit, work put away") { force, yes, noStash, note };
         return command.Handle(output, error, async (context, cancellationToken) =>
         {
-            var closed = await context.Sessions.EndAsync(new EndRequest(
-                context.Parse.GetValue(force), context.Parse.GetValue(yes), context.Parse.GetValue(noStash), context.Parse.GetValue(note)), cancellationToken);
+            var request = new EndRequest(context.Parse.GetValue(force), context.Parse.GetValue(yes), context.Parse.GetValue(noStash), context.Parse.GetValue(note));
+            var closed = await Terminal.StepProgress.RunAsync(context, "Closing the session", () => context.Sessions.EndAsync(request, cancellationToken));
             var handoff = closed.Handoff;
             if (context.Json)
             {
