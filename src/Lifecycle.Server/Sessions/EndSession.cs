@@ -50,7 +50,7 @@ public sealed class EndSession(
                     notifier.Note($"the handoff of session {session!.SessionId} was written before this note; the note goes to the next session's mission instead.");
                 }
 
-                return new EndOutcome(session!.SessionId, handoff, continued.InstanceId, Continued: true);
+                return new EndOutcome(session!.SessionId, handoff, continued.InstanceId, Continued: true, EndOutcome.SigningProblemOf(continued));
             }
 
             if (session is not { State: SessionState.Active or SessionState.Closing })
@@ -74,7 +74,7 @@ public sealed class EndSession(
                 }
 
                 var result = await runtime.RunAsync(SessionWorkflows.End, input, cancellationToken);
-                return new EndOutcome(session.SessionId, result.Outputs["handoff"]?.DeepClone(), result.InstanceId, Continued: false);
+                return new EndOutcome(session.SessionId, result.Outputs["handoff"]?.DeepClone(), result.InstanceId, Continued: false, EndOutcome.SigningProblemOf(result));
             }
             catch (SessionWorkflowException)
             {

@@ -18,6 +18,11 @@ public static class EndCommand
             var request = new EndRequest(context.Parse.GetValue(force), context.Parse.GetValue(yes), context.Parse.GetValue(noStash), context.Parse.GetValue(note));
             var closed = await Terminal.StepProgress.RunAsync(context, "Closing the session", () => context.Sessions.EndAsync(request, cancellationToken));
             var handoff = closed.Handoff;
+            if (closed.DocsSigningProblem is { } problem)
+            {
+                context.Error.WriteLine($"note: the docs commit is not signed: {problem}.");
+            }
+
             if (context.Json)
             {
                 context.Out.WriteLine(handoff?.ToJsonString(CliJson.Options) ?? "null");
