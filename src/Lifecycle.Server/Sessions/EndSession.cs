@@ -125,9 +125,7 @@ public sealed class EndSession(
             return;
         }
 
-        var state = session.State;
-        new SessionStateMachine(() => state, s => state = s).Fire(SessionTrigger.Reopen);
-        session.State = state;
+        SessionStateMachine.Fire(session, SessionTrigger.Reopen);
         session.EndTime = null;
         session.CheckAtClose = null;
         await sessions.SaveAsync(session, cancellationToken);

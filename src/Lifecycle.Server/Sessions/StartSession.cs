@@ -72,9 +72,7 @@ public sealed class StartSession(
         {
             case SessionState.Initializing:
                 // Its start failed (its instance faulted): nothing began, so nothing carries over from it.
-                var state = latest.State;
-                new SessionStateMachine(() => state, s => state = s).Fire(SessionTrigger.Abort);
-                latest.State = state;
+                SessionStateMachine.Fire(latest, SessionTrigger.Abort);
                 await sessions.SaveAsync(latest, cancellationToken);
                 notifier.Note($"session {latest.SessionId} never finished starting; it was aborted.");
                 break;
