@@ -14,7 +14,7 @@ public sealed record LifecycleConfig
     public static LifecycleConfig Default { get; } = new();
 
     /// <summary>Minutes without file or git activity after which a session counts as idle. Default 15.</summary>
-    [Description("Minutes without file or git activity after which a session counts as idle; idle stretches are left out of its active time and productivity.")]
+    [Description("Minutes without a recorded event (file change, commit, task change) after which a session counts as idle: a longer gap is idle time, not active time.")]
     [Range(1, ConfigLimits.MaxMinutes)]
     public int IdleThresholdMinutes { get; init; } = 15;
 
