@@ -11,7 +11,8 @@ internal sealed record SpoolProgress(ClaimedSpool File, long Offset, bool Expire
 {
     public void Save()
     {
-        if (Expired && new FileInfo(File.Path).Length == Offset)
+        // A file shorter than its offset was cut by something else than a hook: nothing is left to deliver.
+        if (Expired && new FileInfo(File.Path).Length <= Offset)
         {
             System.IO.File.Delete(File.Path);
         }
