@@ -1,4 +1,3 @@
-using System.Text;
 using Lifecycle.Activities.Setup;
 using LibGit2Sharp;
 
@@ -70,7 +69,7 @@ public sealed class EventSpool
             var now = _timeProvider.GetUtcNow();
             ClaimLiveSpool(now);
             var clock = new SpoolClock(_paths, now, BootTime.Now());
-            var reads = ClaimedFiles().Select(file => Read(file, now)).Where(read => read is not null).Select(read => read!).ToList();
+            var reads = ClaimedFiles().Select(file => SpoolRead.Of(file, now)).Where(read => read is not null).Select(read => read!).ToList();
             using var git = reads.Any(r => r.Lines.Count > 0) ? OpenRepository() : null;
             var events = new List<SpooledEvent>();
             var skipped = 0;
@@ -177,53 +176,6 @@ public sealed class EventSpool
         }
     }
 
-    /// <summary>The lines of a claimed file past its offset; null when it cannot be read now (left for a later claim).</summary>
-    private static SpoolRead? Read(ClaimedSpool file, DateTimeOffset now)
-    {
-        byte[] bytes;
-        DateTimeOffset lastWrite;
-        try
-        {
-            using var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            stream.Seek(file.Offset, SeekOrigin.Begin);
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            bytes = buffer.ToArray();
-            lastWrite = new DateTimeOffset(File.GetLastWriteTimeUtc(file.Path), TimeSpan.Zero);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-
-        // Lines end with '\n'. After the last one there may be a hook's write in progress (delivered
-        // by a later claim) or, once no hook can be writing, what a crash cut short (skipped).
-        var expired = now - file.ClaimedAt >= EventSpool.LateWriteGrace;
-        var end = expired ? bytes.Length : Array.LastIndexOf(bytes, (byte)'\n') + 1;
-        var lines = new List<(long, string)>();
-        var fragments = 0;
-        for (var start = 0; start < end;)
-        {
-            var newline = Array.IndexOf(bytes, (byte)'\n', start, end - start);
-            var stop = newline < 0 ? end : newline;
-            if (stop > start)
-            {
-                if (newline < 0)
-                {
-                    fragments++;
-                }
-                else
-                {
-                    lines.Add((file.Offset + start, Encoding.UTF8.GetString(bytes, start, stop - start)));
-                }
-            }
-
-            start = stop + 1;
-        }
-
-        return new SpoolRead(file, lines, fragments, lastWrite, new SpoolProgress(file, file.Offset + end, expired));
-    }
-
     private IRepository? OpenRepository()
     {
         try
@@ -235,7 +187,4 @@ public sealed class EventSpool
             return null;
         }
     }
-
-    /// <summary>What one claimed file holds past its offset.</summary>
-    private sealed record SpoolRead(ClaimedSpool File, IReadOnlyList<(long Offset, string Text)> Lines, int Fragments, DateTimeOffset LastWrite, SpoolProgress Progress);
 }
