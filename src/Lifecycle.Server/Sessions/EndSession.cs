@@ -17,7 +17,8 @@ public sealed class EndSession(
     ISessionStore sessions,
     SessionLock sessionLock,
     RepositoryContext repository,
-    ISessionNotifier notifier)
+    ISessionNotifier notifier,
+    HookEventIngestion ingestion)
 {
     public async Task<EndOutcome> RunAsync(EndRequest request, CancellationToken cancellationToken)
     {
@@ -41,6 +42,7 @@ public sealed class EndSession(
 
             await runtime.PublishAsync(cancellationToken);
             await runtime.RequireNoSessionWorkflowElsewhereAsync(cancellationToken);
+            await ingestion.IngestAsync(cancellationToken);
             var session = await sessions.GetLatestAsync(cancellationToken);
             if (FinishedHere(startup, session) is { } continued)
             {

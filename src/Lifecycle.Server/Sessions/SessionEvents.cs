@@ -45,10 +45,19 @@ public sealed class SessionEvents(
                 break;
         }
 
-        var recorded = await sessions.AppendEventAsync(new SessionEvent(session.SessionId, request.Type, time.GetUtcNow(), details), cancellationToken);
-        await ApplyAsync(session, recorded, cancellationToken);
+        return new EventOutcome(await RecordAsync(session.SessionId, request.Type, time.GetUtcNow(), details, cancellationToken));
+    }
+
+    /// <summary>Records an event the hooks spooled (already described by them) in <paramref name="sessionId"/>.</summary>
+    public Task<SessionEvent> RecordIngestedAsync(string sessionId, string type, DateTimeOffset timestamp, JsonObject details, CancellationToken cancellationToken) =>
+        RecordAsync(sessionId, type, timestamp, details, cancellationToken);
+
+    private async Task<SessionEvent> RecordAsync(string sessionId, string type, DateTimeOffset timestamp, JsonObject details, CancellationToken cancellationToken)
+    {
+        var recorded = await sessions.AppendEventAsync(new SessionEvent(sessionId, type, timestamp, details), cancellationToken);
+        await ApplyAsync(sessionId, recorded, cancellationToken);
         await DeliverAsync(recorded, cancellationToken);
-        return new EventOutcome(recorded);
+        return recorded;
     }
 
     private static void RequireDetails(string type, JsonObject details)
@@ -88,16 +97,16 @@ public sealed class SessionEvents(
     }
 
     /// <summary>What an event changes in the session itself (the spec's work-tracking rules).</summary>
-    private async Task ApplyAsync(SessionContext session, SessionEvent recorded, CancellationToken cancellationToken)
+    private async Task ApplyAsync(string sessionId, SessionEvent recorded, CancellationToken cancellationToken)
     {
         switch (recorded.Type)
         {
             case SessionEventTypes.ErrorOccurred:
-                await UpdateAsync(session.SessionId, s => s.LastError = Text(recorded.Data!, "message"), cancellationToken);
+                await UpdateAsync(sessionId, s => s.LastError = Text(recorded.Data!, "message"), cancellationToken);
                 break;
             case SessionEventTypes.TaskCompleted:
                 var id = Text(recorded.Data!, "task")!;
-                await UpdateAsync(session.SessionId, s =>
+                await UpdateAsync(sessionId, s =>
                 {
                     if (TaskBoard.Get(s.Tasks, id).Status != SessionTaskStatus.Done)
                     {

@@ -18,7 +18,8 @@ public sealed class StartSession(
     SessionLock sessionLock,
     RepositoryContext repository,
     TimeProvider time,
-    ISessionNotifier notifier)
+    ISessionNotifier notifier,
+    HookEventIngestion ingestion)
 {
     public async Task<StartOutcome> RunAsync(StartRequest request, CancellationToken cancellationToken)
     {
@@ -32,6 +33,7 @@ public sealed class StartSession(
             var startup = await runtime.StartAsync(cancellationToken);
             await runtime.PublishAsync(cancellationToken);
             await runtime.RequireNoSessionWorkflowElsewhereAsync(cancellationToken);
+            await ingestion.IngestAsync(cancellationToken);
             var latest = await sessions.GetLatestAsync(cancellationToken);
             if (FinishedHere(startup, latest) is { } continued)
             {
