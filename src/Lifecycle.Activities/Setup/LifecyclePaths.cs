@@ -37,6 +37,12 @@ public sealed record LifecyclePaths(string Root)
     /// <summary>Where the git hooks append one line per event, for the next command to record.</summary>
     public string EventSpool => Path.Combine(StateFolder, "events.spool");
 
+    /// <summary>
+    /// The lock every process takes to write a session log (<c>SESSION-NNNNN-LOG.md</c>): held for
+    /// one append, so entries from a hook, a command and the close never interleave or get lost.
+    /// </summary>
+    public string SessionLogLock => Path.Combine(StateFolder, "session-log.lock");
+
     /// <summary>Log files.</summary>
     public string LogsFolder => Path.Combine(StateFolder, "logs");
 

@@ -80,8 +80,8 @@ public class DocumentActivitiesTests
             TechnicalDebtMarkersAtStart = 1,
             TechnicalDebtMarkersAtEnd = 2,
         });
-        Assert.Equal(expected.Score, (double)run.Outputs["score"]!, precision: 12);
-        Assert.Equal(Math.Round(expected.Score, 4), (double)run.Outputs["handoff"]!["productivityScore"]!);
+        Assert.Equal(expected.Score!.Value, (double)run.Outputs["score"]!, precision: 12);
+        Assert.Equal(Math.Round(expected.Score.Value, 4), (double)run.Outputs["handoff"]!["productivityScore"]!);
         Assert.Equal(expected.ActiveTime, (double)run.Outputs["metrics"]!["activeTime"]!, precision: 9);
         Assert.Equal(2, (int)run.Outputs["metrics"]!["contextSwitches"]!);
         Assert.Equal(1, (double)run.Outputs["metrics"]!["technicalDebtDelta"]!);
