@@ -12,8 +12,8 @@ namespace Lifecycle.Activities.Documents;
 /// </remarks>
 internal sealed class FileLock : IDisposable
 {
-    /// <summary>How many times taking a held lock is tried; with the waits between, about five seconds.</summary>
-    internal const int Attempts = 300;
+    /// <summary>How many times taking a held lock is tried; with the waits between, about ten seconds.</summary>
+    internal const int Attempts = 1000;
 
     private readonly FileStream _stream;
 
@@ -33,9 +33,9 @@ internal sealed class FileLock : IDisposable
             }
             catch (IOException) when (attempt < Attempts)
             {
-                // Held by another writer for one append (well under a millisecond), or by a close
-                // rewriting the log: wait a little longer each time, up to 20 ms.
-                Thread.Sleep(Math.Min(attempt, 20));
+                // Held by another writer for one append (about a millisecond), or by a close
+                // rewriting the log: wait a little longer each time, up to 10 ms.
+                Thread.Sleep(Math.Min(attempt, 10));
             }
         }
     }
