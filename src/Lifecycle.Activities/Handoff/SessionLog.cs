@@ -153,5 +153,5 @@ public static class SessionLog
         return string.Concat(entries.Select(e => Entry(e, zone)));
     }
 
-    internal static string EndLine(string log) => log.Length == 0 || log.EndsWith('\n') ? log : log + "\n";
+    private static string EndLine(string log) => log.Length == 0 || log.EndsWith('\n') ? log : log + "\n";
 }

@@ -98,7 +98,4 @@ public sealed record ProductivityMetrics
 
     /// <summary>Working time: active plus idle minutes, the time the rates are over.</summary>
     public double WorkingMinutes => ActiveTime + IdleTime;
-
-    /// <summary>True when the session was long enough to have rates and a score.</summary>
-    internal bool Scored => ScoreUnavailableReason is null;
 }

@@ -162,6 +162,32 @@ public class DocumentActivitiesTests
     }
 
     [Fact]
+    public async Task CreateSessionLog_AfterARealCheckWithAFailingCommand_LogsWhatTheCommandPrinted()
+    {
+        await using var harness = new DocumentsHarness();
+        await SessionWithTwoCommitsAsync(harness);
+        harness.Repository.Write(".lifecycle/config.json", """
+            { "realityChecks": {
+                "builtins": { "gitIntegrity": { "enabled": false }, "noMergeConflicts": { "enabled": false }, "diskSpace": { "enabled": false } },
+                "agents": [ { "name": "build", "run": "echo 'error CS1002: ; expected' >&2; exit 1" } ] } }
+            """);
+
+        var run = await harness.RunAsync("""
+            { "type": "Sequence", "activities": [
+              { "id": "reality", "type": "RealityCheck" },
+              { "id": "log", "type": "CreateSessionLog", "session": "00001", "reality": { "js": "outputs.reality" } },
+              { "type": "SetOutput", "name": "log", "value": { "js": "outputs.log.path" } }
+            ] }
+            """);
+
+        Assert.True(run.Status == WorkflowStatus.Finished, run.Error);
+        Assert.EndsWith(
+            "- 2026-11-24 09:00:00 [reality] consensus 0% at start: build 0%\n"
+            + "- 2026-11-24 09:00:00 [reality] build 0%: exited with code 1: error CS1002: ; expected\n",
+            File.ReadAllText((string)run.Outputs["log"]!));
+    }
+
+    [Fact]
     public async Task GenerateHandoff_AfterAConfirmedRequirement_LogsTheCloseAndTheErrors()
     {
         await using var harness = new DocumentsHarness();
