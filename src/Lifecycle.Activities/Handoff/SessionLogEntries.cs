@@ -122,13 +122,13 @@ public static class SessionLogEntries
         return new(time, SessionLogEntryKind.Stash, text);
     }
 
-    /// <summary><c>[close] handoff written: score 65/100, 3 commits, 2 tasks completed, 3 open items, 1 error</c>.</summary>
+    /// <summary><c>[close] handoff written: score 65/100, 3 commits, 2 tasks completed, 3 open items, 1 error</c> (or <c>not scored (…)</c>).</summary>
     public static SessionLogEntry Close(DateTimeOffset time, Handoff handoff)
     {
         ArgumentNullException.ThrowIfNull(handoff);
         var work = handoff.WorkCompleted;
         return new(time, SessionLogEntryKind.Close,
-            $"handoff written: score {DocText.Score(handoff.ProductivityScore, handoff.Metrics.ScoreUnavailableReason)}, "
+            $"handoff written: {(handoff.ProductivityScore is { } score ? $"score {DocText.Score(score)}" : DocText.Score(null, handoff.Metrics.ScoreUnavailableReason))}, "
             + $"{DocText.Count(work.Commits.Count, "commit")}, {DocText.Count(work.TasksCompleted, "task")} completed, "
             + $"{DocText.Count(handoff.OpenItems.Count, "open item")}, {DocText.Count(handoff.Errors.Count, "error")}");
     }

@@ -86,7 +86,7 @@ public sealed class ProductivityCalculator
         var minimum = _minimumWorkingTime.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture);
         return _minimumWorkingTime == TimeSpan.Zero
             ? "nothing to score: no working time"
-            : $"too short to score: {minutes} minutes of working time, under the {minimum}-minute minimum";
+            : $"too short to score: {minutes} minute{(minutes == "1" ? "" : "s")} of working time, under the {minimum}-minute minimum";
     }
 
     private (TimeSpan Active, TimeSpan Idle) SplitWorkingTime(

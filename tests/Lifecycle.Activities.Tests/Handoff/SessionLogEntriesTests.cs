@@ -109,11 +109,11 @@ public class SessionLogEntriesTests
         var sources = HandoffExample.Empty();
         var handoff = HandoffBuilder.Build(sources with
         {
-            Metrics = sources.Metrics with { CommitsPerHour = null, LinesPerHour = null, TasksPerHour = null, ScoreUnavailableReason = "too short to score: 1 minutes of working time, under the 15-minute minimum" },
+            Metrics = sources.Metrics with { CommitsPerHour = null, LinesPerHour = null, TasksPerHour = null, ScoreUnavailableReason = "too short to score: 0.5 minutes of working time, under the 15-minute minimum" },
         });
 
         Assert.Equal(
-            "[close] handoff written: score not scored (too short to score: 1 minutes of working time, under the 15-minute minimum), 0 commits, 0 tasks completed, 0 open items, 0 errors",
+            "[close] handoff written: not scored (too short to score: 0.5 minutes of working time, under the 15-minute minimum), 0 commits, 0 tasks completed, 0 open items, 0 errors",
             Line(SessionLogEntries.Close(Time, handoff)));
     }
 }

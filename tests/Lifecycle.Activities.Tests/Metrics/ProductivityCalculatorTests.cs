@@ -159,6 +159,12 @@ public class ProductivityCalculatorTests
     }
 
     [Fact]
+    public void Calculate_OneMinuteOfWorkingTime_SaysMinuteInTheSingular()
+    {
+        Assert.Equal("too short to score: 1 minute of working time, under the 15-minute minimum", Calculator.Calculate(Session(0, 1)).ScoreUnavailableReason);
+    }
+
+    [Fact]
     public void Calculate_WithAMinimumOfZero_ScoresAnyWorkingTimeButStillNotNone()
     {
         var calculator = new ProductivityCalculator(new ProductivityOptions { MinimumWorkingTime = TimeSpan.Zero });
