@@ -36,7 +36,7 @@ public static class HandoffJson
     public static string Render(Handoff handoff)
     {
         ArgumentNullException.ThrowIfNull(handoff);
-        return HandoffJsonLayout.Write(JsonSerializer.SerializeToNode(handoff, Options), Options) + "\n";
+        return HandoffJsonLayout.Write(JsonSerializer.Serialize(handoff, Options)) + "\n";
     }
 
     /// <summary>Reads a document written by <see cref="Render"/> (the next session reads its predecessor's).</summary>
