@@ -253,4 +253,17 @@ public class HandoffJsonTests
         Assert.Equal("build failed: CS1002 ; expected", (string)json["errors"]![0]!["message"]!);
         Assert.Equal("untracked", (string)json["stash"]!["files"]![1]!["kind"]!);
     }
+
+    [Fact]
+    public void Render_AMessageWithQuotesBracesAndBackslashes_StaysOnItsLineAndReadsBack()
+    {
+        var sources = HandoffExample.Sources();
+        var message = "fix: \"{\" and [x] in C:\\path {";
+        var handoff = HandoffBuilder.Build(sources with { Commits = [sources.Commits[0] with { Message = message }] });
+
+        var text = HandoffJson.Render(handoff);
+
+        Assert.Contains("      {\"sha\": \"b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5\", \"message\": \"fix: \\\"{\\\" and [x] in C:\\\\path {\", \"time\": \"2026-11-24T15:12:00+00:00\"}\n", text);
+        Assert.Equal(message, HandoffJson.Parse(text).WorkCompleted.Commits[0].Message);
+    }
 }
