@@ -34,8 +34,20 @@ public sealed record LifecyclePaths(string Root)
     /// <summary>The same override, relative to the root (for messages).</summary>
     public static string WorkflowOverrideRelative(string id) => Path.Combine(FolderName, "workflows", $"{id}.json");
 
+    /// <summary>Held by the command that starts, ends or recovers the session.</summary>
+    public string SessionLock => Path.Combine(StateFolder, "session.lock");
+
     /// <summary>Where the git hooks append one line per event, for the next command to record.</summary>
     public string EventSpool => Path.Combine(StateFolder, "events.spool");
+
+    /// <summary>The ingestion's own files: spools claimed by an ingester, its lock, and the per-boot clock anchors the hooks write.</summary>
+    public string EventsFolder => Path.Combine(StateFolder, "events");
+
+    /// <summary>Held by the one process ingesting the spool at a time.</summary>
+    public string EventSpoolLock => Path.Combine(EventsFolder, "lock");
+
+    /// <summary>The JSON Schema of <see cref="Config"/>, written by <c>lifecycle init</c> for editors.</summary>
+    public string ConfigSchema => Path.Combine(StateFolder, "config.schema.json");
 
     /// <summary>
     /// The lock every process takes to write a session log (<c>SESSION-NNNNN-LOG.md</c>): held for
