@@ -207,7 +207,8 @@ public class HandoffJsonTests
 
             Assert.NotNull(session);
             Assert.Equal("00004", session.SessionId);
-            Assert.Equal(["T5", "T3", "T4"], session.Tasks.Select(t => t.Id));
+            Assert.Equal(["T5", "T3", "T4"], session.OpenTasks.Select(t => t.Id));
+            Assert.Equal(["T1", "T2"], session.CompletedTasks.Select(t => t.Id));
             Assert.Equal("lifecycle session 00004", session.PutAway!.Name);
             Assert.Equal(["src/Builder.cs", "tests/日本語.txt"], session.UncommittedFiles);
             Assert.Equal("Pick up the wiring in Cli/EndCommand.cs first.", session.HandoffNotes);
