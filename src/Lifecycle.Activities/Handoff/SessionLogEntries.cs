@@ -15,8 +15,10 @@ public static class SessionLogEntries
     /// <summary>
     /// The entry for a recorded event: <c>[commit] a1b2c3d subject (on main)</c>,
     /// <c>[branch] switched to feature from main</c>, <c>[error] message</c>, <c>[file] path</c>,
-    /// <c>[heartbeat] …</c>, <c>[task] done T3</c>, <c>[task] switched to T3</c>; any other type is
-    /// <c>[event] type key=value …</c>.
+    /// <c>[heartbeat] …</c>, the task commands' events (<c>[task] added T5 (priority 1): title</c>,
+    /// <c>done</c>, <c>blocked … (reason)</c>, <c>edited</c>, <c>reopened</c>, <c>removed</c>,
+    /// <c>switched to</c>, from their <c>task</c>, <c>title</c>, <c>priority</c> and <c>reason</c>);
+    /// any other type is <c>[event] type key=value …</c>.
     /// </summary>
     public static SessionLogEntry Event(SessionEvent sessionEvent)
     {
@@ -30,8 +32,13 @@ public static class SessionLogEntries
             SessionEventTypes.ErrorOccurred => new(time, SessionLogEntryKind.Error, SessionError.MessageOf(sessionEvent)),
             SessionEventTypes.FileModified => new(time, SessionLogEntryKind.File, Text(data, "path") ?? "a file changed (no path given)"),
             SessionEventTypes.Heartbeat => new(time, SessionLogEntryKind.Heartbeat, Text(data, "message") ?? "still working"),
-            SessionEventTypes.TaskCompleted => new(time, SessionLogEntryKind.Task, $"done {Text(data, "task") ?? "a task"}"),
-            SessionEventTypes.TaskSwitched => new(time, SessionLogEntryKind.Task, $"switched to {Text(data, "task") ?? "another task"}"),
+            SessionEventTypes.TaskAdded => new(time, SessionLogEntryKind.Task, $"added {TaskOf(data, withPriority: true)}"),
+            SessionEventTypes.TaskCompleted => new(time, SessionLogEntryKind.Task, $"done {TaskOf(data)}"),
+            SessionEventTypes.TaskBlocked => new(time, SessionLogEntryKind.Task, $"blocked {TaskOf(data)} ({Text(data, "reason") ?? "no reason given"})"),
+            SessionEventTypes.TaskEdited => new(time, SessionLogEntryKind.Task, $"edited {TaskOf(data, withPriority: true)}"),
+            SessionEventTypes.TaskReopened => new(time, SessionLogEntryKind.Task, $"reopened {TaskOf(data)}"),
+            SessionEventTypes.TaskRemoved => new(time, SessionLogEntryKind.Task, $"removed {TaskOf(data)}"),
+            SessionEventTypes.TaskSwitched => new(time, SessionLogEntryKind.Task, $"switched to {TaskOf(data)}"),
             _ => new(time, SessionLogEntryKind.Event, sessionEvent.Type + Pairs(data)),
         };
     }
@@ -141,6 +148,16 @@ public static class SessionLogEntries
         SessionTaskStatus.Blocked => $"blocked: {task.BlockedReason ?? "no reason given"}",
         _ => "open",
     };
+
+    // "T5 (priority 1): title", "T5: title" or "T5", as much as the event's data tells.
+    private static string TaskOf(JsonObject? data, bool withPriority = false)
+    {
+        var id = Text(data, "task") ?? "a task";
+        var priority = withPriority && data?["priority"] is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+            ? $" (priority {value.ToJsonString()})"
+            : "";
+        return Text(data, "title") is { } title ? $"{id}{priority}: {title}" : id + priority;
+    }
 
     private static string Commit(JsonObject? data)
     {

@@ -53,9 +53,23 @@ public class SessionLogEntriesTests
         Assert.Equal("[file] a file changed (no path given)", Event(SessionEventTypes.FileModified));
         Assert.Equal("[heartbeat] still working", Event(SessionEventTypes.Heartbeat));
         Assert.Equal("[heartbeat] running the tests", Event(SessionEventTypes.Heartbeat, new() { ["message"] = "running the tests" }));
-        Assert.Equal("[task] done T3", Event(SessionEventTypes.TaskCompleted, new() { ["task"] = "T3" }));
-        Assert.Equal("[task] switched to T4", Event(SessionEventTypes.TaskSwitched, new() { ["task"] = "T4" }));
         Assert.Equal("[event] deployed env=prod count=2 ok=true", Event("deployed", new() { ["env"] = "prod", ["count"] = 2, ["ok"] = true }));
+    }
+
+    [Fact]
+    public void Event_TheTaskCommandsEvents_SayWhatHappenedToWhichTask()
+    {
+        JsonObject Task(string? reason = null) => new() { ["task"] = "T3", ["title"] = "Document the JSON shape", ["priority"] = 2, ["reason"] = reason };
+
+        Assert.Equal("[task] added T3 (priority 2): Document the JSON shape", Event(SessionEventTypes.TaskAdded, Task()));
+        Assert.Equal("[task] done T3: Document the JSON shape", Event(SessionEventTypes.TaskCompleted, Task()));
+        Assert.Equal("[task] done T3", Event(SessionEventTypes.TaskCompleted, new() { ["task"] = "T3" }));
+        Assert.Equal("[task] blocked T3: Document the JSON shape (waiting for review)", Event(SessionEventTypes.TaskBlocked, Task("waiting for review")));
+        Assert.Equal("[task] edited T3 (priority 2): Document the JSON shape", Event(SessionEventTypes.TaskEdited, Task()));
+        Assert.Equal("[task] reopened T3: Document the JSON shape", Event(SessionEventTypes.TaskReopened, Task()));
+        Assert.Equal("[task] removed T3: Document the JSON shape", Event(SessionEventTypes.TaskRemoved, Task()));
+        Assert.Equal("[task] switched to T4", Event(SessionEventTypes.TaskSwitched, new() { ["task"] = "T4" }));
+        Assert.Equal("[task] added a task", Event(SessionEventTypes.TaskAdded));
     }
 
     [Fact]
