@@ -7,7 +7,10 @@ namespace Lifecycle.Activities.Handoff;
 /// <summary>The <c>SESSION-NNNNN-HANDOFF.json</c> document: a <see cref="Handoff"/> as indented camelCase JSON.</summary>
 /// <remarks>
 /// Nulls are written so every field of the contract is present; non-ASCII text (file names, notes) is
-/// written as is, not escaped; lines end with LF and the document with a newline.
+/// written as is, not escaped; lines end with LF and the document with a newline. Every commit,
+/// file, task and error is kept, one to a line (see <see cref="HandoffJsonLayout"/>). Fields added
+/// since the first version (<c>durationSeconds</c>, <c>errors</c>, the metrics' unit-named times,
+/// <c>kind</c> of a file) are optional when read, so handoffs committed by earlier versions still read.
 /// </remarks>
 public static class HandoffJson
 {
@@ -33,7 +36,7 @@ public static class HandoffJson
     public static string Render(Handoff handoff)
     {
         ArgumentNullException.ThrowIfNull(handoff);
-        return JsonSerializer.Serialize(handoff, Options) + "\n";
+        return HandoffJsonLayout.Write(JsonSerializer.Serialize(handoff, Options)) + "\n";
     }
 
     /// <summary>Reads a document written by <see cref="Render"/> (the next session reads its predecessor's).</summary>

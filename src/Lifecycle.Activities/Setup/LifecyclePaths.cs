@@ -49,6 +49,12 @@ public sealed record LifecyclePaths(string Root)
     /// <summary>The JSON Schema of <see cref="Config"/>, written by <c>lifecycle init</c> for editors.</summary>
     public string ConfigSchema => Path.Combine(StateFolder, "config.schema.json");
 
+    /// <summary>
+    /// The lock every process takes to write a session log (<c>SESSION-NNNNN-LOG.md</c>): held for
+    /// one append, so entries from a hook, a command and the close never interleave or get lost.
+    /// </summary>
+    public string SessionLogLock => Path.Combine(StateFolder, "session-log.lock");
+
     /// <summary>Log files.</summary>
     public string LogsFolder => Path.Combine(StateFolder, "logs");
 
