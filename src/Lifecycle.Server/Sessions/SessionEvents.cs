@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using LibGit2Sharp;
 using Lifecycle.Activities;
+using Lifecycle.Activities.Documents;
+using Lifecycle.Activities.Handoff;
 using Lifecycle.Activities.Sessions;
 using Lifecycle.Activities.Tasks;
 using Lifecycle.Workflows.Hosting;
@@ -17,8 +19,10 @@ public sealed class SessionEvents(
     SessionStoreAccess access,
     SessionRuntime runtime,
     SessionCheckpoints checkpoints,
+    SessionLogWriter log,
     RepositoryContext repository,
-    TimeProvider time)
+    TimeProvider time,
+    ISessionNotifier notifier)
 {
     public async Task<EventOutcome> RecordAsync(EventRequest request, CancellationToken cancellationToken)
     {
@@ -56,6 +60,11 @@ public sealed class SessionEvents(
     {
         var recorded = await sessions.AppendEventAsync(new SessionEvent(sessionId, type, timestamp, details), cancellationToken);
         await ApplyAsync(sessionId, recorded, cancellationToken);
+        if (await sessions.GetAsync(sessionId, cancellationToken) is { } session)
+        {
+            SessionLogs.Append(log, notifier, session, SessionLogEntries.Event(recorded));
+        }
+
         await DeliverAsync(recorded, cancellationToken);
         return recorded;
     }

@@ -32,7 +32,9 @@ public static class EndCommand
             context.Out.WriteLine(closed.Continued
                 ? $"Session {closed.SessionId} closed (its close had been interrupted; this command finished it)."
                 : $"Session {closed.SessionId} closed.");
-            context.Out.WriteLine($"  productivity score: {handoff?["productivityScore"]}");
+            context.Out.WriteLine(handoff?["productivityScore"] is { } score
+                ? $"  productivity score: {score}"
+                : $"  not scored: {handoff?["metrics"]?["scoreUnavailableReason"]}");
             foreach (var action in handoff?["nextActions"]?.AsArray() ?? [])
             {
                 context.Out.WriteLine($"  next: {action}");
