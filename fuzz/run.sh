@@ -11,6 +11,7 @@
 #
 # Environment: FUZZ_OUT (default /tmp/lifecycle-fuzz) holds the builds and afl's findings, one folder
 # per target, started afresh each run. FUZZ_TIMEOUT_MS (default 5000) is afl's hang limit per input.
+# FUZZ_PUBLISHED: a folder where fuzz/Lifecycle.Fuzz is already published, used instead of publishing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -39,10 +40,14 @@ dotnet tool restore >/dev/null
 
 # One publish shared by the targets; each target instruments its own copy (sharpfuzz refuses to
 # instrument twice). The plain build replays findings with a readable stack trace.
-dotnet publish fuzz/Lifecycle.Fuzz -c Release -o "$out/publish" --nologo -v quiet >"$out/publish.log" 2>&1 \
-  || { cat "$out/publish.log" >&2; echo "fuzz $target: publish failed"; exit 1; }
+# FUZZ_PUBLISHED names a publish folder to use as is (long runs beside ongoing builds).
+published="${FUZZ_PUBLISHED:-$out/publish}"
+if [[ -z "${FUZZ_PUBLISHED:-}" ]]; then
+  dotnet publish fuzz/Lifecycle.Fuzz -c Release -o "$published" --nologo -v quiet >"$out/publish.log" 2>&1 \
+    || { cat "$out/publish.log" >&2; echo "fuzz $target: publish failed"; exit 1; }
+fi
 rm -rf "$work" && mkdir -p "$work"
-cp -r "$out/publish" "$work/bin"
+cp -r "$published" "$work/bin"
 for assembly in Lifecycle.Workflows.dll Lifecycle.Activities.dll; do
   dotnet sharpfuzz "$work/bin/$assembly" >"$work/instrument.log" 2>&1 \
     || { cat "$work/instrument.log" >&2; echo "fuzz $target: sharpfuzz failed on $assembly"; exit 1; }

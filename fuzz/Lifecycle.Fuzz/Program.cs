@@ -26,17 +26,19 @@ public static class Program
             return 2;
         }
 
-        var target = create();
         if (args.Length > 1)
         {
-            return Replay.Run(target, args[1..]);
+            return Replay.Run(create(), args[1..]);
         }
 
+        // Built on the first input, in the child process: the instrumented assemblies write coverage
+        // to afl's shared memory, which only the child maps, so the fork server must not run them.
+        IFuzzTarget? target = null;
         Fuzzer.OutOfProcess.Run(stream =>
         {
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
-            target.Run(buffer.ToArray());
+            (target ??= create()).Run(buffer.ToArray());
         });
         return 0;
     }

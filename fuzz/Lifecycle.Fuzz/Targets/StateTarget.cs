@@ -8,7 +8,7 @@ namespace Lifecycle.Fuzz.Targets;
 
 /// <summary>
 /// <see cref="StateFile{T}.ReadAsync"/> of <c>.lifecycle/state.json</c>, the checksummed envelope
-/// around a <see cref="SessionContext"/>, read from a real file with no backups beside it.
+/// around a <see cref="SessionContext"/>, read from a real file with no backup beside it.
 /// </summary>
 /// <remarks>
 /// afl cannot forge a SHA-256, so an input that starts with <c>P</c> is a payload: the rest is
@@ -21,8 +21,11 @@ internal sealed class StateTarget : IFuzzTarget
 
     public StateTarget()
     {
-        var folder = Directory.CreateTempSubdirectory("lifecycle-fuzz-state-").FullName;
-        _file = new StateFile<SessionContext>(Path.Combine(folder, "state.json"), TimeProvider.System);
+        // In memory where there is a tmpfs: each input is written once and read once. One backup
+        // slot, not five: each missing backup is an exception, and most inputs are corrupt.
+        var root = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
+        var folder = Directory.CreateDirectory(Path.Combine(root, $"lifecycle-fuzz-state-{Environment.ProcessId}")).FullName;
+        _file = new StateFile<SessionContext>(Path.Combine(folder, "state.json"), TimeProvider.System, new StateFileOptions { BackupCount = 1 });
     }
 
     public string Name => "state";
