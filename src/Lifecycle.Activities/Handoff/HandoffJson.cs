@@ -49,7 +49,7 @@ public static class HandoffJson
         var handoff = JsonSerializer.Deserialize<Handoff>(json, Options)
             ?? throw new JsonException("The handoff document is 'null'; expected an object with sessionId, duration, workCompleted, ….");
         return NullItems.Find(handoff, "$") is { } path
-            ? throw new JsonException($"The handoff document has null at {path}, where a list holds items; remove it or write the item.")
+            ? throw new JsonException($"The handoff document has null at {path}, where the contract has a value; write the value (an empty list for a list).")
             : handoff;
     }
 }

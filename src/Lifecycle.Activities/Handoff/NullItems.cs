@@ -5,14 +5,19 @@ using System.Text.Json;
 namespace Lifecycle.Activities.Handoff;
 
 /// <summary>
-/// Finds a null item in the lists of a deserialized document: System.Text.Json checks that a property
-/// is not null (RespectNullableAnnotations) but not what a list holds, and a null task or file in a
+/// Finds a null in a deserialized document where its type has a value: System.Text.Json checks
+/// properties (RespectNullableAnnotations) but not what a list holds, and a null task or file in a
 /// handoff fails wherever it is used.
 /// </summary>
 internal static class NullItems
 {
-    /// <summary>The JSONPath of the first null list item under <paramref name="value"/>; null when there is none.</summary>
-    public static string? Find(object value, string path)
+    /// <summary>
+    /// The JSONPath of the first null under <paramref name="value"/> where its type has a value: a list
+    /// item, or a property not declared nullable; null when there is none.
+    /// </summary>
+    public static string? Find(object value, string path) => Find(value, path, new NullabilityInfoContext());
+
+    private static string? Find(object value, string path, NullabilityInfoContext nullability)
     {
         if (value is string || value is IDictionary)
         {
@@ -31,7 +36,7 @@ internal static class NullItems
                     return itemPath;
                 }
 
-                if (Find(item, itemPath) is { } found)
+                if (Find(item, itemPath, nullability) is { } found)
                 {
                     return found;
                 }
@@ -47,14 +52,26 @@ internal static class NullItems
         }
 
         // Only the properties a document sets: computed ones (no setter) may rely on the lists being whole.
+        // RespectNullableAnnotations misses some (an init property with a default, as seen by afl).
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.SetMethod is null || property.GetIndexParameters().Length > 0 || property.GetValue(value) is not { } child)
+            if (property.SetMethod is null || property.GetIndexParameters().Length > 0)
             {
                 continue;
             }
 
-            if (Find(child, $"{path}.{JsonNamingPolicy.CamelCase.ConvertName(property.Name)}") is { } found)
+            var propertyPath = $"{path}.{JsonNamingPolicy.CamelCase.ConvertName(property.Name)}";
+            if (property.GetValue(value) is not { } child)
+            {
+                if (!property.PropertyType.IsValueType && nullability.Create(property).ReadState == NullabilityState.NotNull)
+                {
+                    return propertyPath;
+                }
+
+                continue;
+            }
+
+            if (Find(child, propertyPath, nullability) is { } found)
             {
                 return found;
             }

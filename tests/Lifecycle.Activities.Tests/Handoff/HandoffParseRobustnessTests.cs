@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Lifecycle.Activities.Handoff;
+
+namespace Lifecycle.Activities.Tests.Handoff;
+
+/// <summary>
+/// Documents afl found (fuzz/, docs/FUZZING.md) that parsed with null where the contract has a value,
+/// and crashed later where they were used: rendering, the next session's start.
+/// </summary>
+public class HandoffParseRobustnessTests
+{
+    [Theory]
+    [InlineData("stash", "files")]
+    [InlineData("stash", "skipped")]
+    [InlineData("workCompleted", "commits")]
+    [InlineData("workCompleted", "files")]
+    [InlineData("continuation", "reason")]
+    public void NullWhereTheContractHasAValue_IsAJsonException(string section, string field)
+    {
+        // afl's input: "files": null under stash, then StashedWork.LinesChanged threw ArgumentNullException.
+        var document = Example();
+        document[section]![field] = null;
+
+        var error = Assert.Throws<JsonException>(() => HandoffJson.Parse(document.ToJsonString()));
+
+        Assert.Contains(field, error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("openItems")]
+    [InlineData("blockers")]
+    [InlineData("nextActions")]
+    [InlineData("insights")]
+    public void NullForAList_IsAJsonException(string field)
+    {
+        var document = Example();
+        document[field] = null;
+
+        Assert.Throws<JsonException>(() => HandoffJson.Parse(document.ToJsonString()));
+    }
+
+    [Theory]
+    [InlineData("stash", "files", "$.stash.files[1]")]
+    [InlineData("workCompleted", "files", "$.workCompleted.files[0]")]
+    public void ANullItemInAList_IsAJsonExceptionThatNamesIt(string section, string field, string path)
+    {
+        var document = Example();
+        var list = document[section]![field]!.AsArray();
+        list.Insert(path.EndsWith("[0]", StringComparison.Ordinal) ? 0 : 1, null);
+
+        var error = Assert.Throws<JsonException>(() => HandoffJson.Parse(document.ToJsonString()));
+
+        Assert.Contains($"null at {path}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANullTaskAmongTheOpenItems_IsAJsonException()
+    {
+        var document = Example();
+        document["openItems"]!.AsArray().Add(null);
+
+        var error = Assert.Throws<JsonException>(() => HandoffJson.Parse(document.ToJsonString()));
+
+        Assert.Contains("null at $.openItems[", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheFieldsThatMayBeNull_StillReadAsNull()
+    {
+        var document = Example();
+        foreach (var field in new[] { "activeSince", "branch", "headSha", "previousSession", "stash", "notes" })
+        {
+            document[field] = null;
+        }
+
+        var handoff = HandoffJson.Parse(document.ToJsonString());
+
+        Assert.Null(handoff.Stash);
+        Assert.Null(handoff.Notes);
+        Assert.Equal(HandoffJson.Render(handoff), HandoffJson.Render(HandoffJson.Parse(HandoffJson.Render(handoff))));
+    }
+
+    private static JsonObject Example() => JsonNode.Parse(HandoffJson.Render(HandoffExample.Handoff()))!.AsObject();
+}
