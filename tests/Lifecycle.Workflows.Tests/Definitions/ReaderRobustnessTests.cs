@@ -97,4 +97,18 @@ public class ReaderRobustnessTests
         Assert.StartsWith("Invalid JSON at line 1, column 2: 'f]\\n {", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
     }
+
+    [Fact]
+    public void AnExpressionNestedTooDeepToParse_IsASyntaxError_QuotedShort()
+    {
+        // The parser runs out of stack (a StackOverflow would end the process); the message quoted all 40,001 characters.
+        var js = new string('(', 20_000) + "1" + new string(')', 20_000);
+        var json = "{\"id\": \"w\", \"root\": {\"type\": \"Log\", \"message\": {\"js\": \"" + js + "\"}}}";
+
+        var error = Assert.Single(Readers.Errors(json));
+
+        Assert.Equal("$.root.message.js", error.Path);
+        Assert.StartsWith($"JavaScript syntax error in '{new string('(', 57)}...':", error.Message, StringComparison.Ordinal);
+        Assert.True(error.Message.Length < 400, error.Message);
+    }
 }
