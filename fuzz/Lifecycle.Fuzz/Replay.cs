@@ -11,9 +11,10 @@ internal static class Replay
 
     public static int Run(IFuzzTarget target, IEnumerable<string> paths)
     {
+        // afl leaves a README.txt beside what it saves; a path that does not exist holds nothing to run.
         var files = paths.SelectMany(p => Directory.Exists(p)
             ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.') && !f.EndsWith("README.txt", StringComparison.Ordinal))
-            : [p]).Order(StringComparer.Ordinal).ToList();
+            : File.Exists(p) ? [p] : []).Order(StringComparer.Ordinal).ToList();
         var crashes = 0;
         var hangs = 0;
         foreach (var file in files)

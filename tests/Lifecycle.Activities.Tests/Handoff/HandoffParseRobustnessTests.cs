@@ -15,6 +15,9 @@ public class HandoffParseRobustnessTests
     [InlineData("stash", "skipped")]
     [InlineData("workCompleted", "commits")]
     [InlineData("workCompleted", "files")]
+    [InlineData("workCompleted", "completedTasks")]
+    [InlineData("health", "agentsAtStart")]
+    [InlineData("health", "agentsAtClose")]
     [InlineData("continuation", "reason")]
     public void NullWhereTheContractHasAValue_IsAJsonException(string section, string field)
     {
