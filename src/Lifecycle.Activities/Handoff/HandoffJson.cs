@@ -42,14 +42,14 @@ public static class HandoffJson
     }
 
     /// <summary>Reads a document written by <see cref="Render"/> (the next session reads its predecessor's).</summary>
-    /// <exception cref="JsonException">The text is not a handoff document: bad JSON, a field missing or of the wrong type, or null where the contract has a value.</exception>
+    /// <exception cref="JsonException">The text is not a handoff document: bad JSON, a field missing or of the wrong type, null where the contract has a value, or a number too large for a double.</exception>
     public static Handoff Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         var handoff = JsonSerializer.Deserialize<Handoff>(json, Options)
             ?? throw new JsonException("The handoff document is 'null'; expected an object with sessionId, duration, workCompleted, ….");
-        return NullItems.Find(handoff, "$") is { } path
-            ? throw new JsonException($"The handoff document has null at {path}, where the contract has a value; write the value (an empty list for a list).")
+        return InvalidValues.Find(handoff, "$") is { } invalid
+            ? throw new JsonException($"The handoff document has {invalid.Problem} at {invalid.Path}; write a value of the contract's type there (an empty list for a list).")
             : handoff;
     }
 }

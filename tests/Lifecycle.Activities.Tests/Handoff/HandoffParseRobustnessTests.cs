@@ -54,7 +54,7 @@ public class HandoffParseRobustnessTests
 
         var error = Assert.Throws<JsonException>(() => HandoffJson.Parse(document.ToJsonString()));
 
-        Assert.Contains($"null at {path}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"null where the list holds items at {path};", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class HandoffParseRobustnessTests
 
         var error = Assert.Throws<JsonException>(() => HandoffJson.Parse(document.ToJsonString()));
 
-        Assert.Contains("null at $.openItems[", error.Message, StringComparison.Ordinal);
+        Assert.Contains("null where the list holds items at $.openItems[", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,6 +82,31 @@ public class HandoffParseRobustnessTests
         Assert.Null(handoff.Stash);
         Assert.Null(handoff.Notes);
         Assert.Equal(HandoffJson.Render(handoff), HandoffJson.Render(HandoffJson.Parse(HandoffJson.Render(handoff))));
+    }
+
+    [Theory]
+    [InlineData("metrics", "idleTime", "$.metrics.idleTime")]
+    [InlineData("health", "startConsensus", "$.health.startConsensus")]
+    public void ANumberTooLargeForADouble_IsAJsonException_NotAnUnwritableInfinity(string section, string field, string path)
+    {
+        // afl's input had "idleTime": 1e4000: it read as infinity, and rendering it threw ArgumentException.
+        var document = Example();
+        document[section]![field] = JsonNode.Parse("1e4000");
+
+        var error = Assert.Throws<JsonException>(() => HandoffJson.Parse(document.ToJsonString()));
+
+        Assert.Contains($"a number too large for a double at {path};", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANumberTooLargeForADouble_InADictionary_IsAJsonException()
+    {
+        var document = Example();
+        document["health"]!["agentsAtStart"] = JsonNode.Parse("""{"tests": -1e999}""");
+
+        var error = Assert.Throws<JsonException>(() => HandoffJson.Parse(document.ToJsonString()));
+
+        Assert.Contains("at $.health.agentsAtStart.tests;", error.Message, StringComparison.Ordinal);
     }
 
     private static JsonObject Example() => JsonNode.Parse(HandoffJson.Render(HandoffExample.Handoff()))!.AsObject();
