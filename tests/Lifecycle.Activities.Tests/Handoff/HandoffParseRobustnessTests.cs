@@ -109,5 +109,17 @@ public class HandoffParseRobustnessTests
         Assert.Contains("at $.health.agentsAtStart.tests;", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void WhatTheProductWrites_ReadsBack_ForAFullAndAnEmptySession()
+    {
+        // The stricter reading must not turn away a document the product wrote itself.
+        foreach (var handoff in new[] { HandoffExample.Handoff(), HandoffBuilder.Build(HandoffExample.Empty()) })
+        {
+            var text = HandoffJson.Render(handoff);
+
+            Assert.Equal(text, HandoffJson.Render(HandoffJson.Parse(text)));
+        }
+    }
+
     private static JsonObject Example() => JsonNode.Parse(HandoffJson.Render(HandoffExample.Handoff()))!.AsObject();
 }
