@@ -57,6 +57,10 @@ done
 # usually pipes to a handler afl cannot change, and the harness reports exceptions itself.
 export AFL_SKIP_BIN_CHECK=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 \
   AFL_NO_UI=1 AFL_FORKSRV_INIT_TMOUT=60000 AFL_MAP_SIZE=65536
+# The targets' files, in memory where there is a tmpfs (each state input is written, then read).
+scratch=$(mktemp -d /dev/shm/lifecycle-fuzz-XXXXXX 2>/dev/null || mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+export LIFECYCLE_FUZZ_SCRATCH="$scratch"
 started=$(date +%s)
 status=0
 afl-fuzz -i "fuzz/corpus/$target" -o "$work/findings" -x fuzz/dict/json.dict -x "fuzz/dict/$target.dict" -t "${FUZZ_TIMEOUT_MS:-5000}" -m none \

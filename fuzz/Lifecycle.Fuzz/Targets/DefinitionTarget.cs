@@ -17,7 +17,7 @@ internal sealed class DefinitionTarget : IFuzzTarget
     {
         // The host is never disposed: it lives as long as the fuzzing process. Nothing is written
         // to the folder, since reading a definition opens no database.
-        var host = new EmbeddedHost(Directory.CreateTempSubdirectory("lifecycle-fuzz-").FullName, liveLog: null);
+        var host = new EmbeddedHost(Scratch.Folder("definition"), liveLog: null);
         _reader = host.Get<DefinitionReader>();
     }
 

@@ -21,11 +21,8 @@ internal sealed class StateTarget : IFuzzTarget
 
     public StateTarget()
     {
-        // In memory where there is a tmpfs: each input is written once and read once. One backup
-        // slot, not five: each missing backup is an exception, and most inputs are corrupt.
-        var root = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
-        var folder = Directory.CreateDirectory(Path.Combine(root, $"lifecycle-fuzz-state-{Environment.ProcessId}")).FullName;
-        _file = new StateFile<SessionContext>(Path.Combine(folder, "state.json"), TimeProvider.System, new StateFileOptions { BackupCount = 1 });
+        // One backup slot, not five: each missing backup is an exception, and most inputs are corrupt.
+        _file = new StateFile<SessionContext>(Path.Combine(Scratch.Folder("state"), "state.json"), TimeProvider.System, new StateFileOptions { BackupCount = 1 });
     }
 
     public string Name => "state";
