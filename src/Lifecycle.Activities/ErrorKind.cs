@@ -20,4 +20,10 @@ public enum ErrorKind
 
     /// <summary>The state of things stands in the way (a session already active, another process, a merge in progress); retry after.</summary>
     Conflict,
+
+    /// <summary>
+    /// The command was stopped (Ctrl-C, SIGTERM, a shutdown) at a safe point; the message says what
+    /// state was left and which command finishes the job.
+    /// </summary>
+    Interrupted,
 }

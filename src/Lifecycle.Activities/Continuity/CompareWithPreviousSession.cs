@@ -56,7 +56,7 @@ public sealed class CompareWithPreviousSession(ISessionStore sessions, Repositor
             var documents = docs.All.ToHashSet(StringComparer.Ordinal);
 
             // The previous session's own docs commit is not a change; anything else is.
-            since = git.ChangedPathsSince(closedAt).Where(c => c.Paths.Count == 0 || c.Paths.Any(p => !documents.Contains(p))).ToList();
+            since = git.History.ChangedPathsSince(closedAt).Where(c => c.Paths.Count == 0 || c.Paths.Any(p => !documents.Contains(p))).ToList();
             me = git.UserName;
         }
         catch (SessionException)

@@ -38,8 +38,8 @@ internal sealed record SessionMeasurement(
         string? head;
         using (var git = GitWorkspace.Open(repository.Root, readOnly: true))
         {
-            commits = [.. git.CommitsSince(session.StartSha).Select(ToRecord)];
-            debtNow = git.CountDebtMarkers(known: DebtMarkerCount.From(session.StartSha, session.DebtMarkersAtStart));
+            commits = [.. git.History.CommitsSince(session.StartSha).Select(ToRecord)];
+            debtNow = git.History.CountDebtMarkers(known: DebtMarkerCount.From(session.StartSha, session.DebtMarkersAtStart));
             head = git.HeadSha;
         }
 

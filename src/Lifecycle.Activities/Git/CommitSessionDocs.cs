@@ -45,7 +45,7 @@ public sealed class CommitSessionDocs(ISessionStore sessions, RepositoryContext 
         var given = Message is null ? null : context.Get(Message);
         var message = string.IsNullOrWhiteSpace(given) ? $"docs: session {session.SessionId} documents" : given;
         using var git = OpenWorkspace();
-        var sha = git.CommitPaths(docs, message);
+        var sha = git.DocsCommit.CommitPaths(docs, message);
         context.SetOutput("sha", sha);
         context.Complete(sha is null
             ? $"The {docs.Count} documents of session {session.SessionId} are already committed."

@@ -30,7 +30,7 @@ public sealed class RecordStartFacts(ISessionStore sessions, RepositoryContext r
             if (firstRun)
             {
                 session.StartSha = git.HeadSha;
-                session.DebtMarkersAtStart = git.CountDebtMarkers(known: previous is null ? null
+                session.DebtMarkersAtStart = git.History.CountDebtMarkers(known: previous is null ? null
                     : DebtMarkerCount.From(previous.EndSha, previous.DebtMarkersAtEnd)
                         ?? DebtMarkerCount.From(previous.StartSha, previous.DebtMarkersAtStart));
                 session.CoverageAtStart = ReadCoverage();

@@ -42,8 +42,8 @@ public sealed class RestoreStash(ISessionStore sessions, RepositoryContext repos
         }
 
         using var git = OpenWorkspace();
-        var name = git.StashNameFor(previous);
-        var outcome = git.RestoreStash(previous);
+        var name = git.Stashes.NameFor(previous);
+        var outcome = git.StashRestorer.Restore(previous);
         switch (outcome.Status)
         {
             case RestoreStatus.Restored:
@@ -54,6 +54,12 @@ public sealed class RestoreStash(ISessionStore sessions, RepositoryContext repos
                 AddOnce(session.Blockers, $"The stash '{name}' was not restored because these files changed since it was made: {paths}. Commit or move them, then apply it with 'git stash pop --index stash@{{N}}' (N from 'git stash list'; --index keeps what was staged).");
                 await Sessions.SaveAsync(session, context.CancellationToken);
                 Done(context, "conflict", outcome.ConflictingPaths, $"Kept the stash '{name}': {paths} changed since it was made.");
+                break;
+            case RestoreStatus.Partial when outcome.Problem is { } problem:
+                var unkept = string.Join(", ", outcome.ConflictingPaths);
+                AddOnce(session.Blockers, $"The stash '{name}' was restored, but {problem}, so it is kept. 'git log -1 --format=%b stash@{{N}}' (N from 'git stash list') lists the flags; set them with 'git update-index --skip-worktree <path>', '--assume-unchanged <path>' or 'git add -N <path>', then drop it with 'git stash drop stash@{{N}}'.");
+                await Sessions.SaveAsync(session, context.CancellationToken);
+                Done(context, "partial", outcome.Files, $"Restored {outcome.Files.Count} files from '{name}'; kept the stash: the index flags of {unkept} could not be set again.");
                 break;
             case RestoreStatus.Partial:
                 var kept = string.Join(", ", outcome.ConflictingPaths);
@@ -86,7 +92,7 @@ public sealed class RestoreStash(ISessionStore sessions, RepositoryContext repos
         try
         {
             using var git = OpenWorkspace(readOnly: true);
-            var resolved = aboutStashes.Where(b => !git.HasStashNamed(b.Name!)).Select(b => b.Blocker).ToList();
+            var resolved = aboutStashes.Where(b => !git.Stashes.HasNamed(b.Name!)).Select(b => b.Blocker).ToList();
             if (resolved.Count > 0)
             {
                 session.Blockers.RemoveAll(resolved.Contains);
@@ -111,9 +117,9 @@ public sealed class RestoreStash(ISessionStore sessions, RepositoryContext repos
         try
         {
             using var git = OpenWorkspace(readOnly: true);
-            if (git.HasStash(previous))
+            if (git.Stashes.Has(previous))
             {
-                AddOnce(session.Blockers, $"The work session {previous} put away in stash '{git.StashNameFor(previous)}' was not restored (--no-stash): apply that stash with 'git stash apply' when you want it back; it stays in 'git stash list' until then.");
+                AddOnce(session.Blockers, $"The work session {previous} put away in stash '{git.Stashes.NameFor(previous)}' was not restored (--no-stash): apply that stash with 'git stash apply' when you want it back; it stays in 'git stash list' until then.");
                 await Sessions.SaveAsync(session, context.CancellationToken);
             }
         }

@@ -1,6 +1,6 @@
 namespace Lifecycle.Activities.Git;
 
-/// <summary>How <see cref="GitWorkspace.RestoreStash"/> ended.</summary>
+/// <summary>How <see cref="Stashing.StashRestorer.Restore"/> ended.</summary>
 public enum RestoreStatus
 {
     /// <summary>The stash was applied, index included, and dropped.</summary>

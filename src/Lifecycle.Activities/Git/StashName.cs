@@ -26,7 +26,9 @@ internal static class StashName
     /// </summary>
     public static bool Matches(string stashMessage, string name)
     {
-        var line = stashMessage.TrimEnd('\n', '\r');
+        // The subject only: the lines after it are the stash's notes (StashNotes).
+        var end = stashMessage.IndexOf('\n');
+        var line = (end < 0 ? stashMessage : stashMessage[..end]).TrimEnd('\r');
         var separator = line.IndexOf(": ", StringComparison.Ordinal);
         return separator >= 0 && string.Equals(line[(separator + 2)..], name, StringComparison.Ordinal);
     }

@@ -1,6 +1,6 @@
 namespace Lifecycle.Activities.Git;
 
-/// <summary>What <see cref="GitWorkspace.StashWork"/> put away.</summary>
+/// <summary>What <see cref="Stashing.StashWriter.Write"/> put away.</summary>
 /// <param name="StashSha">The stash commit, or null when there was nothing to stash.</param>
 /// <param name="Files">Every file put away with its line counts against HEAD (untracked files count as added).</param>
 /// <param name="Skipped">

@@ -24,7 +24,7 @@ public sealed class StashWork(ISessionStore sessions, RepositoryContext reposito
         var session = await LoadAsync(context);
         var snapshot = await Repository.TakePrefetchedStatusAsync();
         using var git = OpenWorkspace();
-        var name = git.StashNameFor(session.SessionId);
+        var name = git.Stashes.NameFor(session.SessionId);
 
         // Lifecycle's own files are not the user's work: its state folder (the database, state.json)
         // must never be put away, and the session's documents stay for the docs commit.
@@ -37,7 +37,7 @@ public sealed class StashWork(ISessionStore sessions, RepositoryContext reposito
             : null;
         if (reason is not null)
         {
-            session.UncommittedFiles = [.. git.UncommittedFiles(snapshot).Where(f => !Leave(f))];
+            session.UncommittedFiles = [.. git.Status.UncommittedFiles(snapshot).Where(f => !Leave(f))];
             session.PutAway = null;
             await Sessions.SaveAsync(session, context.CancellationToken);
             Done(context, stashed: false, session.UncommittedFiles, null, $"{reason}; {session.UncommittedFiles.Count} uncommitted files left in place.");
@@ -47,9 +47,9 @@ public sealed class StashWork(ISessionStore sessions, RepositoryContext reposito
         // A stash this close already made (a run that crashed, or a file written meanwhile left in
         // place) is the session's: a second one with the same name would hide it from the restore,
         // so whatever is uncommitted now and not in it stays in the work tree, listed as left there.
-        var already = git.HasStash(session.SessionId);
-        var outcome = already ? WithLeftInPlace(git.DescribeStash(session.SessionId)!, git.UncommittedFiles(snapshot).Where(f => !Leave(f)))
-            : git.StashWork(session.SessionId, Leave, snapshot);
+        var already = git.Stashes.Has(session.SessionId);
+        var outcome = already ? WithLeftInPlace(git.Stashes.Describe(session.SessionId)!, git.Status.UncommittedFiles(snapshot).Where(f => !Leave(f)))
+            : git.StashWriter.Write(session.SessionId, Leave, snapshot);
         var files = outcome.Files.Select(f => new Metrics.FileChange(f.Path, f.Added, f.Deleted)).ToList();
         session.PutAway = outcome.Stashed ? new StashedWork(name, files, outcome.Skipped) : null;
         session.UncommittedFiles = [.. files.Select(f => f.Path)];

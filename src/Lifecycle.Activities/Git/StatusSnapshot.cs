@@ -9,7 +9,7 @@ namespace Lifecycle.Activities.Git;
 /// the work tree after it was taken are not in it, as edits made after a fresh status would not
 /// be: a command works on the work tree as it was when the command began.
 /// </remarks>
-/// <param name="Entries">The changed paths, as <see cref="GitWorkspace"/> lists them.</param>
+/// <param name="Entries">The changed paths, as <see cref="WorkTreeStatus"/> lists them.</param>
 /// <param name="HeadSha">HEAD when it was taken; null before the first commit.</param>
 /// <param name="IndexHash">The index file's content hash then (its own SHA-1 trailer, or a SHA-256 of its bytes); null when there was none.</param>
 public sealed record StatusSnapshot(IReadOnlyList<ChangedPath> Entries, string? HeadSha, string? IndexHash);

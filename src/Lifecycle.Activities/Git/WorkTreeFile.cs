@@ -140,7 +140,7 @@ internal static class WorkTreeFile
     /// <param name="mode">The git mode: a symbolic link, or a file with or without the executable bit.</param>
     /// <param name="smudge">git's filters to apply for that path, or null to write the bytes as stored.</param>
     /// <remarks>Not flushed to disk: see <see cref="FlushToDisk"/> for content that exists nowhere else.</remarks>
-    /// <param name="privateMode">Permission bits for a file others may not read: it is created with them, never readable by others in between.</param>
+    /// <param name="privateMode">The file's exact permission bits when they were recorded (a file others may not read): it is created with them, never readable by others in between.</param>
     public static void Write(string full, Blob blob, Mode mode, FilteringOptions? smudge, UnixFileMode? privateMode = null)
     {
         Delete(full);

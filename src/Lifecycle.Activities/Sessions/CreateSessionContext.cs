@@ -93,7 +93,7 @@ public sealed class CreateSessionContext(ISessionStore sessions, RepositoryConte
         {
             using var git = Git.GitWorkspace.Open(repository.Root, readOnly: true);
             committed.Blockers = [.. committed.Blockers.Select(b =>
-                Git.StashBlockers.StashNamed(b) is { } name && !git.HasStashNamed(name) ? Git.StashBlockers.OtherClonePrefix + b : b)];
+                Git.StashBlockers.StashNamed(b) is { } name && !git.Stashes.HasNamed(name) ? Git.StashBlockers.OtherClonePrefix + b : b)];
         }
         catch (SessionException)
         {

@@ -25,7 +25,7 @@ public sealed class DescribeSession(ISessionStore sessions, RepositoryContext re
             try
             {
                 using var git = GitWorkspace.Open(repository.Root, readOnly: true);
-                uncommitted = git.UncommittedFiles();
+                uncommitted = git.Status.UncommittedFiles();
             }
             catch (SessionException)
             {

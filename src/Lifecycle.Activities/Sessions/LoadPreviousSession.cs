@@ -27,6 +27,7 @@ public sealed class LoadPreviousSession(ISessionStore sessions) : SessionActivit
         var known = session.Tasks.Select(t => t.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         session.Tasks.AddRange(previous.Tasks.Where(t => t.Status != SessionTaskStatus.Done && !known.Contains(t.Id)));
         session.Blockers.AddRange(previous.Blockers.Where(b => !session.Blockers.Contains(b)));
+        session.TaskNumbersUsed = Math.Max(session.TaskNumbersUsed, Math.Max(previous.TaskNumbersUsed, TaskBoard.HighestNumber(previous.Tasks)));
         session.ActiveBranch ??= previous.ActiveBranch;
         session.UncommittedFiles.AddRange(previous.UncommittedFiles.Where(f => !session.UncommittedFiles.Contains(f)));
         if (session.HandoffNotes.Length == 0)

@@ -50,7 +50,7 @@ public sealed class RepositoryContext(string root)
         try
         {
             using var git = GitWorkspace.Open(Root, readOnly: true);
-            return git.TakeSnapshot();
+            return git.Status.TakeSnapshot();
         }
         catch (Exception)
         {

@@ -97,6 +97,19 @@ public sealed class SessionContext
     /// <summary>Protocol warnings of this session (they go into the session log).</summary>
     public List<string> Warnings { get; set; } = [];
 
+    /// <summary>
+    /// The highest task number used by this session or any before it (T7 is 7): new tasks number
+    /// after it, so an id is never reused once its task was done in an earlier session.
+    /// </summary>
+    public int TaskNumbersUsed { get; set; }
+
     /// <summary>The note given to <c>lifecycle end --note</c>.</summary>
     public string? CloseNote { get; set; }
+
+    /// <summary>
+    /// Why the session closed: <c>end</c> (the command), <c>inactivity</c> (auto-closed after the
+    /// configured time without activity) or <c>recovered</c> (a close that never ran, done by the
+    /// next start); null while it has not closed.
+    /// </summary>
+    public string? CloseReason { get; set; }
 }

@@ -11,6 +11,18 @@ public static class SessionEventTypes
     public const string BranchSwitched = "branch_switched";
     public const string TaskSwitched = "task_switched";
 
-    public static readonly IReadOnlyList<string> All =
+    // Recorded by the task commands themselves (not through 'lifecycle event').
+    public const string TaskAdded = "task_added";
+    public const string TaskBlocked = "task_blocked";
+    public const string TaskEdited = "task_edited";
+    public const string TaskReopened = "task_reopened";
+    public const string TaskRemoved = "task_removed";
+
+    /// <summary>What <c>lifecycle event</c>, the hooks and agents record.</summary>
+    public static readonly IReadOnlyList<string> Recordable =
         [FileModified, GitCommit, TaskCompleted, ErrorOccurred, Heartbeat, BranchSwitched, TaskSwitched];
+
+    /// <summary>Every type a session's events may have.</summary>
+    public static readonly IReadOnlyList<string> All =
+        [.. Recordable, TaskAdded, TaskBlocked, TaskEdited, TaskReopened, TaskRemoved];
 }

@@ -30,7 +30,8 @@ public sealed class SessionStateMachine
             .Permit(SessionTrigger.Abandon, SessionState.Dormant);
 
         _machine.Configure(SessionState.Closing)
-            .Permit(SessionTrigger.Finish, SessionState.Dormant);
+            .Permit(SessionTrigger.Finish, SessionState.Dormant)
+            .Permit(SessionTrigger.Reopen, SessionState.Active);
 
         _machine.OnUnhandledTrigger((state, trigger) => throw new IllegalTransitionException(state, trigger, Explain(state, trigger)));
     }

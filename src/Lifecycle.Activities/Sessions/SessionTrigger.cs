@@ -20,4 +20,7 @@ public enum SessionTrigger
 
     /// <summary>ACTIVE → DORMANT: the session is dropped without a close (forced, manual mode).</summary>
     Abandon,
+
+    /// <summary>CLOSING → ACTIVE: a close failed before it put anything away or committed; the session goes on.</summary>
+    Reopen,
 }

@@ -14,10 +14,17 @@ public sealed class TransitionState(ISessionStore sessions) : SessionActivityBas
         [SessionTrigger.Close] = SessionState.Closing,
         [SessionTrigger.Finish] = SessionState.Dormant,
         [SessionTrigger.Abandon] = SessionState.Dormant,
+        [SessionTrigger.Reopen] = SessionState.Active,
     };
 
-    [Input("The trigger: start, activate, abort, close, finish or abandon.", Required = true)]
+    [Input("The trigger: start, activate, abort, close, finish, abandon or reopen.", Required = true)]
     public Input<string> Trigger { get; init; } = null!;
+
+    [Input("With 'close': the note for the next session (lifecycle end --note); kept only when not empty.")]
+    public Input<string?>? Note { get; init; }
+
+    [Input("With 'close': why the session closes: end, inactivity or recovered.")]
+    public Input<string?>? Reason { get; init; }
 
     public override async ValueTask ExecuteAsync(ActivityContext context)
     {
@@ -42,6 +49,12 @@ public sealed class TransitionState(ISessionStore sessions) : SessionActivityBas
         else if (trigger is SessionTrigger.Close or SessionTrigger.Abandon)
         {
             session.EndTime ??= now;
+            if (context.Get(Note, null) is { Length: > 0 } note && !string.IsNullOrWhiteSpace(note))
+            {
+                session.CloseNote = note;
+            }
+
+            session.CloseReason ??= context.Get(Reason, null) ?? "end";
         }
         else if (trigger == SessionTrigger.Finish)
         {

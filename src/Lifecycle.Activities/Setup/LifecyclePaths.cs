@@ -34,6 +34,9 @@ public sealed record LifecyclePaths(string Root)
     /// <summary>The same override, relative to the root (for messages).</summary>
     public static string WorkflowOverrideRelative(string id) => Path.Combine(FolderName, "workflows", $"{id}.json");
 
+    /// <summary>Held by the command that starts, ends or recovers the session.</summary>
+    public string SessionLock => Path.Combine(StateFolder, "session.lock");
+
     /// <summary>Where the git hooks append one line per event, for the next command to record.</summary>
     public string EventSpool => Path.Combine(StateFolder, "events.spool");
 

@@ -6,23 +6,75 @@ namespace Lifecycle.Activities.Tasks;
 public static class TaskBoard
 {
     /// <summary>Adds an open task with the next free id.</summary>
-    public static SessionTask Add(List<SessionTask> tasks, string title, int priority = SessionTask.DefaultPriority)
+    /// <param name="tasks">The session's tasks.</param>
+    /// <param name="title">What to do.</param>
+    /// <param name="priority">1 (highest) to 5.</param>
+    /// <param name="usedBefore">The highest task number any session used so far: ids are never reused, even after tasks done in earlier sessions.</param>
+    public static SessionTask Add(List<SessionTask> tasks, string title, int priority = SessionTask.DefaultPriority, int usedBefore = 0)
     {
-        if (string.IsNullOrWhiteSpace(title))
+        var text = CheckTitle(title);
+        CheckPriority(priority);
+        var task = new SessionTask($"T{Math.Max(HighestNumber(tasks), usedBefore) + 1}", text, priority);
+        tasks.Add(task);
+        return task;
+    }
+
+    /// <summary>The highest number among the tasks' ids (T7 is 7); 0 when there are none.</summary>
+    public static int HighestNumber(IEnumerable<SessionTask> tasks) =>
+        tasks.Select(t => int.TryParse(t.Id.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).DefaultIfEmpty(0).Max();
+
+    /// <summary>Changes a task's title and/or priority.</summary>
+    public static SessionTask Edit(List<SessionTask> tasks, string id, string? title, int? priority)
+    {
+        if (title is null && priority is null)
         {
-            throw new SessionException("A task needs a title, e.g. lifecycle task add \"Write the handoff template\".", ErrorKind.InvalidInput);
+            throw new SessionException($"Say what to change: lifecycle task edit {id} --title \"new title\" and/or --priority 1.", ErrorKind.InvalidInput);
         }
 
+        var text = title is null ? null : CheckTitle(title);
+        if (priority is { } p)
+        {
+            CheckPriority(p);
+        }
+
+        var (index, task) = Find(tasks, id);
+        return tasks[index] = task with { Title = text ?? task.Title, Priority = priority ?? task.Priority };
+    }
+
+    /// <summary>Opens a done or blocked task again.</summary>
+    public static SessionTask Reopen(List<SessionTask> tasks, string id)
+    {
+        var (index, task) = Find(tasks, id);
+        if (task.Status == SessionTaskStatus.Open)
+        {
+            throw new SessionException($"Task {task.Id} is already open.", ErrorKind.InvalidInput);
+        }
+
+        return tasks[index] = task with { Status = SessionTaskStatus.Open, BlockedReason = null };
+    }
+
+    /// <summary>Removes a task (added by mistake); returns it.</summary>
+    public static SessionTask Remove(List<SessionTask> tasks, string id)
+    {
+        var (index, task) = Find(tasks, id);
+        tasks.RemoveAt(index);
+        return task;
+    }
+
+    /// <summary>The task with <paramref name="id"/> (any case), or a not-found error listing the ids there are.</summary>
+    public static SessionTask Get(List<SessionTask> tasks, string id) => Find(tasks, id).Task;
+
+    private static string CheckTitle(string title) =>
+        string.IsNullOrWhiteSpace(title)
+            ? throw new SessionException("A task needs a title, e.g. lifecycle task add \"Write the handoff template\".", ErrorKind.InvalidInput)
+            : title.Trim();
+
+    private static void CheckPriority(int priority)
+    {
         if (priority is < 1 or > 5)
         {
             throw new SessionException($"Priority {priority} is out of range; use 1 (highest) to 5.", ErrorKind.InvalidInput);
         }
-
-        var next = tasks.Select(t => int.TryParse(t.Id.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
-            .DefaultIfEmpty(0).Max() + 1;
-        var task = new SessionTask($"T{next}", title.Trim(), priority);
-        tasks.Add(task);
-        return task;
     }
 
     /// <summary>Marks a task done; doing so twice is refused.</summary>

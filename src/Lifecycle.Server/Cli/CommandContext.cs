@@ -1,12 +1,16 @@
 using System.CommandLine;
 using System.Text.Json;
 using Lifecycle.Server.Hosting;
+using Lifecycle.Server.Sessions;
 
 namespace Lifecycle.Server.Cli;
 
-/// <summary>What a command handler works with: the repository, the output mode and the writers.</summary>
-public sealed class CommandContext(ParseResult parse, TextWriter output, TextWriter error)
+/// <summary>What a command handler works with: the repository, the output mode, the writers and the host.</summary>
+public sealed class CommandContext(ParseResult parse, TextWriter output, TextWriter error) : IAsyncDisposable
 {
+    private EmbeddedHost? _host;
+    private bool _stopRequested;
+
     public ParseResult Parse { get; } = parse;
 
     public TextWriter Out { get; } = output;
@@ -18,8 +22,33 @@ public sealed class CommandContext(ParseResult parse, TextWriter output, TextWri
     /// <summary>The repository folder, located once.</summary>
     public string Repository => field ??= RepositoryLocator.Locate(Parse.GetValue(GlobalOptions.Repo), Environment.CurrentDirectory);
 
-    /// <summary>Opens the embedded engine; live log lines go to stdout in text mode only.</summary>
-    public EmbeddedHost OpenHost() => new(Repository, Json ? null : Out);
+    /// <summary>Lifecycle on this repository, built once per command; live log lines go to stdout in text mode only.</summary>
+    public EmbeddedHost Host
+    {
+        get
+        {
+            if (_host is null)
+            {
+                _host = new EmbeddedHost(Repository, Json ? null : Out, Error);
+                if (_stopRequested)
+                {
+                    _host.StopSignal.Request();
+                }
+            }
+
+            return _host;
+        }
+    }
+
+    /// <summary>The session use cases.</summary>
+    public SessionService Sessions => Host.Sessions;
+
+    /// <summary>Ctrl-C or SIGTERM: running workflows stop at their next persisted point.</summary>
+    public void RequestStop()
+    {
+        _stopRequested = true;
+        _host?.StopSignal.Request();
+    }
 
     public void WriteJson(object value)
     {
@@ -42,5 +71,13 @@ public sealed class CommandContext(ParseResult parse, TextWriter output, TextWri
 
         var text = File.ReadAllText(full);
         return string.IsNullOrWhiteSpace(text) ? throw new UsageException($"File '{path}' is empty; it should hold {what}.") : text;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
     }
 }

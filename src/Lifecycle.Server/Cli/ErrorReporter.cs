@@ -32,7 +32,14 @@ public static class ErrorReporter
         context.Error.WriteLine($"error: {message}");
         if (context.Json)
         {
-            context.WriteJson(new { error = message, exitCode = code });
+            if (exception is Lifecycle.Server.Sessions.SessionWorkflowException failed)
+            {
+                context.WriteJson(new { error = message, exitCode = code, instanceId = failed.InstanceId });
+            }
+            else
+            {
+                context.WriteJson(new { error = message, exitCode = code });
+            }
         }
 
         if (code == ExitCodes.Failure && context.Parse.GetValue(GlobalOptions.Verbose))
@@ -49,18 +56,23 @@ public static class ErrorReporter
         WorkflowInputException or StimulusRejectedException or UsageException or WorkflowNotFoundException => (ExitCodes.BadInput, exception.Message),
         Lifecycle.Workflows.Persistence.DatabaseTooNewException => (ExitCodes.BadInput, exception.Message),
         Lifecycle.Activities.SessionException session => (ExitCodes.For(session.Kind), exception.Message),
-        OperationCanceledException => (ExitCodes.Failure, "cancelled; anything left running is picked up by the next 'run' or 'resume'."),
+        WorkflowStoppedException stopped => (ExitCodes.Interrupted,
+            $"Interrupted: instance {stopped.InstanceId} of '{stopped.WorkflowId}' stopped at a safe point; the next 'lifecycle workflow run' or 'workflow resume' continues it."),
+        OperationCanceledException => (ExitCodes.Interrupted,
+            "Cancelled; what was saved is finished by the next command ('lifecycle start', 'end', 'workflow run' or 'workflow resume')."),
         UnauthorizedAccessException => (ExitCodes.Failure, $"{exception.Message} Run lifecycle where you may write, or point --repo at such a folder."),
         SqliteException { SqliteErrorCode: 8 } => (ExitCodes.Failure,
-            $"the state database {Path.Combine(context.Repository, ".lifecycle", "lifecycle.db")} is read-only; this command needs to write it."),
+            $"the state database {Database(context)} is read-only; this command needs to write it."),
         SqliteException { SqliteErrorCode: 14 } => (ExitCodes.Failure,
-            $"the state database {Path.Combine(context.Repository, ".lifecycle", "lifecycle.db")} cannot be opened; check the folder exists and may be written."),
+            $"the state database {Database(context)} cannot be opened; check the folder exists and may be written."),
         SqliteException { SqliteErrorCode: 11 or 26 } => (ExitCodes.Failure,
-            $"the state database {Path.Combine(context.Repository, ".lifecycle", "lifecycle.db")} is damaged (not a database any more): move it aside and run 'lifecycle init' to start a new one; .lifecycle/state.json still holds the current session."),
+            $"the state database {Database(context)} is damaged (not a database any more): move it aside and run 'lifecycle init' to start a new one; .lifecycle/state.json still holds the current session."),
         SqliteException sqlite => (ExitCodes.Failure, $"the state database failed: {sqlite.Message}"),
         IOException => (ExitCodes.Failure, exception.Message),
         WorkflowException => (ExitCodes.Failure, exception.Message),
         _ => (ExitCodes.Failure, $"{exception.GetType().Name}: {exception.Message}" +
                                  (context.Parse.GetValue(GlobalOptions.Verbose) ? "" : " (run with --verbose for details)")),
     };
+
+    private static string Database(CommandContext context) => Lifecycle.Activities.Setup.LifecyclePaths.For(context.Repository).Database;
 }

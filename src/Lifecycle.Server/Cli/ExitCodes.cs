@@ -17,12 +17,16 @@ public static class ExitCodes
     /// <summary>A conflict, e.g. a session is already active.</summary>
     public const int Conflict = 4;
 
+    /// <summary>Stopped by Ctrl-C or SIGTERM at a safe point (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
+
     /// <summary>The exit code of an error kind: what the user can fix exits 2, a protocol block 3, a conflict 4.</summary>
     public static int For(Lifecycle.Activities.ErrorKind kind) => kind switch
     {
         Lifecycle.Activities.ErrorKind.InvalidInput or Lifecycle.Activities.ErrorKind.NotFound => BadInput,
         Lifecycle.Activities.ErrorKind.Blocked => Blocked,
         Lifecycle.Activities.ErrorKind.Conflict => Conflict,
+        Lifecycle.Activities.ErrorKind.Interrupted => Interrupted,
         _ => Failure,
     };
 }

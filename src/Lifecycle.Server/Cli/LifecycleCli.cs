@@ -36,24 +36,57 @@ public static class LifecycleCli
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
-            foreach (var problem in parse.Errors)
-            {
-                error.WriteLine($"error: {problem.Message}");
-            }
-
             var help = $"Run 'lifecycle {string.Join(' ', CommandPath(parse))} --help' for usage.".Replace("  ", " ");
-            error.WriteLine(help);
+            var message = $"{UsageProblem(parse)} {help}";
+            error.WriteLine($"error: {message}");
             if (args.Contains("--json"))
             {
-                output.WriteLine(System.Text.Json.JsonSerializer.Serialize(
-                    new { error = string.Join(" ", parse.Errors.Select(e => e.Message)) + " " + help, exitCode = ExitCodes.BadInput }, CliJson.Options));
+                output.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { error = message, exitCode = ExitCodes.BadInput }, CliJson.Options));
             }
 
             return ExitCodes.BadInput;
         }
 
-        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        // Signals are handled per command (CommandExtensions): workflows stop at a persisted point.
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         return await parse.InvokeAsync(configuration);
+    }
+
+    /// <summary>
+    /// What is wrong, in one sentence: an unknown command is named (with the nearest known one),
+    /// rather than listed next to "Required command was not provided".
+    /// </summary>
+    private static string UsageProblem(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        if (parse.UnmatchedTokens.FirstOrDefault() is { } unknown && !unknown.StartsWith('-') && command.Subcommands.Count > 0)
+        {
+            var known = command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).ToList();
+            var nearest = known.OrderBy(name => Distance(unknown, name)).FirstOrDefault(name => Distance(unknown, name) <= Math.Max(2, unknown.Length / 3));
+            return $"Unknown command '{unknown}'.{(nearest is null ? "" : $" Did you mean '{nearest}'?")} Commands: {string.Join(", ", known)}.";
+        }
+
+        var messages = parse.Errors.Select(e => e.Message.TrimEnd('.')).Distinct().ToList();
+        return string.Join("; ", messages) + ".";
+    }
+
+    /// <summary>Edits (insert, delete, replace) from one word to the other.</summary>
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
     }
 
     private static IEnumerable<string> CommandPath(ParseResult parse)

@@ -4,15 +4,19 @@ namespace Lifecycle.Server.Cli;
 public static class RepositoryLocator
 {
     /// <summary>
-    /// The given <paramref name="repo"/>, else the nearest folder upward from
-    /// <paramref name="start"/> holding <c>.lifecycle/</c> or <c>.git</c>, else <paramref name="start"/>.
+    /// The nearest folder upward from <paramref name="repo"/> (when given) or <paramref name="start"/>
+    /// holding <c>.lifecycle/</c> or <c>.git</c>, else that folder itself.
     /// </summary>
     public static string Locate(string? repo, string start)
     {
         if (repo is not null)
         {
-            var full = Path.GetFullPath(repo, start);
-            return Directory.Exists(full) ? full : throw new UsageException($"--repo '{repo}' is not a folder. Give an existing folder.");
+            // A folder inside a repository names that repository, as git's own discovery does.
+            start = Path.GetFullPath(repo, start);
+            if (!Directory.Exists(start))
+            {
+                throw new UsageException($"--repo '{repo}' is not a folder. Give an existing folder.");
+            }
         }
 
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)

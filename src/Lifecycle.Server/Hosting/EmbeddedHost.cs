@@ -1,26 +1,28 @@
+using Lifecycle.Activities.Setup;
+using Lifecycle.Server.Sessions;
 using Lifecycle.Workflows.Hosting;
 using Lifecycle.Workflows.Journal;
-using Lifecycle.Activities.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lifecycle.Server.Hosting;
 
 /// <summary>
-/// The engine of one CLI invocation, on <c>&lt;repo&gt;/.lifecycle/lifecycle.db</c>, with every
-/// activity assembly of the product registered.
+/// Lifecycle for one CLI invocation on <c>&lt;repo&gt;/.lifecycle/</c>: the composition root's
+/// services plus the terminal's adapters (confirmation prompt, notes on stderr, live log lines).
 /// </summary>
 public sealed class EmbeddedHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public EmbeddedHost(string repository, TextWriter? liveLog)
+    /// <param name="repository">The working tree's root.</param>
+    /// <param name="liveLog">Where the workflows' Log lines go as they run; null for none.</param>
+    /// <param name="notes">Where notes go (stderr); null to drop them.</param>
+    public EmbeddedHost(string repository, TextWriter? liveLog, TextWriter? notes = null)
     {
-        Paths = Lifecycle.Activities.Setup.LifecyclePaths.For(repository);
         var services = new ServiceCollection();
-        services.AddLifecycleWorkflows(DatabasePath, ProductActivities.Register);
+        services.AddLifecycle(repository);
         services.AddSingleton<Lifecycle.Activities.Protocol.IConfirmation, ConsoleConfirmation>();
-        services.AddLifecycleSessions(repository);
-        services.AddSingleton<ISessionStore>(new Persistence.SqliteSessionStore(DatabasePath));
+        services.AddSingleton<ISessionNotifier>(notes is null ? new SilentNotifier() : new TextNotifier(notes));
         if (liveLog is not null)
         {
             services.AddSingleton<IJournalObserver>(new LiveLogObserver(liveLog));
@@ -31,10 +33,11 @@ public sealed class EmbeddedHost : IAsyncDisposable
             services.AddSingleton<IJournalObserver>(crash);
         }
 
+        services.AddSingleton<IJournalObserver>(sp => InterruptInjector.FromEnvironment(sp.GetRequiredService<WorkflowStopSignal>()) ?? (IJournalObserver)NoObserver.Instance);
         _services = services.BuildServiceProvider();
     }
 
-    public Lifecycle.Activities.Setup.LifecyclePaths Paths { get; }
+    public LifecyclePaths Paths => Get<LifecyclePaths>();
 
     public string StateFolder => Paths.StateFolder;
 
@@ -43,6 +46,11 @@ public sealed class EmbeddedHost : IAsyncDisposable
     public bool DatabaseExists => File.Exists(DatabasePath);
 
     public WorkflowEngine Engine => _services.GetRequiredService<WorkflowEngine>();
+
+    public SessionService Sessions => Get<SessionService>();
+
+    /// <summary>Asks running workflows to stop at their next persisted point (Ctrl-C, SIGTERM).</summary>
+    public WorkflowStopSignal StopSignal => Get<WorkflowStopSignal>();
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 

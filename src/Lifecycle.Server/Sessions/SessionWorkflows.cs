@@ -1,5 +1,4 @@
 using System.Reflection;
-using Lifecycle.Server.Hosting;
 using Lifecycle.Workflows.Definitions;
 
 namespace Lifecycle.Server.Sessions;
@@ -21,17 +20,17 @@ internal static class SessionWorkflows
     /// Publishes every session workflow: a new version only when it changed, and only a changed
     /// source is read and validated (so a broken override fails here, before anything runs).
     /// </summary>
-    public static async Task PublishAllAsync(EmbeddedHost host, CancellationToken cancellationToken)
+    public static async Task PublishAllAsync(Lifecycle.Workflows.Hosting.WorkflowEngine engine, Lifecycle.Activities.Setup.LifecyclePaths paths, CancellationToken cancellationToken)
     {
         foreach (var id in Ids)
         {
-            var (json, source) = Source(host.Paths, id);
+            var (json, source) = Source(paths, id);
             if (DefinitionReader.Identify(json) is { } identity && identity.Id != id)
             {
                 throw new WorkflowValidationException(source, [new DefinitionError("$.id", $"This file overrides '{id}', so its id must be '{id}', not '{identity.Id}'.")]);
             }
 
-            await host.Engine.PublishSourceAsync(json, source, cancellationToken);
+            await engine.PublishSourceAsync(json, source, cancellationToken);
         }
     }
 

@@ -19,8 +19,11 @@ public sealed partial class WorkflowEngine(
     DefinitionReader reader,
     ITimerScheduler timers,
     ILogger<WorkflowEngine>? logger = null,
-    WorkflowEngineOptions? options = null)
+    WorkflowEngineOptions? options = null,
+    WorkflowStopSignal? stopSignal = null)
 {
+    private readonly WorkflowStopSignal _stop = stopSignal ?? new WorkflowStopSignal();
+
     private readonly ILogger _logger = logger ?? NullLogger<WorkflowEngine>.Instance;
     private readonly WorkflowEngineOptions _options = options ?? new WorkflowEngineOptions();
 
@@ -318,7 +321,7 @@ public sealed partial class WorkflowEngine(
     {
         try
         {
-            await runner.RunAsync(execution, (e, ct) => new ValueTask(Store.SaveAsync(e, Owner, ct)), cancellationToken);
+            await runner.RunAsync(execution, (e, ct) => new ValueTask(Store.SaveAsync(e, Owner, ct)), cancellationToken, _stop.Token);
             await Store.SaveAsync(execution, Owner, cancellationToken);
         }
         catch (Exception ex) when (ex is not ConcurrencyConflictException)

@@ -31,6 +31,7 @@ public static class WorkflowServiceCollectionExtensions
             new SqliteWorkflowStore(databasePath, sp.GetRequiredService<DefinitionReader>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDefinitionSource>(sp => sp.GetRequiredService<IWorkflowStore>());
         services.TryAddSingleton<ITimerScheduler, EmbeddedTimerScheduler>();
+        services.TryAddSingleton<WorkflowStopSignal>();
         services.AddSingleton<WorkflowRunner>();
         services.AddSingleton<WorkflowEngine>();
         return services;

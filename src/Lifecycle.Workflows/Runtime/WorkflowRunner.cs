@@ -67,10 +67,18 @@ public sealed partial class WorkflowRunner(
     /// Runs until nothing is left to do now. <paramref name="checkpoint"/> is called after each
     /// completed activity when the definition asks for <see cref="PersistenceMode.EveryActivity"/>.
     /// </summary>
+    /// <param name="execution">The instance.</param>
+    /// <param name="checkpoint">Persists the instance as it stands.</param>
+    /// <param name="cancellationToken">Cancels at once, inside activities too.</param>
+    /// <param name="stop">
+    /// Stops between two activities: the instance is checkpointed as it stands (when a checkpoint
+    /// is given) and <see cref="Hosting.WorkflowStoppedException"/> is thrown.
+    /// </param>
     public async ValueTask RunAsync(
         WorkflowExecution execution,
         Func<WorkflowExecution, CancellationToken, ValueTask>? checkpoint = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        CancellationToken stop = default)
     {
         execution.Status = WorkflowStatus.Running;
         var everyActivity = checkpoint is not null && execution.Definition.Persistence == PersistenceMode.EveryActivity;
@@ -79,6 +87,18 @@ public sealed partial class WorkflowRunner(
             while (execution.Status == WorkflowStatus.Running && execution.Queue.First is { } next)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (stop.IsCancellationRequested)
+                {
+                    // Between two activities the instance is whole: persist it as it stands.
+                    if (checkpoint is not null)
+                    {
+                        execution.UpdatedAt = Time.GetUtcNow();
+                        await checkpoint(execution, cancellationToken);
+                    }
+
+                    throw new Hosting.WorkflowStoppedException(execution.InstanceId, execution.Definition.Id);
+                }
+
                 execution.Queue.RemoveFirst();
                 if (!execution.Frames.TryGetValue(next.Value.FrameId, out var frame))
                 {

@@ -25,7 +25,7 @@ public sealed class CommitPathsTests
         string? sha;
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            sha = workspace.CommitPaths(["docs/session.md", Path.Combine(repo.Path, "docs", "handoff.md")], "docs: session notes");
+            sha = workspace.DocsCommit.CommitPaths(["docs/session.md", Path.Combine(repo.Path, "docs", "handoff.md")], "docs: session notes");
         }
 
         Assert.Equal(repo.Git("rev-parse", "HEAD").Trim(), sha);
@@ -60,7 +60,7 @@ public sealed class CommitPathsTests
 
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            workspace.CommitPaths(["docs/handoff.md"], "docs: handoff");
+            workspace.DocsCommit.CommitPaths(["docs/handoff.md"], "docs: handoff");
         }
 
         Assert.Equal("MM code.cs\n", repo.Git("status", "--porcelain"));
@@ -79,7 +79,7 @@ public sealed class CommitPathsTests
         File.Delete(Path.Combine(repo.Path, "docs", "old.md"));
 
         using var workspace = GitWorkspace.Open(repo.Path);
-        workspace.CommitPaths(["docs/old.md"], "docs: remove old");
+        workspace.DocsCommit.CommitPaths(["docs/old.md"], "docs: remove old");
 
         Assert.Equal("keep.txt\n", repo.Git("ls-tree", "-r", "--name-only", "HEAD"));
         Assert.Equal("", repo.Git("status", "--porcelain"));
@@ -94,7 +94,7 @@ public sealed class CommitPathsTests
 
         using var workspace = GitWorkspace.Open(repo.Path);
 
-        Assert.Null(workspace.CommitPaths(["docs/a.md"], "docs"));
+        Assert.Null(workspace.DocsCommit.CommitPaths(["docs/a.md"], "docs"));
         Assert.Equal(head, workspace.HeadSha);
     }
 
@@ -106,7 +106,7 @@ public sealed class CommitPathsTests
         repo.Write("other.txt", "not mine\n");
 
         using var workspace = GitWorkspace.Open(repo.Path);
-        var sha = workspace.CommitPaths(["docs/a.md"], "docs: first");
+        var sha = workspace.DocsCommit.CommitPaths(["docs/a.md"], "docs: first");
 
         Assert.Equal(sha, repo.Git("rev-parse", "main").Trim());
         Assert.Equal("?? other.txt\n", repo.Git("status", "--porcelain"));
@@ -121,7 +121,7 @@ public sealed class CommitPathsTests
         repo.Write("docs/a.md", "one\r\ntwo\r\n");
 
         using var workspace = GitWorkspace.Open(repo.Path);
-        workspace.CommitPaths(["docs/a.md"], "docs");
+        workspace.DocsCommit.CommitPaths(["docs/a.md"], "docs");
 
         Assert.Equal("one\ntwo\n", repo.Git("cat-file", "blob", "HEAD:docs/a.md"));
         Assert.Equal("", repo.Git("status", "--porcelain"));
@@ -138,7 +138,7 @@ public sealed class CommitPathsTests
         repo.CommitAll("initial");
         using var workspace = GitWorkspace.Open(repo.Path);
 
-        var error = Assert.Throws<SessionException>(() => workspace.CommitPaths([path], "docs"));
+        var error = Assert.Throws<SessionException>(() => workspace.DocsCommit.CommitPaths([path], "docs"));
 
         Assert.Equal(ErrorKind.InvalidInput, error.Kind);
     }

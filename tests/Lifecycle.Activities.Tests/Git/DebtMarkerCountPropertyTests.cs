@@ -36,12 +36,12 @@ public sealed class DebtMarkerCountPropertyTests
             var after = repo.Git("rev-parse", "HEAD").Trim();
 
             using var workspace = GitWorkspace.Open(repo.Path);
-            var full = workspace.CountDebtMarkers(after);
-            var carriedForward = workspace.CountDebtMarkers(after, new DebtMarkerCount(before, workspace.CountDebtMarkers(before)));
-            var carriedBack = workspace.CountDebtMarkers(before, new DebtMarkerCount(after, full));
+            var full = workspace.History.CountDebtMarkers(after);
+            var carriedForward = workspace.History.CountDebtMarkers(after, new DebtMarkerCount(before, workspace.History.CountDebtMarkers(before)));
+            var carriedBack = workspace.History.CountDebtMarkers(before, new DebtMarkerCount(after, full));
 
             Assert.Equal(full, carriedForward);
-            Assert.Equal(workspace.CountDebtMarkers(before), carriedBack);
+            Assert.Equal(workspace.History.CountDebtMarkers(before), carriedBack);
         }, iter: 30, threads: 4);
     }
 
@@ -53,8 +53,8 @@ public sealed class DebtMarkerCountPropertyTests
         repo.CommitAll("first");
         using var workspace = GitWorkspace.Open(repo.Path);
 
-        Assert.Equal(2, workspace.CountDebtMarkers(known: new DebtMarkerCount("0123456789abcdef0123456789abcdef01234567", 1000)));
-        Assert.Equal(2, workspace.CountDebtMarkers(known: new DebtMarkerCount("not a sha", 1000)));
+        Assert.Equal(2, workspace.History.CountDebtMarkers(known: new DebtMarkerCount("0123456789abcdef0123456789abcdef01234567", 1000)));
+        Assert.Equal(2, workspace.History.CountDebtMarkers(known: new DebtMarkerCount("not a sha", 1000)));
     }
 
     private static void Write(TempRepository repo, byte[]?[] contents, bool[]? executable)

@@ -51,7 +51,7 @@ public sealed class GitWorkspaceTests
 
         using var workspace = GitWorkspace.Open(repo.Path);
 
-        Assert.Equal(["a.txt", "b.txt", "new/deep/c.txt"], workspace.UncommittedFiles());
+        Assert.Equal(["a.txt", "b.txt", "new/deep/c.txt"], workspace.Status.UncommittedFiles());
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class HistoryTests
         repo.CommitAll("third");
 
         using var workspace = GitWorkspace.Open(repo.Path);
-        var commits = workspace.CommitsSince(start, new HashSet<string> { docs });
+        var commits = workspace.History.CommitsSince(start, new HashSet<string> { docs });
 
         var log = repo.Git("-c", "core.quotepath=false", "log", "--numstat", "--no-renames", "--format=@%H %s", $"{start}..HEAD");
         var expected = log.Split('@', StringSplitOptions.RemoveEmptyEntries)
@@ -54,8 +54,8 @@ public sealed class HistoryTests
         repo.Git("merge", "-q", "--no-edit", "side");
 
         using var workspace = GitWorkspace.Open(repo.Path);
-        var expected = workspace.CommitsSince(start).Select(c => (c.Sha, c.Author, string.Join(",", c.Files.Select(f => f.Path))));
-        var actual = workspace.ChangedPathsSince(start).Select(c => (c.Sha, c.Author, string.Join(",", c.Paths)));
+        var expected = workspace.History.CommitsSince(start).Select(c => (c.Sha, c.Author, string.Join(",", c.Files.Select(f => f.Path))));
+        var actual = workspace.History.ChangedPathsSince(start).Select(c => (c.Sha, c.Author, string.Join(",", c.Paths)));
 
         Assert.Equal(expected, actual);
         Assert.Equal(3, actual.Count());
@@ -72,8 +72,8 @@ public sealed class HistoryTests
 
         using var workspace = GitWorkspace.Open(repo.Path);
 
-        Assert.Equal([second, first], workspace.CommitsSince(null).Select(c => c.Sha));
-        Assert.Equal([new FileChange("a.txt", 1, 0, false)], workspace.CommitsSince(null)[1].Files);
+        Assert.Equal([second, first], workspace.History.CommitsSince(null).Select(c => c.Sha));
+        Assert.Equal([new FileChange("a.txt", 1, 0, false)], workspace.History.CommitsSince(null)[1].Files);
     }
 
     [Fact]
@@ -84,8 +84,8 @@ public sealed class HistoryTests
         repo.CommitAll("first");
         using var workspace = GitWorkspace.Open(repo.Path);
 
-        Assert.Equal(ErrorKind.NotFound, Assert.Throws<SessionException>(() => workspace.CommitsSince("0123456789abcdef0123456789abcdef01234567")).Kind);
-        Assert.Equal(ErrorKind.NotFound, Assert.Throws<SessionException>(() => workspace.CommitsSince("not a sha")).Kind);
+        Assert.Equal(ErrorKind.NotFound, Assert.Throws<SessionException>(() => workspace.History.CommitsSince("0123456789abcdef0123456789abcdef01234567")).Kind);
+        Assert.Equal(ErrorKind.NotFound, Assert.Throws<SessionException>(() => workspace.History.CommitsSince("not a sha")).Kind);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class HistoryTests
 
         using var workspace = GitWorkspace.Open(repo.Path);
 
-        Assert.Equal(4, workspace.CountDebtMarkers(first));
-        Assert.Equal(0, workspace.CountDebtMarkers());
+        Assert.Equal(4, workspace.History.CountDebtMarkers(first));
+        Assert.Equal(0, workspace.History.CountDebtMarkers());
     }
 }

@@ -16,7 +16,7 @@ public sealed class RestoreStashTests
         var before = WorkTreeSnapshot.Take(repo);
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            workspace.StashWork("ours");
+            workspace.StashWriter.Write("ours");
         }
 
         repo.Write("b.txt", "someone else's\n");
@@ -24,7 +24,7 @@ public sealed class RestoreStashTests
 
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            Assert.Equal(RestoreStatus.Restored, workspace.RestoreStash("ours").Status);
+            Assert.Equal(RestoreStatus.Restored, workspace.StashRestorer.Restore("ours").Status);
         }
 
         Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(before));
@@ -39,12 +39,12 @@ public sealed class RestoreStashTests
         repo.CommitAll("initial");
         repo.Write("a.txt", "changed\n");
         using var workspace = GitWorkspace.Open(repo.Path);
-        workspace.StashWork("s-10");
+        workspace.StashWriter.Write("s-10");
 
-        Assert.False(workspace.HasStash("s-1"));
-        Assert.True(workspace.HasStash("s-10"));
-        Assert.Equal(RestoreStatus.NothingToRestore, workspace.RestoreStash("s-1").Status);
-        Assert.Equal(RestoreStatus.Restored, workspace.RestoreStash("s-10").Status);
+        Assert.False(workspace.Stashes.Has("s-1"));
+        Assert.True(workspace.Stashes.Has("s-10"));
+        Assert.Equal(RestoreStatus.NothingToRestore, workspace.StashRestorer.Restore("s-1").Status);
+        Assert.Equal(RestoreStatus.Restored, workspace.StashRestorer.Restore("s-10").Status);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class RestoreStashTests
         repo.CommitAll("initial");
         using var workspace = GitWorkspace.Open(repo.Path);
 
-        var outcome = workspace.RestoreStash("none");
+        var outcome = workspace.StashRestorer.Restore("none");
 
         Assert.Equal(RestoreStatus.NothingToRestore, outcome.Status);
         Assert.Empty(outcome.Files);
@@ -73,7 +73,7 @@ public sealed class RestoreStashTests
         repo.Write("new.txt", "stashed new\n");
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            workspace.StashWork("s");
+            workspace.StashWriter.Write("s");
         }
 
         repo.Write("a.txt", "local edit\n");
@@ -83,7 +83,7 @@ public sealed class RestoreStashTests
         RestoreOutcome outcome;
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            outcome = workspace.RestoreStash("s");
+            outcome = workspace.StashRestorer.Restore("s");
         }
 
         Assert.Equal(RestoreStatus.Conflict, outcome.Status);
@@ -101,14 +101,14 @@ public sealed class RestoreStashTests
         repo.Write("a.txt", "stashed\n");
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            workspace.StashWork("s");
+            workspace.StashWriter.Write("s");
         }
 
         repo.Write("a.txt", "committed elsewhere\n");
         repo.CommitAll("upstream");
 
         using var again = GitWorkspace.Open(repo.Path);
-        var outcome = again.RestoreStash("s");
+        var outcome = again.StashRestorer.Restore("s");
 
         Assert.Equal(RestoreStatus.Conflict, outcome.Status);
         Assert.Equal(["a.txt"], outcome.ConflictingPaths);
@@ -126,14 +126,14 @@ public sealed class RestoreStashTests
         repo.Write("a.txt", "stashed\n");
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            workspace.StashWork("s");
+            workspace.StashWriter.Write("s");
         }
 
         repo.Write("b.txt", "committed elsewhere\n");
         repo.CommitAll("upstream");
 
         using var again = GitWorkspace.Open(repo.Path);
-        Assert.Equal(RestoreStatus.Restored, again.RestoreStash("s").Status);
+        Assert.Equal(RestoreStatus.Restored, again.StashRestorer.Restore("s").Status);
 
         Assert.Equal(" M a.txt\n", repo.Git("status", "--porcelain"));
         Assert.Equal("stashed\n", File.ReadAllText(Path.Combine(repo.Path, "a.txt")));
@@ -149,14 +149,14 @@ public sealed class RestoreStashTests
         repo.Write("notes.tmp", "untracked work\n");
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            workspace.StashWork("s");
+            workspace.StashWriter.Write("s");
         }
 
         repo.Write(".git/info/exclude", "*.tmp\n");
         repo.Write("notes.tmp", "generated\n");
 
         using var again = GitWorkspace.Open(repo.Path);
-        var outcome = again.RestoreStash("s");
+        var outcome = again.StashRestorer.Restore("s");
 
         Assert.Equal(["notes.tmp"], outcome.ConflictingPaths);
         Assert.Equal("generated\n", File.ReadAllText(Path.Combine(repo.Path, "notes.tmp")));
@@ -173,14 +173,14 @@ public sealed class RestoreStashTests
         var before = WorkTreeSnapshot.Take(repo);
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            workspace.StashWork("s");
+            workspace.StashWriter.Write("s");
         }
 
         // As if a crash hit after the files were written but before the stash was dropped.
         repo.Git("stash", "apply", "-q", "--index");
 
         using var again = GitWorkspace.Open(repo.Path);
-        Assert.Equal(RestoreStatus.Restored, again.RestoreStash("s").Status);
+        Assert.Equal(RestoreStatus.Restored, again.StashRestorer.Restore("s").Status);
         Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(before));
         Assert.Equal("", repo.Git("stash", "list"));
     }
@@ -204,15 +204,15 @@ public sealed class RestoreStashTests
         StashOutcome stashed;
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            stashed = workspace.StashWork("s");
-            Assert.DoesNotContain("sub", workspace.UncommittedFiles());
+            stashed = workspace.StashWriter.Write("s");
+            Assert.DoesNotContain("sub", workspace.Status.UncommittedFiles());
         }
 
         Assert.Equal(["a.txt", "new/file.txt"], stashed.Files.Select(f => f.Path));
         Assert.Equal("changed inside the submodule\n", File.ReadAllText(Path.Combine(repo.Path, "sub", "lib.txt")));
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            Assert.Equal(RestoreStatus.Restored, workspace.RestoreStash("s").Status);
+            Assert.Equal(RestoreStatus.Restored, workspace.StashRestorer.Restore("s").Status);
         }
 
         Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(before));
@@ -232,18 +232,18 @@ public sealed class RestoreStashTests
             File.WriteAllText(Path.Combine(linked, "second-only.txt"), "second\n");
             using (var workspace = GitWorkspace.Open(repo.Path))
             {
-                Assert.True(workspace.StashWork("00001").Stashed);
+                Assert.True(workspace.StashWriter.Write("00001").Stashed);
             }
 
             using (var workspace = GitWorkspace.Open(linked))
             {
-                Assert.True(workspace.StashWork("00001").Stashed);
-                Assert.Equal(RestoreStatus.Restored, workspace.RestoreStash("00001").Status);
+                Assert.True(workspace.StashWriter.Write("00001").Stashed);
+                Assert.Equal(RestoreStatus.Restored, workspace.StashRestorer.Restore("00001").Status);
             }
 
             using (var workspace = GitWorkspace.Open(repo.Path))
             {
-                Assert.Equal(RestoreStatus.Restored, workspace.RestoreStash("00001").Status);
+                Assert.Equal(RestoreStatus.Restored, workspace.StashRestorer.Restore("00001").Status);
             }
 
             Assert.Equal("?? main-only.txt\n", repo.Git("status", "--porcelain"));
@@ -272,13 +272,13 @@ public sealed class RestoreStashTests
             using (var workspace = GitWorkspace.Open(linked))
             {
                 Assert.Equal("side", workspace.CurrentBranch);
-                Assert.True(workspace.StashWork("wt").Stashed);
+                Assert.True(workspace.StashWriter.Write("wt").Stashed);
             }
 
             Assert.Contains("On side: lifecycle session wt", repo.Git("stash", "list"));
             using (var workspace = GitWorkspace.Open(linked))
             {
-                Assert.Equal(RestoreStatus.Restored, workspace.RestoreStash("wt").Status);
+                Assert.Equal(RestoreStatus.Restored, workspace.StashRestorer.Restore("wt").Status);
             }
 
             Assert.Equal("changed in the linked worktree\n", File.ReadAllText(Path.Combine(linked, "a.txt")));

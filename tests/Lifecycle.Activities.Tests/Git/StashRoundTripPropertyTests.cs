@@ -61,7 +61,7 @@ public sealed class StashRoundTripPropertyTests
         StashOutcome stashed;
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            stashed = workspace.StashWork("prop");
+            stashed = workspace.StashWriter.Write("prop");
         }
 
         if (!stashed.Stashed)
@@ -80,7 +80,7 @@ public sealed class StashRoundTripPropertyTests
         var edit = WorkTreeSnapshot.Take(repo);
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            var outcome = workspace.RestoreStash("prop");
+            var outcome = workspace.StashRestorer.Restore("prop");
             Assert.Equal(RestoreStatus.Conflict, outcome.Status);
             Assert.Contains(edited, outcome.ConflictingPaths);
         }
@@ -90,7 +90,7 @@ public sealed class StashRoundTripPropertyTests
         repo.Git("clean", "-q", "-f", "-d");
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            Assert.Equal(RestoreStatus.Restored, workspace.RestoreStash("prop").Status);
+            Assert.Equal(RestoreStatus.Restored, workspace.StashRestorer.Restore("prop").Status);
         }
 
         Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(before));
@@ -104,8 +104,8 @@ public sealed class StashRoundTripPropertyTests
 
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            var uncommitted = workspace.UncommittedFiles();
-            var outcome = workspace.StashWork("prop");
+            var uncommitted = workspace.Status.UncommittedFiles();
+            var outcome = workspace.StashWriter.Write("prop");
             Assert.Equal(uncommitted, outcome.Files.Select(f => f.Path));
         }
 
@@ -113,7 +113,7 @@ public sealed class StashRoundTripPropertyTests
 
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            var restored = workspace.RestoreStash("prop");
+            var restored = workspace.StashRestorer.Restore("prop");
             Assert.NotEqual(RestoreStatus.Conflict, restored.Status);
         }
 

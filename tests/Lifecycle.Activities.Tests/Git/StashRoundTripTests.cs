@@ -50,7 +50,7 @@ public sealed class StashRoundTripTests
         StashOutcome stashed;
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            stashed = workspace.StashWork("s-1");
+            stashed = workspace.StashWriter.Write("s-1");
         }
 
         Assert.True(stashed.Stashed);
@@ -63,7 +63,7 @@ public sealed class StashRoundTripTests
         RestoreOutcome restored;
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            restored = workspace.RestoreStash("s-1");
+            restored = workspace.StashRestorer.Restore("s-1");
         }
 
         Assert.Equal(RestoreStatus.Restored, restored.Status);
@@ -84,7 +84,7 @@ public sealed class StashRoundTripTests
         repo.Write("new/c.bin", Binary);
 
         using var workspace = GitWorkspace.Open(repo.Path);
-        var outcome = workspace.StashWork("counts");
+        var outcome = workspace.StashWriter.Write("counts");
 
         Assert.Equal(
             [new FileChange("a.txt", 2, 1, false), new FileChange("gone.txt", 0, 2, false), new FileChange("new/b.txt", 3, 0, false), new FileChange("new/c.bin", 0, 0, true)],
@@ -101,12 +101,12 @@ public sealed class StashRoundTripTests
         repo.Write("build.log", "ignored");
 
         using var workspace = GitWorkspace.Open(repo.Path);
-        var outcome = workspace.StashWork("quiet");
+        var outcome = workspace.StashWriter.Write("quiet");
 
         Assert.False(outcome.Stashed);
         Assert.Empty(outcome.Files);
         Assert.Equal("", repo.Git("stash", "list"));
-        Assert.Empty(workspace.UncommittedFiles());
+        Assert.Empty(workspace.Status.UncommittedFiles());
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class StashRoundTripTests
         repo.Write("a.txt", "a\n");
         using var workspace = GitWorkspace.Open(repo.Path);
 
-        var error = Assert.Throws<SessionException>(() => workspace.StashWork("s"));
+        var error = Assert.Throws<SessionException>(() => workspace.StashWriter.Write("s"));
 
         Assert.Equal(ErrorKind.InvalidInput, error.Kind);
         Assert.True(File.Exists(Path.Combine(repo.Path, "a.txt")));
@@ -136,7 +136,7 @@ public sealed class StashRoundTripTests
         repo.Git("stash", "push", "-q", "--include-untracked", "-m", "lifecycle session cli");
 
         using var workspace = GitWorkspace.Open(repo.Path);
-        var outcome = workspace.RestoreStash("cli");
+        var outcome = workspace.StashRestorer.Restore("cli");
 
         Assert.Equal(RestoreStatus.Restored, outcome.Status);
         Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(before));
@@ -155,7 +155,7 @@ public sealed class StashRoundTripTests
         var before = WorkTreeSnapshot.Take(repo);
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            workspace.StashWork("for-cli");
+            workspace.StashWriter.Write("for-cli");
         }
 
         repo.Git("stash", "pop", "-q", "--index");
@@ -182,14 +182,14 @@ public sealed class StashRoundTripTests
 
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            workspace.StashWork("links");
+            workspace.StashWriter.Write("links");
         }
 
         Assert.Equal("target.txt", new FileInfo(Path.Combine(repo.Path, "link")).LinkTarget);
         Assert.False(Path.Exists(Path.Combine(repo.Path, "new-link")));
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            Assert.Equal(RestoreStatus.Restored, workspace.RestoreStash("links").Status);
+            Assert.Equal(RestoreStatus.Restored, workspace.StashRestorer.Restore("links").Status);
         }
 
         Assert.Equal("elsewhere.txt", new FileInfo(Path.Combine(repo.Path, "link")).LinkTarget);
@@ -210,7 +210,7 @@ public sealed class StashRoundTripTests
         repo.Write("vendor/tool/code.c", "int main;\n");
 
         using var workspace = GitWorkspace.Open(repo.Path);
-        var outcome = workspace.StashWork("nested");
+        var outcome = workspace.StashWriter.Write("nested");
 
         Assert.Equal(["a.txt"], outcome.Files.Select(f => f.Path));
         Assert.Equal(["vendor/tool"], outcome.Skipped);
@@ -228,7 +228,7 @@ public sealed class StashRoundTripTests
 
         using var workspace = GitWorkspace.Open(repo.Path);
 
-        Assert.Equal(ErrorKind.Conflict, Assert.Throws<SessionException>(() => workspace.StashWork("s")).Kind);
+        Assert.Equal(ErrorKind.Conflict, Assert.Throws<SessionException>(() => workspace.StashWriter.Write("s")).Kind);
         Assert.Equal("changed\n", File.ReadAllText(Path.Combine(repo.Path, "a.txt")));
         Assert.False(File.Exists(Path.Combine(repo.Path, ".git", "refs", "stash")));
     }
@@ -249,7 +249,7 @@ public sealed class StashRoundTripTests
         var before = WorkTreeSnapshot.Take(repo);
 
         using var workspace = GitWorkspace.Open(repo.Path);
-        var error = Assert.Throws<SessionException>(() => workspace.StashWork("s"));
+        var error = Assert.Throws<SessionException>(() => workspace.StashWriter.Write("s"));
 
         Assert.Equal(ErrorKind.Conflict, error.Kind);
         Assert.Contains("Merge is in progress", error.Message);
@@ -270,7 +270,7 @@ public sealed class StashRoundTripTests
 
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            workspace.StashWork("filters");
+            workspace.StashWriter.Write("filters");
         }
 
         Assert.Equal("", repo.Git("status", "--porcelain"));
@@ -278,7 +278,7 @@ public sealed class StashRoundTripTests
         Assert.Equal("echo one\r\n", File.ReadAllText(Path.Combine(repo.Path, "run.bat")));
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            Assert.Equal(RestoreStatus.Restored, workspace.RestoreStash("filters").Status);
+            Assert.Equal(RestoreStatus.Restored, workspace.StashRestorer.Restore("filters").Status);
         }
 
         Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(before));
@@ -300,14 +300,14 @@ public sealed class StashRoundTripTests
         StashOutcome stashed;
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            stashed = workspace.StashWork("autocrlf");
+            stashed = workspace.StashWriter.Write("autocrlf");
         }
 
         Assert.Equal(new FileChange("a.txt", 2, 1, false), stashed.Files[0]);
         Assert.Equal("", repo.Git("status", "--porcelain"));
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            Assert.Equal(RestoreStatus.Restored, workspace.RestoreStash("autocrlf").Status);
+            Assert.Equal(RestoreStatus.Restored, workspace.StashRestorer.Restore("autocrlf").Status);
         }
 
         Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(before));
@@ -327,12 +327,12 @@ public sealed class StashRoundTripTests
         StashOutcome outcome;
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            workspace.BeforeReset = () =>
+            workspace.StashWriter.BeforeReset = () =>
             {
                 repo.Write("doc.txt", "save B, written while the stash was made\n");
                 repo.Write("notes.txt", "untracked B\n");
             };
-            outcome = workspace.StashWork("s-1");
+            outcome = workspace.StashWriter.Write("s-1");
         }
 
         Assert.True(outcome.Stashed);
@@ -355,14 +355,14 @@ public sealed class StashRoundTripTests
         repo.Write("other.txt", "put away too\n");
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            Assert.True(workspace.StashWork("s-1").Stashed);
+            Assert.True(workspace.StashWriter.Write("s-1").Stashed);
         }
 
         RestoreOutcome outcome;
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            workspace.BeforeRestoreWrites = () => repo.Write("doc.txt", "typed while the restore ran, longer\n");
-            outcome = workspace.RestoreStash("s-1");
+            workspace.StashRestorer.BeforeRestoreWrites = () => repo.Write("doc.txt", "typed while the restore ran, longer\n");
+            outcome = workspace.StashRestorer.Restore("s-1");
         }
 
         Assert.Equal(RestoreStatus.Partial, outcome.Status);
@@ -389,13 +389,13 @@ public sealed class StashRoundTripTests
 
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            Assert.True(workspace.StashWork("s-1").Stashed);
+            Assert.True(workspace.StashWriter.Write("s-1").Stashed);
         }
 
         Assert.False(File.Exists(env));
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            Assert.Equal(RestoreStatus.Restored, workspace.RestoreStash("s-1").Status);
+            Assert.Equal(RestoreStatus.Restored, workspace.StashRestorer.Restore("s-1").Status);
         }
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(env));
@@ -421,14 +421,14 @@ public sealed class StashRoundTripTests
 
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            Assert.True(workspace.StashWork("s-1").Stashed);
+            Assert.True(workspace.StashWriter.Write("s-1").Stashed);
         }
 
         Assert.Equal("edited after the rename\n", repo.Git("show", "stash@{0}:foo.txt"));
         RestoreOutcome restored;
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            restored = workspace.RestoreStash("s-1");
+            restored = workspace.StashRestorer.Restore("s-1");
         }
 
         if (restored.Status == RestoreStatus.Conflict)
@@ -463,7 +463,7 @@ public sealed class StashRoundTripTests
 
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            Assert.True(workspace.StashWork("s-1").Stashed);
+            Assert.True(workspace.StashWriter.Write("s-1").Stashed);
         }
 
         Assert.Contains(staged, repo.Git("ls-tree", "stash@{0}^2", "sub"));

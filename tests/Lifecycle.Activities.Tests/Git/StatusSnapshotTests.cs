@@ -17,14 +17,14 @@ public sealed class StatusSnapshotTests
         StatusSnapshot snapshot;
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            snapshot = workspace.TakeSnapshot();
+            snapshot = workspace.Status.TakeSnapshot();
         }
 
         repo.Write("b.txt", "b changed after the snapshot\n");
         StashOutcome outcome;
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            outcome = workspace.StashWork("s", snapshot: snapshot);
+            outcome = workspace.StashWriter.Write("s", snapshot: snapshot);
         }
 
         Assert.Equal(["a.txt"], outcome.Files.Select(f => f.Path));
@@ -43,15 +43,15 @@ public sealed class StatusSnapshotTests
         StatusSnapshot snapshot;
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            snapshot = workspace.TakeSnapshot();
+            snapshot = workspace.Status.TakeSnapshot();
         }
 
         repo.Write("b.txt", "b staged\n");
         repo.Git("add", "b.txt");
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            Assert.Equal(["a.txt", "b.txt"], workspace.UncommittedFiles(snapshot));
-            Assert.Equal(["a.txt", "b.txt"], workspace.StashWork("s", snapshot: snapshot).Files.Select(f => f.Path));
+            Assert.Equal(["a.txt", "b.txt"], workspace.Status.UncommittedFiles(snapshot));
+            Assert.Equal(["a.txt", "b.txt"], workspace.StashWriter.Write("s", snapshot: snapshot).Files.Select(f => f.Path));
         }
 
         Assert.Equal("", repo.Git("status", "--porcelain"));
@@ -70,7 +70,7 @@ public sealed class StatusSnapshotTests
         StatusSnapshot snapshot;
         using (var workspace = GitWorkspace.Open(repo.Path, readOnly: true))
         {
-            snapshot = workspace.TakeSnapshot();
+            snapshot = workspace.Status.TakeSnapshot();
         }
 
         var index = Path.Combine(repo.Path, ".git", "index");
@@ -82,7 +82,7 @@ public sealed class StatusSnapshotTests
 
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            Assert.Equal(["a.txt", "b.txt"], workspace.StashWork("s", snapshot: snapshot).Files.Select(f => f.Path));
+            Assert.Equal(["a.txt", "b.txt"], workspace.StashWriter.Write("s", snapshot: snapshot).Files.Select(f => f.Path));
         }
 
         Assert.Equal("", repo.Git("status", "--porcelain"));
@@ -99,13 +99,13 @@ public sealed class StatusSnapshotTests
         StatusSnapshot snapshot;
         using (var workspace = GitWorkspace.Open(repo.Path, readOnly: true))
         {
-            snapshot = workspace.TakeSnapshot();
+            snapshot = workspace.Status.TakeSnapshot();
         }
 
         File.Delete(temporary);
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            Assert.Equal(["a.txt"], workspace.StashWork("s", snapshot: snapshot).Files.Select(f => f.Path));
+            Assert.Equal(["a.txt"], workspace.StashWriter.Write("s", snapshot: snapshot).Files.Select(f => f.Path));
         }
 
         Assert.Equal("", repo.Git("status", "--porcelain"));
@@ -122,10 +122,10 @@ public sealed class StatusSnapshotTests
         var time = File.GetLastWriteTimeUtc(index);
 
         using var workspace = GitWorkspace.Open(repo.Path, readOnly: true);
-        _ = workspace.TakeSnapshot();
+        _ = workspace.Status.TakeSnapshot();
 
         Assert.Equal(time, File.GetLastWriteTimeUtc(index));
-        Assert.Throws<InvalidOperationException>(() => workspace.StashWork("s"));
+        Assert.Throws<InvalidOperationException>(() => workspace.StashWriter.Write("s"));
     }
 
     [Fact]
@@ -174,18 +174,18 @@ public sealed class IndexContentHashTests
     {
         using var repo = new Lifecycle.Activities.Tests.Support.TempRepository();
         var index = Path.Combine(repo.Path, ".git", "index");
-        Assert.Null(Lifecycle.Activities.Git.GitWorkspace.IndexContentHash(index));
+        Assert.Null(Lifecycle.Activities.Git.WorkTreeStatus.IndexContentHash(index));
 
         repo.Write("a.txt", "one\n");
         repo.Git("add", "a.txt");
-        var first = Lifecycle.Activities.Git.GitWorkspace.IndexContentHash(index);
+        var first = Lifecycle.Activities.Git.WorkTreeStatus.IndexContentHash(index);
         repo.Write("a.txt", "two\n"); // same size, staged again at once
         repo.Git("add", "a.txt");
-        var second = Lifecycle.Activities.Git.GitWorkspace.IndexContentHash(index);
+        var second = Lifecycle.Activities.Git.WorkTreeStatus.IndexContentHash(index);
 
         Assert.StartsWith("trailer ", first);
         Assert.NotEqual(first, second);
-        Assert.Equal(second, Lifecycle.Activities.Git.GitWorkspace.IndexContentHash(index));
+        Assert.Equal(second, Lifecycle.Activities.Git.WorkTreeStatus.IndexContentHash(index));
 
         // index.skipHash (git 2.40+, part of feature.manyFiles) writes a trailer of zeros: the bytes are hashed.
         var skipHash = Path.Combine(repo.Path, "skiphash-index");
@@ -196,7 +196,7 @@ public sealed class IndexContentHashTests
             var bytes = File.ReadAllBytes(index);
             Array.Clear(bytes, bytes.Length - 20, 20);
             File.WriteAllBytes(skipHash, bytes);
-            return Lifecycle.Activities.Git.GitWorkspace.IndexContentHash(skipHash);
+            return Lifecycle.Activities.Git.WorkTreeStatus.IndexContentHash(skipHash);
         }
 
         var third = ZeroTrailerHash("one\n");

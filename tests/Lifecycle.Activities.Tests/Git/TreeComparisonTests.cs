@@ -87,8 +87,8 @@ public sealed class TreeComparisonTests
         {
             var before = Build(git, pair.Item1);
             var after = Build(git, pair.Item2);
-            var fast = workspace.CompareTrees(git.Lookup<Tree>(before.Id), git.Lookup<Tree>(after.Id));
-            var slow = workspace.CompareTreesWithLibgit2(git.Lookup<Tree>(before.Id), git.Lookup<Tree>(after.Id));
+            var fast = workspace.TreeComparer.Compare(git.Lookup<Tree>(before.Id), git.Lookup<Tree>(after.Id));
+            var slow = workspace.TreeComparer.CompareWithLibgit2(git.Lookup<Tree>(before.Id), git.Lookup<Tree>(after.Id));
 
             Assert.Equal(slow, fast);
         }, iter: 100, threads: 1);

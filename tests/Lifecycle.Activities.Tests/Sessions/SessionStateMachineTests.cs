@@ -12,6 +12,7 @@ public class SessionStateMachineTests
         { SessionState.Active, SessionTrigger.Close, SessionState.Closing },
         { SessionState.Active, SessionTrigger.Abandon, SessionState.Dormant },
         { SessionState.Closing, SessionTrigger.Finish, SessionState.Dormant },
+        { SessionState.Closing, SessionTrigger.Reopen, SessionState.Active },
     };
 
     [Theory]
@@ -65,7 +66,7 @@ public class SessionStateMachineTests
 
         var error = Assert.Throws<IllegalTransitionException>(() => machine.Fire(SessionTrigger.Activate));
 
-        Assert.Equal("Cannot activate a session that is CLOSING; from CLOSING a session may only: finish.", error.Message);
+        Assert.Equal("Cannot activate a session that is CLOSING; from CLOSING a session may only: finish, reopen.", error.Message);
     }
 
     [Fact]

@@ -70,13 +70,25 @@ public class SessionCycleTests
     }
 
     [Fact]
-    public async Task Start_WhileASessionIsStillActive_ClosesItFirstFromItsRecordedFacts()
+    public async Task Start_WhileAClosingSessionNeverFinished_ClosesItFirstFromItsRecordedFacts()
     {
         using var folder = new TempFolder();
         var cli = SessionRepositories.Prepare(folder);
         Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
         Assert.Equal(0, (await cli.RunAsync("task", "add", "keep going")).ExitCode);
         folder.Write("work.txt", "in progress\n");
+
+        // A close whose process died after CLOSING, and whose instance is gone (a store restored from elsewhere).
+        cli.Environment["LIFECYCLE_CRASH_AT"] = "stash";
+        Assert.NotEqual(0, (await cli.RunAsync("end", "--yes")).ExitCode);
+        cli.Environment.Remove("LIFECYCLE_CRASH_AT");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder.Path, ".lifecycle", "lifecycle.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE WorkflowInstances SET Status = 'Faulted', Owner = NULL WHERE Status = 'Running'";
+            command.ExecuteNonQuery();
+        }
 
         var again = await cli.RunAsync("--json", "start");
 

@@ -8,7 +8,7 @@ public class SessionEndCrashTests
 {
     [Theory]
     [InlineData("now")]
-    [InlineData("$.root.activities[3]")]
+    [InlineData("$.root.activities[4]")]
     [InlineData("check")]
     [InlineData("stash")]
     [InlineData("productivity")]

@@ -46,6 +46,6 @@ public class StateAndReportTests
         Assert.Contains(".lifecycle/", File.ReadAllText(Path.Combine(folder.Path, ".git", "info", "exclude")));
         Assert.Equal("00001", json.Json["sessionId"]!.GetValue<string>());
         Assert.Equal(2, missing.ExitCode);
-        Assert.Contains("Session 00007 has no report", missing.Stderr);
+        Assert.Contains("There is no session 00007", missing.Stderr);
     }
 }

@@ -111,7 +111,7 @@ public class UsageErrorTests
     [InlineData("instances --status Sleeping", "Unknown status 'Sleeping'")]
     [InlineData("journal nope", "No instance has id 'nope'")]
     [InlineData("workflow show nope", "No published workflow has id 'nope'")]
-    [InlineData("frobnicate", "Unrecognized command or argument 'frobnicate'")]
+    [InlineData("frobnicate", "Unknown command 'frobnicate'")]
     [InlineData("--repo /no/such/folder workflow list", "--repo '/no/such/folder' is not a folder")]
     [InlineData("workflow run steps.json --input @missing.json", "--input @missing.json: file 'missing.json' does not exist")]
     [InlineData("workflow run steps.json --input {\"name\":\"\\ud800\"}", "not a whole character")]

@@ -18,7 +18,8 @@ public sealed class TestEngine : IAsyncDisposable
         string? folder = null,
         string? owner = null,
         Action<Activities.ActivityRegistry>? configureRegistry = null,
-        WorkflowEngineOptions? engineOptions = null)
+        WorkflowEngineOptions? engineOptions = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         Folder = folder ?? Directory.CreateTempSubdirectory("lifecycle-tests-").FullName;
         var services = new ServiceCollection();
@@ -28,6 +29,8 @@ public sealed class TestEngine : IAsyncDisposable
         {
             services.AddSingleton(engineOptions);
         }
+
+        configureServices?.Invoke(services);
         _services = services.BuildServiceProvider();
         Engine = _services.GetRequiredService<WorkflowEngine>();
         if (owner is not null)

@@ -17,7 +17,8 @@ namespace Lifecycle.Activities.Git.Trees;
 /// </remarks>
 internal sealed class NativeObjects : IDisposable
 {
-    private const string Library = "lifecycle-libgit2";
+    /// <summary>The name this assembly's imports of LibGit2Sharp's libgit2 use (resolved by <see cref="IsUsable"/>).</summary>
+    internal const string Library = "lifecycle-libgit2";
     private const int TreeType = 2;
 
     private static readonly Lazy<bool> Usable = new(() => RegisterResolver() && git_libgit2_init() >= 0);
@@ -25,6 +26,22 @@ internal sealed class NativeObjects : IDisposable
     private readonly OdbHandle _odb;
 
     private NativeObjects(OdbHandle odb) => _odb = odb;
+
+    /// <summary>
+    /// True when LibGit2Sharp's libgit2 is loaded and initialised for this assembly's imports
+    /// (<see cref="Library"/>); false when it cannot be, and callers do without.
+    /// </summary>
+    internal static bool IsUsable()
+    {
+        try
+        {
+            return Usable.Value;
+        }
+        catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException or MarshalDirectiveException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>How many objects this database read (not counting the process-wide tree cache's hits).</summary>
     public int Reads { get; private set; }

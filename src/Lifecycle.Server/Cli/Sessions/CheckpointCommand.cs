@@ -1,26 +1,21 @@
 using System.CommandLine;
-using Lifecycle.Activities.Sessions;
 
 namespace Lifecycle.Server.Cli.Sessions;
 
-/// <summary><c>checkpoint</c>: persists the current session now (database and <c>.lifecycle/state.json</c>).</summary>
+/// <summary><c>checkpoint</c>: writes the current session to <c>.lifecycle/state.json</c> now.</summary>
 public static class CheckpointCommand
 {
     public static Command Build(TextWriter output, TextWriter error) =>
         new Command("checkpoint", "Persist the current session now (.lifecycle/state.json, checksummed, with backups)").Handle(output, error, async (context, ct) =>
         {
-            var store = CurrentSession.Store(context);
-            var session = await CurrentSession.LatestAsync(context, store, ct);
-            var file = SessionStateFile.For(context);
-            await file.WriteAsync(session, ct);
-            await store.SaveAsync(session, ct);
+            var written = await context.Sessions.CheckpointAsync(ct);
             if (context.Json)
             {
-                context.WriteJson(new { sessionId = session.SessionId, state = session.State, path = file.Path });
+                context.WriteJson(new { sessionId = written.SessionId, state = written.State, path = written.Path });
             }
             else
             {
-                context.Out.WriteLine($"Checkpoint of session {session.SessionId} ({session.State.ToString().ToUpperInvariant()}) written to {file.Path}.");
+                context.Out.WriteLine($"Checkpoint of session {written.SessionId} ({written.State.ToString().ToUpperInvariant()}) written to {written.Path}.");
             }
 
             return ExitCodes.Ok;

@@ -1,20 +1,21 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Lifecycle.Activities.Sessions;
-using Lifecycle.Server.Persistence;
+using Lifecycle.Server.Sessions;
 
 namespace Lifecycle.Server.Cli.Sessions;
 
 /// <summary>
-/// <c>event TYPE</c>: records something that happened in the active session (used by the git hooks
-/// and by agents). Without an active session nothing is recorded and the exit code is still 0, so
-/// hooks never disturb git.
+/// <c>event TYPE</c>: records something that happened in the active session (used by agents and
+/// older git hooks). Without an active session nothing is recorded and the exit code is still 0,
+/// so hooks never disturb git; an event that names a task, commit or error that does not exist is
+/// refused (exit 2).
 /// </summary>
 public static class EventCommand
 {
     public static Command Build(TextWriter output, TextWriter error)
     {
-        var type = new Argument<string>("type") { Description = $"One of: {string.Join(", ", SessionEventTypes.All)}" };
+        var type = new Argument<string>("type") { Description = $"One of: {string.Join(", ", SessionEventTypes.Recordable)}" };
         var path = new Option<string?>("--path") { Description = "The file (file_modified)" };
         var sha = new Option<string?>("--sha") { Description = "The commit (git_commit; default HEAD)" };
         var task = new Option<string?>("--task") { Description = "The task id (task_completed, task_switched)" };
@@ -30,11 +31,6 @@ public static class EventCommand
         return command.Handle(output, error, async (context, cancellationToken) =>
         {
             var name = context.Parse.GetValue(type)!;
-            if (!SessionEventTypes.All.Contains(name))
-            {
-                throw new UsageException($"Unknown event type '{name}'. Use one of: {string.Join(", ", SessionEventTypes.All)}.");
-            }
-
             var details = JsonArgument.ParseObject(context.Parse.GetValue(data), "--data") ?? [];
             Add(details, "path", context.Parse.GetValue(path));
             Add(details, "sha", context.Parse.GetValue(sha));
@@ -45,11 +41,8 @@ public static class EventCommand
                 return ExitCodes.Ok;
             }
 
-            var store = new SqliteSessionStore(Path.Combine(context.Repository, ".lifecycle", "lifecycle.db"));
-            var session = File.Exists(Path.Combine(context.Repository, ".lifecycle", "lifecycle.db"))
-                ? await InitializedLatest(store, cancellationToken)
-                : null;
-            if (session is not { State: SessionState.Active })
+            var outcome = await context.Sessions.RecordEventAsync(new EventRequest(name, details), cancellationToken);
+            if (outcome.Recorded is not { } recorded)
             {
                 if (!context.Parse.GetValue(quiet))
                 {
@@ -59,38 +52,17 @@ public static class EventCommand
                 return ExitCodes.Ok;
             }
 
-            var recorded = await store.AppendEventAsync(
-                new SessionEvent(session.SessionId, name, TimeProvider.System.GetUtcNow(), details.Count == 0 ? null : details), cancellationToken);
-
-            // The event is also a stimulus: it resumes workflows waiting for it and starts those it
-            // triggers (work-tracking checkpoints the session).
-            await using (var host = new Hosting.EmbeddedHost(context.Repository, liveLog: null))
-            {
-                await host.Engine.StartAsync(cancellationToken);
-                await host.Engine.ResumeAsync(new Lifecycle.Workflows.Hosting.Stimulus(name, new JsonObject
-                {
-                    ["session"] = session.SessionId,
-                    ["type"] = name,
-                    ["data"] = details.DeepClone(),
-                }, Correlation: session.SessionId), cancellationToken);
-            }
             if (context.Json)
             {
                 context.WriteJson(recorded);
             }
             else if (!context.Parse.GetValue(quiet))
             {
-                context.Out.WriteLine($"Recorded {name} in session {session.SessionId}.");
+                context.Out.WriteLine($"Recorded {name} in session {recorded.SessionId}.");
             }
 
             return ExitCodes.Ok;
         });
-    }
-
-    private static async Task<SessionContext?> InitializedLatest(SqliteSessionStore store, CancellationToken cancellationToken)
-    {
-        await store.InitializeAsync(cancellationToken);
-        return await store.GetLatestAsync(cancellationToken);
     }
 
     private static void Add(JsonObject details, string key, string? value)

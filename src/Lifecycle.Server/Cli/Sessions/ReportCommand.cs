@@ -1,7 +1,4 @@
 using System.CommandLine;
-using Lifecycle.Activities.Configuration;
-using Lifecycle.Activities.Handoff;
-using Lifecycle.Activities.Sessions;
 
 namespace Lifecycle.Server.Cli.Sessions;
 
@@ -17,10 +14,6 @@ public static class ReportCommand
         return command.Handle(output, error, async (context, ct) =>
         {
             var wanted = context.Parse.GetValue(format)!.ToLowerInvariant();
-            if (wanted is not ("md" or "json"))
-            {
-                throw new UsageException($"--format must be md or json; got '{context.Parse.GetValue(format)}'.");
-            }
 
             // --json promises one JSON document on stdout: the handoff, as with --format json.
             if (context.Json && context.Parse.GetResult(format) is not { Implicit: false })
@@ -32,34 +25,23 @@ public static class ReportCommand
                 throw new UsageException("--json prints the handoff as JSON; drop --format md, or drop --json for the Markdown report.");
             }
 
-            var sessionId = context.Parse.GetValue(id) is { } given ? SessionId.Normalize(given) : await LastClosedAsync(context, ct);
-            var docs = SessionDocs.For(LifecycleConfigLoader.Load(context.Repository).DocsFolder, sessionId);
-            var path = Path.Combine(context.Repository, wanted == "md" ? docs.Report : docs.HandoffJson);
-            if (!File.Exists(path))
+            var report = await context.Sessions.ReportAsync(context.Parse.GetValue(id), wanted, ct);
+            if (report.Source != "work tree")
             {
-                throw new UsageException($"Session {sessionId} has no {(wanted == "md" ? "report" : "handoff")} at {Path.GetRelativePath(context.Repository, path)}; reports are written when a session ends (see 'lifecycle sessions').");
+                context.Error.WriteLine($"note: session {report.SessionId}'s documents are not in the work tree; read from {report.Source}.");
             }
 
-            var text = await File.ReadAllTextAsync(path, ct);
             if (context.Parse.GetValue(outFile) is { } target)
             {
-                await File.WriteAllTextAsync(Path.GetFullPath(target, Environment.CurrentDirectory), text, ct);
+                await File.WriteAllTextAsync(Path.GetFullPath(target, Environment.CurrentDirectory), report.Text, ct);
                 context.Error.WriteLine($"Wrote {target}.");
             }
             else
             {
-                context.Out.Write(text);
+                context.Out.Write(report.Text);
             }
 
             return ExitCodes.Ok;
         });
-    }
-
-    private static async Task<string> LastClosedAsync(CommandContext context, CancellationToken ct)
-    {
-        var store = CurrentSession.Store(context);
-        await CurrentSession.LatestAsync(context, store, ct);
-        var closed = (await store.ListAsync(ct)).LastOrDefault(s => s.State == SessionState.Dormant && s.EndTime is not null);
-        return closed?.SessionId ?? throw new UsageException("No session has ended yet; end one with 'lifecycle end'.");
     }
 }

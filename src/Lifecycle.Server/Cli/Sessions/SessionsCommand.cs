@@ -2,16 +2,15 @@ using System.CommandLine;
 
 namespace Lifecycle.Server.Cli.Sessions;
 
-/// <summary><c>sessions</c>: every session of the repository, oldest first.</summary>
+/// <summary><c>sessions</c>: every session of the repository, oldest first; <c>sessions show ID</c>: one of them.</summary>
 public static class SessionsCommand
 {
-    public static Command Build(TextWriter output, TextWriter error) =>
-        new Command("sessions", "List the repository's sessions").Handle(output, error, async (context, ct) =>
+    public static Command Build(TextWriter output, TextWriter error)
+    {
+        var command = new Command("sessions", "List the repository's sessions (sessions show ID: one session)") { SessionShowCommand.Build(output, error) };
+        return command.Handle(output, error, async (context, ct) =>
         {
-            CurrentSession.RequireGitRepository(context);
-            var sessions = File.Exists(Path.Combine(context.Repository, ".lifecycle", "lifecycle.db"))
-                ? await CurrentSession.Store(context).ListAsync(ct)
-                : [];
+            var sessions = await context.Sessions.ListAsync(ct);
             if (context.Json)
             {
                 context.WriteJson(new
@@ -20,6 +19,7 @@ public static class SessionsCommand
                     {
                         sessionId = s.SessionId, state = s.State, startTime = s.StartTime, endTime = s.EndTime,
                         activeBranch = s.ActiveBranch, openTasks = s.OpenTasks.Count, blockers = s.Blockers.Count,
+                        commits = s.Commits, closeReason = s.CloseReason,
                     }),
                 });
                 return ExitCodes.Ok;
@@ -31,14 +31,15 @@ public static class SessionsCommand
                 return ExitCodes.Ok;
             }
 
-            var table = new TextTable("SESSION", "STATE", "STARTED", "ENDED", "BRANCH", "OPEN TASKS");
+            var table = new TextTable("SESSION", "STATE", "STARTED", "ENDED", "BRANCH", "COMMITS", "OPEN TASKS");
             foreach (var s in sessions)
             {
                 table.Add(s.SessionId, s.State.ToString().ToUpperInvariant(), TextTable.Time(s.StartTime), TextTable.Time(s.EndTime),
-                    s.ActiveBranch ?? "-", s.OpenTasks.Count.ToString());
+                    s.ActiveBranch ?? "-", s.Commits.ToString(), s.OpenTasks.Count.ToString());
             }
 
             table.WriteTo(context.Out);
             return ExitCodes.Ok;
         });
+    }
 }

@@ -1,29 +1,43 @@
 using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Lifecycle.Activities.Sessions;
+using Lifecycle.Server.Sessions;
 
 namespace Lifecycle.Server.Cli.Sessions;
 
-/// <summary><c>status</c>: the current session's state and context (<c>--json</c>: the SessionContext).</summary>
+/// <summary><c>status</c>: the current session's state and context, live while it is ACTIVE (<c>--json</c>: the SessionContext).</summary>
 public static class StatusCommand
 {
     public static Command Build(TextWriter output, TextWriter error) =>
-        new Command("status", "Show the current session: state, context, tasks, blockers").Handle(output, error, async (context, ct) =>
+        new Command("status", "Show the current session: state, branch, live counts, tasks, blockers").Handle(output, error, async (context, ct) =>
         {
-            var store = CurrentSession.Store(context);
-            var session = await CurrentSession.LatestAsync(context, store, ct);
-
-            // Reading the checkpoint verifies it and restores a corrupt one from its newest good backup.
-            await SessionStateFile.ReadAsync(context, ct);
+            var status = await context.Sessions.StatusAsync(ct);
+            var session = status.Session;
             if (context.Json)
             {
-                context.WriteJson(session);
+                context.Out.WriteLine(Json(status).ToJsonString(CliJson.Options));
                 return ExitCodes.Ok;
             }
 
-            var events = await store.GetEventsAsync(session.SessionId, ct);
-            context.Out.WriteLine($"Session {session.SessionId}: {session.State.ToString().ToUpperInvariant()} since {TextTable.Time(session.ActiveSince ?? session.StartTime)}");
-            context.Out.WriteLine($"  branch: {session.ActiveBranch ?? "-"}   previous: {session.PreviousSession ?? "-"}   reality consensus: {session.RealityConsensus:0.##}");
-            // Counted from the recorded events; the session's commits, files and lines are measured from git at the close.
-            context.Out.WriteLine($"  events: {events.Count}   commit events: {events.Count(e => e.Type == "git_commit")}   errors: {events.Count(e => e.Type == "error_occurred")}");
+            var state = session.State.ToString().ToUpperInvariant();
+            context.Out.WriteLine($"Session {session.SessionId}: {state} since {TextTable.Time(session.ActiveSince ?? session.StartTime)}" +
+                                  (status.LastActivity is { } last ? $", last activity {TextTable.Time(last)}" : ""));
+            context.Out.WriteLine($"  branch: {Where(status)}   previous: {session.PreviousSession ?? "-"}   reality consensus: {session.RealityConsensus:0%}");
+            if (session.State == SessionState.Closing)
+            {
+                context.Out.WriteLine("  its close did not finish: run 'lifecycle end' to finish it.");
+            }
+
+            context.Out.WriteLine(session.State == SessionState.Active
+                ? $"  so far: {Count(session.Commits, "commit")}, {Count(session.FilesModified, "file")} modified, {Count(session.LinesChanged, "line")} changed in commits; {Count(session.UncommittedFiles.Count, "file")} uncommitted now"
+                : $"  recorded: {Count(session.Commits, "commit")}, {Count(session.FilesModified, "file")} modified, {Count(session.LinesChanged, "line")} changed");
+            context.Out.WriteLine($"  events: {status.Events}   commit events: {status.CommitEvents}   errors: {status.Errors.Count}");
+            foreach (var failure in status.Errors.TakeLast(3))
+            {
+                context.Out.WriteLine($"  error at {TextTable.Time(failure.Timestamp)}: {failure.Data?["message"]}");
+            }
+
             foreach (var task in session.OpenTasks)
             {
                 context.Out.WriteLine($"  task {task.Id} (priority {task.Priority}): {task.Title}{(task.BlockedReason is null ? "" : $" [blocked: {task.BlockedReason}]")}");
@@ -36,4 +50,27 @@ public static class StatusCommand
 
             return ExitCodes.Ok;
         });
+
+    /// <summary>The SessionContext (live counts while ACTIVE), with where HEAD is now and the last activity.</summary>
+    private static JsonObject Json(SessionStatus status)
+    {
+        var json = JsonSerializer.SerializeToNode(status.Session, CliJson.Options)!.AsObject();
+        json["currentBranch"] = status.Branch;
+        json["headDetached"] = status.Detached;
+        json["headSha"] = status.HeadSha;
+        json["lastActivity"] = status.LastActivity?.ToString("O");
+        json["errors"] = new JsonArray([.. status.Errors.Select(e => (JsonNode)new JsonObject
+        {
+            ["time"] = e.Timestamp.ToString("O"),
+            ["message"] = e.Data?["message"]?.DeepClone(),
+        })]);
+        return json;
+    }
+
+    private static string Where(SessionStatus status) =>
+        status.Detached
+            ? $"detached HEAD at {status.HeadSha![..7]} (not on a branch: commits made here are found only by their sha; 'git switch -c NAME' keeps them on a branch)"
+            : status.Branch ?? status.Session.ActiveBranch ?? "-";
+
+    private static string Count(int n, string unit) => $"{n} {unit}{(n == 1 ? "" : "s")}";
 }

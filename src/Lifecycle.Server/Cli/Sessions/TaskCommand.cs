@@ -1,64 +1,94 @@
 using System.CommandLine;
 using Lifecycle.Activities.Sessions;
 using Lifecycle.Activities.Tasks;
+using Lifecycle.Server.Sessions;
 
 namespace Lifecycle.Server.Cli.Sessions;
 
-/// <summary><c>task add|done|block|list</c>: the tasks of the current session (carried to the next one until done).</summary>
+/// <summary><c>task add|done|block|edit|reopen|remove|list</c>: the session's tasks (carried to the next one until done).</summary>
 public static class TaskCommand
 {
     public static Command Build(TextWriter output, TextWriter error) =>
-        new("task", "Add, complete, block and list the session's tasks")
+        new("task", "Add, complete, block, edit, reopen, remove and list the session's tasks")
         {
-            Add(output, error), Done(output, error), Block(output, error), List(output, error),
+            Add(output, error), Done(output, error), Block(output, error), Edit(output, error), Reopen(output, error), Remove(output, error), List(output, error),
         };
 
     private static Command Add(TextWriter output, TextWriter error)
     {
         var title = new Argument<string>("title") { Description = "What to do" };
         var priority = new Option<int>("--priority") { Description = "1 (highest) to 5", DefaultValueFactory = _ => SessionTask.DefaultPriority };
-        return new Command("add", "Add a task") { title, priority }.Handle(output, error, (context, ct) =>
-            Change(context, ct, tasks => TaskBoard.Add(tasks, context.Parse.GetValue(title)!, context.Parse.GetValue(priority)), "Added"));
+        return new Command("add", "Add a task") { title, priority }.Handle(output, error, async (context, ct) =>
+            Print(context, "Added", await context.Sessions.AddTaskAsync(context.Parse.GetValue(title)!, context.Parse.GetValue(priority), ct)));
     }
 
     private static Command Done(TextWriter output, TextWriter error)
     {
-        var id = new Argument<string>("id") { Description = "The task id, e.g. T3" };
-        return new Command("done", "Mark a task done") { id }.Handle(output, error, (context, ct) =>
-            Change(context, ct, tasks => TaskBoard.Done(tasks, context.Parse.GetValue(id)!), "Done"));
+        var id = TaskId();
+        return new Command("done", "Mark a task done") { id }.Handle(output, error, async (context, ct) =>
+            Print(context, "Done", await context.Sessions.CompleteTaskAsync(context.Parse.GetValue(id)!, ct)));
     }
 
     private static Command Block(TextWriter output, TextWriter error)
     {
-        var id = new Argument<string>("id") { Description = "The task id, e.g. T3" };
+        var id = TaskId();
         var reason = new Option<string>("--reason") { Description = "Why it is blocked", Required = true };
-        return new Command("block", "Mark a task blocked, with the reason") { id, reason }.Handle(output, error, (context, ct) =>
-            Change(context, ct, tasks => TaskBoard.Block(tasks, context.Parse.GetValue(id)!, context.Parse.GetValue(reason)!), "Blocked"));
+        return new Command("block", "Mark a task blocked, with the reason") { id, reason }.Handle(output, error, async (context, ct) =>
+            Print(context, "Blocked", await context.Sessions.BlockTaskAsync(context.Parse.GetValue(id)!, context.Parse.GetValue(reason)!, ct)));
     }
 
-    private static Command List(TextWriter output, TextWriter error) =>
-        new Command("list", "List the session's tasks, open ones first by priority").Handle(output, error, async (context, ct) =>
+    private static Command Edit(TextWriter output, TextWriter error)
+    {
+        var id = TaskId();
+        var title = new Option<string?>("--title") { Description = "The new title" };
+        var priority = new Option<int?>("--priority") { Description = "The new priority, 1 (highest) to 5" };
+        return new Command("edit", "Change a task's title or priority") { id, title, priority }.Handle(output, error, async (context, ct) =>
+            Print(context, "Edited", await context.Sessions.EditTaskAsync(context.Parse.GetValue(id)!, context.Parse.GetValue(title), context.Parse.GetValue(priority), ct)));
+    }
+
+    private static Command Reopen(TextWriter output, TextWriter error)
+    {
+        var id = TaskId();
+        return new Command("reopen", "Open a done or blocked task again") { id }.Handle(output, error, async (context, ct) =>
+            Print(context, "Reopened", await context.Sessions.ReopenTaskAsync(context.Parse.GetValue(id)!, ct)));
+    }
+
+    private static Command Remove(TextWriter output, TextWriter error)
+    {
+        var id = TaskId();
+        return new Command("remove", "Remove a task added by mistake") { id }.Handle(output, error, async (context, ct) =>
+            Print(context, "Removed", await context.Sessions.RemoveTaskAsync(context.Parse.GetValue(id)!, ct)));
+    }
+
+    private static Command List(TextWriter output, TextWriter error)
+    {
+        var all = new Option<bool>("--all") { Description = "Also list the tasks done in earlier sessions" };
+        return new Command("list", "List the session's tasks, open ones first by priority") { all }.Handle(output, error, async (context, ct) =>
         {
-            var session = await CurrentSession.ForTasksAsync(context, CurrentSession.Store(context), ct);
-            var tasks = session.OpenTasks.Concat(session.CompletedTasks).ToList();
+            var listing = await context.Sessions.ListTasksAsync(context.Parse.GetValue(all), ct);
             if (context.Json)
             {
-                context.WriteJson(new { sessionId = session.SessionId, tasks });
+                context.WriteJson(new
+                {
+                    sessionId = listing.SessionId,
+                    tasks = listing.Tasks.Where(t => t.SessionId == listing.SessionId).Select(t => t.Task),
+                    earlier = listing.Tasks.Where(t => t.SessionId != listing.SessionId).Select(t => new { sessionId = t.SessionId, task = t.Task }),
+                });
                 return ExitCodes.Ok;
             }
 
-            if (tasks.Count == 0)
+            if (listing.Tasks.Count == 0)
             {
-                context.Out.WriteLine($"Session {session.SessionId} has no tasks. Add one with 'lifecycle task add \"...\"'.");
+                context.Out.WriteLine($"Session {listing.SessionId} has no tasks. Add one with 'lifecycle task add \"...\"'.");
                 return ExitCodes.Ok;
             }
 
             var table = new TextTable("ID", "PRIORITY", "STATUS", "TITLE");
-            foreach (var task in tasks)
+            foreach (var (sessionId, task) in listing.Tasks)
             {
                 var status = task.Status switch
                 {
-                    SessionTaskStatus.Done => "done",
+                    SessionTaskStatus.Done => sessionId == listing.SessionId ? "done" : $"done in {sessionId}",
                     SessionTaskStatus.Blocked => $"blocked: {task.BlockedReason}",
                     _ => "open",
                 };
@@ -68,66 +98,25 @@ public static class TaskCommand
             table.WriteTo(context.Out);
             return ExitCodes.Ok;
         });
+    }
 
-    /// <summary>How many times a task change is tried against sessions other processes keep saving.</summary>
-    private const int ChangeAttempts = 25;
+    private static Argument<string> TaskId() => new("id") { Description = "The task id, e.g. T3" };
 
-    private static async Task<int> Change(CommandContext context, CancellationToken cancellationToken, Func<List<SessionTask>, SessionTask> change, string verb)
+    private static int Print(CommandContext context, string verb, TaskChange change)
     {
-        var store = CurrentSession.Store(context);
-        SessionContext session;
-        SessionTask task;
-
-        // Another process saving the session in between (a parallel 'task add', a hook's event)
-        // makes the save refuse rather than overwrite; the change is then made again on what it saved.
-        for (var attempt = 1; ; attempt++)
-        {
-            session = await CurrentSession.ForTasksAsync(context, store, cancellationToken);
-            task = change(session.Tasks);
-            if (task.Status == SessionTaskStatus.Blocked && task.BlockedReason is { } reason)
-            {
-                // A blocked task is a blocker of the session until it is unblocked or done.
-                var blocker = $"{task.Id}: {reason}";
-                if (!session.Blockers.Contains(blocker))
-                {
-                    session.Blockers.Add(blocker);
-                }
-            }
-            else if (task.Status == SessionTaskStatus.Done)
-            {
-                session.Blockers.RemoveAll(b => b.StartsWith($"{task.Id}: ", StringComparison.Ordinal));
-            }
-
-            try
-            {
-                await store.SaveAsync(session, cancellationToken);
-                break;
-            }
-            catch (SessionConflictException) when (attempt < ChangeAttempts)
-            {
-                // Read again and redo.
-            }
-        }
-
-        if (task.Status == SessionTaskStatus.Done && session.State == SessionState.Active)
-        {
-            await store.AppendEventAsync(new SessionEvent(session.SessionId, SessionEventTypes.TaskCompleted, TimeProvider.System.GetUtcNow(),
-                new System.Text.Json.Nodes.JsonObject { ["task"] = task.Id }), cancellationToken);
-        }
-
+        var task = change.Task;
         if (context.Json)
         {
-            context.WriteJson(new { sessionId = session.SessionId, task });
+            context.WriteJson(new { sessionId = change.SessionId, task });
+            return ExitCodes.Ok;
         }
-        else
+
+        context.Out.WriteLine($"{verb} {task.Id}: {task.Title}{(task.BlockedReason is null ? "" : $" (blocked: {task.BlockedReason})")}");
+        if (change.SessionState != SessionState.Active)
         {
-            context.Out.WriteLine($"{verb} {task.Id}: {task.Title}{(task.BlockedReason is null ? "" : $" (blocked: {task.BlockedReason})")}");
-            if (session.State != SessionState.Active)
-            {
-                context.Out.WriteLine(session.State == SessionState.Closing
-                    ? $"Session {session.SessionId} is still closing (its end did not finish): its open tasks carry over to the next 'lifecycle start'."
-                    : $"Session {session.SessionId} is closed: its open tasks carry over to the next 'lifecycle start'.");
-            }
+            context.Out.WriteLine(change.SessionState == SessionState.Closing
+                ? $"Session {change.SessionId} is still closing (its end did not finish): its open tasks carry over to the next 'lifecycle start'."
+                : $"Session {change.SessionId} is closed: its open tasks carry over to the next 'lifecycle start'.");
         }
 
         return ExitCodes.Ok;

@@ -21,7 +21,7 @@ public static class InstancesCommand
                 throw new UsageException("--limit must be 1 or more.");
             }
 
-            await using var host = context.OpenHost();
+            var host = context.Host;
             var store = await host.OpenExistingStoreAsync(cancellationToken);
             IReadOnlyList<InstanceSummary> instances = store is null
                 ? []

@@ -16,7 +16,7 @@ public static class JournalCommand
         return command.Handle(output, error, async (context, cancellationToken) =>
         {
             var id = context.Parse.GetValue(instance)!;
-            await using var host = context.OpenHost();
+            var host = context.Host;
             var store = await host.OpenExistingStoreAsync(cancellationToken);
             if (store is null || await store.GetInstanceAsync(id, cancellationToken) is null)
             {

@@ -10,7 +10,7 @@ public static class ListCommand
         var command = new Command("list", "List published workflows");
         return command.Handle(output, error, async (context, cancellationToken) =>
         {
-            await using var host = context.OpenHost();
+            var host = context.Host;
             var store = await host.OpenExistingStoreAsync(cancellationToken);
             var workflows = store is null ? [] : await store.ListDefinitionsAsync(cancellationToken);
             if (context.Json)

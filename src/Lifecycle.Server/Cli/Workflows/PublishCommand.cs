@@ -11,7 +11,7 @@ public static class PublishCommand
         var command = new Command("publish", "Store a workflow definition as a new version (only when it changed)") { file };
         return command.Handle(output, error, async (context, cancellationToken) =>
         {
-            await using var host = context.OpenHost();
+            var host = context.Host;
             await host.Engine.Store.InitializeAsync(cancellationToken);
             var definition = await host.Engine.ReadAsync(context.ReadUserFile(context.Parse.GetValue(file)!), context.Parse.GetValue(file)!, cancellationToken);
             var (published, created) = await host.Engine.PublishAsync(definition, cancellationToken);

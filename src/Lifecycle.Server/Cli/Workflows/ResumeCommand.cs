@@ -26,7 +26,7 @@ public static class ResumeCommand
 
             var stimulus = new Stimulus(name, JsonArgument.Parse(context.Parse.GetValue(payload), "--payload"),
                 context.Parse.GetValue(correlation), context.Parse.GetValue(instance));
-            await using var host = context.OpenHost();
+            var host = context.Host;
             await RunCommand.StartEngineAsync(context, host, cancellationToken);
             if (stimulus.InstanceId is { } id && await host.Engine.Store.GetInstanceAsync(id, cancellationToken) is null)
             {
@@ -49,15 +49,17 @@ public static class ResumeCommand
                     notDelivered = result.NotDelivered,
                 });
             }
-            else
-            {
-                if (result.Resumed.Count == 0 && result.Started.Count == 0 && result.Skipped.Count == 0 && result.NotDelivered.Count == 0)
-                {
-                    context.Out.WriteLine(stimulus.Correlation is null
-                        ? $"No instance waits for event '{stimulus.Event}' without a correlation, and no workflow is triggered by it. Instances waiting with a correlation need --correlation."
-                        : $"No instance waits for event '{stimulus.Event}' with correlation '{stimulus.Correlation}' (or none), and no workflow is triggered by it.");
-                }
 
+            var nothing = result.Resumed.Count == 0 && result.Started.Count == 0 && result.Skipped.Count == 0 && result.NotDelivered.Count == 0;
+            if (nothing)
+            {
+                context.Error.WriteLine(stimulus.Correlation is null
+                    ? $"error: event '{stimulus.Event}' was not delivered: no instance waits for it without a correlation, and no workflow is triggered by it (instances waiting with a correlation need --correlation; 'lifecycle instances --status Suspended' lists what waits)."
+                    : $"error: event '{stimulus.Event}' was not delivered: no instance waits for it with correlation '{stimulus.Correlation}' (or none), and no workflow is triggered by it ('lifecycle instances --status Suspended' lists what waits).");
+            }
+
+            if (!context.Json)
+            {
                 foreach (var r in result.Resumed.Concat(result.Started))
                 {
                     RunResultText.Write(context.Out, r);
@@ -74,7 +76,7 @@ public static class ResumeCommand
                 context.Error.WriteLine($"error: event '{stimulus.Event}' was not delivered to instance {busy}: it is busy in another process or could not be loaded (see 'lifecycle instances'). Deliver it again later.");
             }
 
-            if (result.NotDelivered.Count > 0)
+            if (result.NotDelivered.Count > 0 || nothing)
             {
                 return ExitCodes.Conflict;
             }

@@ -14,7 +14,7 @@ public static class RunCommand
         {
             var given = JsonArgument.ParseObject(context.Parse.GetValue(input), "--input");
             var name = context.Parse.GetValue(target)!;
-            await using var host = context.OpenHost();
+            var host = context.Host;
             await StartEngineAsync(context, host, cancellationToken);
             Lifecycle.Workflows.Hosting.RunResult result;
             if (File.Exists(Path.GetFullPath(name, Environment.CurrentDirectory)) || name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
@@ -41,29 +41,7 @@ public static class RunCommand
         });
     }
 
-    /// <summary>Starts the engine, telling the user on stderr about instances it recovered or timers it fired.</summary>
-    internal static async Task<Lifecycle.Workflows.Hosting.StartupReport> StartEngineAsync(CommandContext context, Hosting.EmbeddedHost host, CancellationToken cancellationToken)
-    {
-        var report = await host.Engine.StartAsync(cancellationToken, note =>
-        {
-            context.Error.WriteLine($"note: {note}");
-            context.Error.Flush();
-        });
-        foreach (var recovered in report.Recovered)
-        {
-            context.Error.WriteLine($"note: recovered instance {recovered.InstanceId} of '{recovered.WorkflowId}'; it is now {recovered.Status}.");
-        }
-
-        foreach (var id in report.Unloadable)
-        {
-            context.Error.WriteLine($"note: instance {id} could not be loaded and was faulted; 'lifecycle journal {id}' says why.");
-        }
-
-        foreach (var fired in report.TimersFired)
-        {
-            context.Error.WriteLine($"note: a due timer resumed instance {fired.InstanceId} of '{fired.WorkflowId}'; it is now {fired.Status}.");
-        }
-
-        return report;
-    }
+    /// <summary>Starts the engine (once per command), telling the user on stderr about instances it recovered or timers it fired.</summary>
+    internal static Task<Lifecycle.Workflows.Hosting.StartupReport> StartEngineAsync(CommandContext context, Hosting.EmbeddedHost host, CancellationToken cancellationToken) =>
+        host.Get<Lifecycle.Server.Sessions.SessionRuntime>().StartAsync(cancellationToken);
 }

@@ -34,27 +34,6 @@ internal static class RunResultText
         }
     }
 
-    /// <summary>
-    /// Reports a workflow the user ran through a command (start, end) that did not finish: one line
-    /// on stderr (and a JSON error with --json); returns the exit code (3 when a rule blocked it).
-    /// </summary>
-    public static int ReportUnfinished(CommandContext context, RunResult result)
-    {
-        var code = result.Status == WorkflowStatus.Suspended ? ExitCodes.Failure : ExitCode(result);
-        // A fault of a known kind (blocked, a conflict, bad input) is the user's to act on: its cause
-        // alone reads as the one line it is; any other names the activity, for the journal.
-        var message = (result.ErrorCode is not null ? result.ErrorReason : null)
-            ?? result.Error
-            ?? $"{result.WorkflowId} ended {result.Status}; see 'lifecycle journal {result.InstanceId}'.";
-        context.Error.WriteLine($"error: {message}");
-        if (context.Json)
-        {
-            context.WriteJson(new { error = message, exitCode = code, instanceId = result.InstanceId });
-        }
-
-        return code;
-    }
-
     /// <summary>Quotes a word for a POSIX shell when it holds anything but plain characters.</summary>
     internal static string ShellQuote(string word) =>
         word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '/' or ':' or '@')

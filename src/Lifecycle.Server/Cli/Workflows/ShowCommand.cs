@@ -14,7 +14,7 @@ public static class ShowCommand
         return command.Handle(output, error, async (context, cancellationToken) =>
         {
             var workflowId = context.Parse.GetValue(id)!;
-            await using var host = context.OpenHost();
+            var host = context.Host;
             var store = await host.OpenExistingStoreAsync(cancellationToken) ??
                         throw new Lifecycle.Workflows.Hosting.WorkflowNotFoundException(workflowId);
             var versions = await store.ListVersionsAsync(workflowId, cancellationToken);

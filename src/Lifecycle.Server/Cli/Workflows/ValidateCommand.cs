@@ -11,7 +11,7 @@ public static class ValidateCommand
         var command = new Command("validate", "Check a workflow definition and list every problem") { file };
         return command.Handle(output, error, async (context, cancellationToken) =>
         {
-            await using var host = context.OpenHost();
+            var host = context.Host;
             var path = context.Parse.GetValue(file)!;
             var definition = await DefinitionFiles.ReadAsync(context, host, path, cancellationToken);
             if (context.Json)

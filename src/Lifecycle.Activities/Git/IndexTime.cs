@@ -1,6 +1,7 @@
 namespace Lifecycle.Activities.Git;
 
-public sealed partial class GitWorkspace
+/// <summary>Keeps libgit2's view of the index's racily clean entries the same as git's.</summary>
+internal static class IndexTime
 {
     /// <summary>
     /// Moves the index file's modification time back to the start of its second, before libgit2
@@ -18,7 +19,7 @@ public sealed partial class GitWorkspace
     /// libgit2 compare more content, never less; costs one stat and, at most, one utime call.
     /// </remarks>
     /// <param name="gitDirectory">The repository's git folder (a linked worktree's own folder holds its index).</param>
-    private static void TruncateIndexTime(string gitDirectory)
+    public static void Truncate(string gitDirectory)
     {
         var index = new FileInfo(Path.Combine(gitDirectory, "index"));
         try

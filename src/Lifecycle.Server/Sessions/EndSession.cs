@@ -1,0 +1,169 @@
+using System.Text.Json.Nodes;
+using Lifecycle.Activities;
+using Lifecycle.Activities.Git;
+using Lifecycle.Activities.Sessions;
+using Lifecycle.Workflows.Hosting;
+using Lifecycle.Workflows.Runtime;
+
+namespace Lifecycle.Server.Sessions;
+
+/// <summary>
+/// The end use case: under the session lock, finishes a close that was interrupted, or runs
+/// workflow session-end; a close that fails before it put anything away leaves the session ACTIVE,
+/// as if it had been refused.
+/// </summary>
+public sealed class EndSession(
+    SessionRuntime runtime,
+    ISessionStore sessions,
+    SessionLock sessionLock,
+    RepositoryContext repository,
+    ISessionNotifier notifier)
+{
+    public async Task<EndOutcome> RunAsync(EndRequest request, CancellationToken cancellationToken)
+    {
+        WorkingTree.Require(repository.Root);
+        using var held = sessionLock.Acquire("end");
+        if (!request.NoStash)
+        {
+            // The stash's git status, taken on the idle core while the engine starts up.
+            _ = repository.PrefetchStatus();
+        }
+
+        try
+        {
+            await KeepNoteOfInterruptedCloseAsync(request.Note, cancellationToken);
+            var startup = await runtime.StartAsync(cancellationToken);
+            if (startup.Recovered.Count > 0 || startup.TimersFired.Count > 0)
+            {
+                // Recovered or resumed workflows may have changed the work tree since.
+                repository.DiscardPrefetchedStatus();
+            }
+
+            await runtime.PublishAsync(cancellationToken);
+            await runtime.RequireNoSessionWorkflowElsewhereAsync(cancellationToken);
+            var session = await sessions.GetLatestAsync(cancellationToken);
+            if (FinishedHere(startup, session) is { } continued)
+            {
+                var handoff = continued.Outputs["handoff"]?.DeepClone();
+                if (request.Note is { } note && handoff?["notes"]?.GetValue<string>()?.Contains(note.Trim(), StringComparison.Ordinal) != true)
+                {
+                    notifier.Note($"the handoff of session {session!.SessionId} was written before this note; the note goes to the next session's mission instead.");
+                }
+
+                return new EndOutcome(session!.SessionId, handoff, continued.InstanceId, Continued: true);
+            }
+
+            if (session is not { State: SessionState.Active or SessionState.Closing })
+            {
+                throw new SessionException("No session is active. Start one with 'lifecycle start'.", ErrorKind.Conflict);
+            }
+
+            var headBefore = HeadSha();
+            try
+            {
+                var input = new JsonObject
+                {
+                    ["session"] = session.SessionId,
+                    ["force"] = request.Force,
+                    ["yes"] = request.Yes,
+                    ["noStash"] = request.NoStash,
+                };
+                if (request.Note is { } note)
+                {
+                    input["note"] = note;
+                }
+
+                var result = await runtime.RunAsync(SessionWorkflows.End, input, cancellationToken);
+                return new EndOutcome(session.SessionId, result.Outputs["handoff"]?.DeepClone(), result.InstanceId, Continued: false);
+            }
+            catch (SessionWorkflowException)
+            {
+                await ReopenIfNothingWasPutAwayAsync(session.SessionId, headBefore, cancellationToken);
+                throw;
+            }
+        }
+        catch (WorkflowStoppedException stopped)
+        {
+            throw await InterruptedAsync(stopped);
+        }
+    }
+
+    /// <summary>
+    /// A note given to the <c>end</c> that finishes an interrupted close belongs to that close: kept
+    /// on the session before the engine start runs the rest of it.
+    /// </summary>
+    private async Task KeepNoteOfInterruptedCloseAsync(string? note, CancellationToken cancellationToken)
+    {
+        if (note is null || !File.Exists(repository.Paths.Database))
+        {
+            return;
+        }
+
+        if (await sessions.GetLatestAsync(cancellationToken) is { State: SessionState.Closing } closing)
+        {
+            closing.CloseNote = note;
+            await sessions.SaveAsync(closing, cancellationToken);
+        }
+    }
+
+    /// <summary>The close of the latest session, interrupted earlier, that this command's engine start finished.</summary>
+    private static RunResult? FinishedHere(StartupReport startup, SessionContext? latest) =>
+        latest is { State: SessionState.Dormant }
+            ? startup.Recovered.LastOrDefault(r => r.WorkflowId == SessionWorkflows.End && r.Status == WorkflowStatus.Finished &&
+                                                   r.Outputs["handoff"]?["sessionId"]?.GetValue<string>() == latest.SessionId)
+            : null;
+
+    /// <summary>
+    /// A close that failed before it stashed anything or committed leaves the work tree as it was:
+    /// the session goes back to ACTIVE, so a refused or failed end changes nothing.
+    /// </summary>
+    private async Task ReopenIfNothingWasPutAwayAsync(string sessionId, string? headBefore, CancellationToken cancellationToken)
+    {
+        var session = await sessions.GetAsync(sessionId, cancellationToken);
+        if (session is not { State: SessionState.Closing } || HeadSha() != headBefore || HasStash(sessionId))
+        {
+            return;
+        }
+
+        var state = session.State;
+        new SessionStateMachine(() => state, s => state = s).Fire(SessionTrigger.Reopen);
+        session.State = state;
+        session.EndTime = null;
+        session.CheckAtClose = null;
+        await sessions.SaveAsync(session, cancellationToken);
+    }
+
+    private string? HeadSha()
+    {
+        using var git = GitWorkspace.Open(repository.Root, readOnly: true);
+        return git.HeadSha;
+    }
+
+    private bool HasStash(string sessionId)
+    {
+        using var git = GitWorkspace.Open(repository.Root, readOnly: true);
+        return git.Stashes.Has(sessionId);
+    }
+
+    private async Task<SessionInterruptedException> InterruptedAsync(WorkflowStoppedException stopped)
+    {
+        var latest = await sessions.GetLatestAsync(CancellationToken.None);
+        if (stopped.WorkflowId != SessionWorkflows.End || latest is null)
+        {
+            return new SessionInterruptedException($"Interrupted: '{stopped.WorkflowId}' stopped at a safe point. Run 'lifecycle end' again to finish the job.", stopped);
+        }
+
+        var putAway = HasStash(latest.SessionId)
+            ? $"its uncommitted work is in stash '{StashOf(latest.SessionId)}'"
+            : "nothing was put away yet";
+        return new SessionInterruptedException(
+            $"Interrupted: session {latest.SessionId} was left {latest.State.ToString().ToUpperInvariant()} at a safe point ({putAway}). " +
+            "Run 'lifecycle end' to finish the close (or 'lifecycle start', which finishes it first).", stopped);
+    }
+
+    private string StashOf(string sessionId)
+    {
+        using var git = GitWorkspace.Open(repository.Root, readOnly: true);
+        return git.Stashes.NameFor(sessionId);
+    }
+}

@@ -1,0 +1,138 @@
+using System.Text.Json.Nodes;
+using LibGit2Sharp;
+using Lifecycle.Activities;
+using Lifecycle.Activities.Sessions;
+using Lifecycle.Activities.Tasks;
+using Lifecycle.Workflows.Hosting;
+
+namespace Lifecycle.Server.Sessions;
+
+/// <summary>
+/// Records what happened in the active session (commands, agents, hooks), checked first: an event
+/// that names a task, a commit or an error must name one that exists. Each recorded event is also
+/// a stimulus: it resumes workflows waiting for it and starts those it triggers (work-tracking).
+/// </summary>
+public sealed class SessionEvents(ISessionStore sessions, SessionStoreAccess access, SessionRuntime runtime, RepositoryContext repository, TimeProvider time)
+{
+    public async Task<EventOutcome> RecordAsync(EventRequest request, CancellationToken cancellationToken)
+    {
+        if (!SessionEventTypes.Recordable.Contains(request.Type))
+        {
+            throw new SessionException($"Unknown event type '{request.Type}'. Use one of: {string.Join(", ", SessionEventTypes.Recordable)}.", ErrorKind.InvalidInput);
+        }
+
+        var details = (JsonObject)request.Details.DeepClone();
+        RequireDetails(request.Type, details);
+        var session = await access.LatestOrNullAsync(cancellationToken);
+        if (session is not { State: SessionState.Active })
+        {
+            return new EventOutcome(null);
+        }
+
+        switch (request.Type)
+        {
+            case SessionEventTypes.GitCommit:
+                DescribeCommit(details);
+                break;
+            case SessionEventTypes.TaskCompleted or SessionEventTypes.TaskSwitched:
+                details["task"] = TaskBoard.Get(session.Tasks, details["task"]!.GetValue<string>()).Id;
+                break;
+        }
+
+        var recorded = await sessions.AppendEventAsync(new SessionEvent(session.SessionId, request.Type, time.GetUtcNow(), details), cancellationToken);
+        await ApplyAsync(session, recorded, cancellationToken);
+        await DeliverAsync(recorded, cancellationToken);
+        return new EventOutcome(recorded);
+    }
+
+    private static void RequireDetails(string type, JsonObject details)
+    {
+        var missing = type switch
+        {
+            SessionEventTypes.ErrorOccurred when Text(details, "message") is null => "--message with what went wrong, e.g. --message \"build failed: CS1002\"",
+            SessionEventTypes.TaskCompleted or SessionEventTypes.TaskSwitched when Text(details, "task") is null => "--task with the task's id, e.g. --task T3",
+            SessionEventTypes.FileModified when Text(details, "path") is null => "--path with the file, e.g. --path src/app.cs",
+            _ => null,
+        };
+        if (missing is not null)
+        {
+            throw new SessionException($"Event {type} needs {missing}.", ErrorKind.InvalidInput);
+        }
+    }
+
+    /// <summary>The commit's full sha, subject line and branch (HEAD when no sha was given); an unknown commit is an error.</summary>
+    private void DescribeCommit(JsonObject details)
+    {
+        using var git = new Repository(Repository.Discover(repository.Root));
+        var given = Text(details, "sha");
+        var commit = given is null ? git.Head.Tip : git.Lookup<Commit>(given);
+        if (commit is null)
+        {
+            throw given is null
+                ? new SessionException("The repository has no commits yet, so there is no commit to record; pass --sha or make a commit.", ErrorKind.InvalidInput)
+                : new SessionException($"'{given}' is not a commit in {repository.Root}: pass a sha from 'git log'.", ErrorKind.NotFound);
+        }
+
+        details["sha"] = commit.Sha;
+        details["message"] ??= commit.MessageShort;
+        if (!git.Info.IsHeadDetached)
+        {
+            details["branch"] ??= git.Head.FriendlyName;
+        }
+    }
+
+    /// <summary>What an event changes in the session itself (the spec's work-tracking rules).</summary>
+    private async Task ApplyAsync(SessionContext session, SessionEvent recorded, CancellationToken cancellationToken)
+    {
+        switch (recorded.Type)
+        {
+            case SessionEventTypes.ErrorOccurred:
+                await UpdateAsync(session.SessionId, s => s.LastError = Text(recorded.Data!, "message"), cancellationToken);
+                break;
+            case SessionEventTypes.TaskCompleted:
+                var id = Text(recorded.Data!, "task")!;
+                await UpdateAsync(session.SessionId, s =>
+                {
+                    if (TaskBoard.Get(s.Tasks, id).Status != SessionTaskStatus.Done)
+                    {
+                        TaskBoard.Done(s.Tasks, id);
+                        s.Blockers.RemoveAll(b => b.StartsWith($"{id}: ", StringComparison.Ordinal));
+                    }
+                }, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task UpdateAsync(string sessionId, Action<SessionContext> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var session = await sessions.GetAsync(sessionId, cancellationToken) ?? throw new SessionException($"Session {sessionId} disappeared from the store.");
+            change(session);
+            try
+            {
+                await sessions.SaveAsync(session, cancellationToken);
+                return;
+            }
+            catch (SessionConflictException) when (attempt < 25)
+            {
+                // Another process saved it meanwhile: apply the change again on what it saved.
+            }
+        }
+    }
+
+    /// <summary>Resumes the workflows waiting for this event and starts those it triggers (no recovery of others here).</summary>
+    private async Task DeliverAsync(SessionEvent recorded, CancellationToken cancellationToken)
+    {
+        await runtime.Engine.Store.InitializeAsync(cancellationToken);
+        await runtime.Engine.ResumeAsync(new Stimulus(recorded.Type, new JsonObject
+        {
+            ["session"] = recorded.SessionId,
+            ["type"] = recorded.Type,
+            ["data"] = recorded.Data?.DeepClone(),
+        }, Correlation: recorded.SessionId), cancellationToken);
+    }
+
+    private static string? Text(JsonObject details, string key) =>
+        details[key] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
+}

@@ -1,0 +1,141 @@
+using LibGit2Sharp;
+using Lifecycle.Activities;
+using Lifecycle.Activities.Documents;
+using Lifecycle.Activities.Git;
+using Lifecycle.Activities.Handoff;
+using Lifecycle.Activities.Sessions;
+
+namespace Lifecycle.Server.Sessions;
+
+/// <summary>The read-only use cases: status, the list of sessions, one session, its report.</summary>
+public sealed class SessionQueries(ISessionStore sessions, SessionStoreAccess access, RepositoryContext repository)
+{
+    public async Task<SessionStatus> StatusAsync(CancellationToken cancellationToken)
+    {
+        var session = await access.LatestAsync(cancellationToken);
+        var events = await sessions.GetEventsAsync(session.SessionId, cancellationToken);
+        string? branch = null, head = null;
+        DateTimeOffset? last = null;
+        try
+        {
+            using var git = GitWorkspace.Open(repository.Root, readOnly: true);
+            branch = git.CurrentBranch;
+            head = git.HeadSha;
+            if (session.State == SessionState.Active)
+            {
+                Measure(session, git);
+            }
+        }
+        catch (SessionException)
+        {
+            // A repository git cannot read now: the recorded counts stand.
+        }
+
+        if (session.State == SessionState.Active)
+        {
+            last = await LastActivity.OfAsync(session, sessions, repository.Root, cancellationToken);
+        }
+
+        return new SessionStatus(session, events.Count, events.Count(e => e.Type == SessionEventTypes.GitCommit),
+            [.. events.Where(e => e.Type == SessionEventTypes.ErrorOccurred)], last, branch, head);
+    }
+
+    /// <summary>Every session, oldest first; empty when none ever started (creates nothing).</summary>
+    public async Task<IReadOnlyList<SessionContext>> ListAsync(CancellationToken cancellationToken) =>
+        await access.LatestOrNullAsync(cancellationToken) is null ? [] : await sessions.ListAsync(cancellationToken);
+
+    public async Task<SessionDetails> ShowAsync(string id, CancellationToken cancellationToken)
+    {
+        var session = await access.GetAsync(id, cancellationToken);
+        var events = await sessions.GetEventsAsync(session.SessionId, cancellationToken);
+        Handoff? handoff = null;
+        if (session.State == SessionState.Dormant && session.EndTime is not null && FindDocument(session.SessionId, "json") is { } found)
+        {
+            try
+            {
+                handoff = HandoffJson.Parse(found.Text);
+            }
+            catch (Exception error) when (error is System.Text.Json.JsonException or SessionException or InvalidOperationException)
+            {
+                // A handoff that no longer reads (a merge conflict in it): the session's own record stands.
+            }
+        }
+        else if (session.State == SessionState.Active)
+        {
+            using var git = GitWorkspace.Open(repository.Root, readOnly: true);
+            Measure(session, git);
+        }
+
+        return new SessionDetails(session, handoff, events);
+    }
+
+    /// <summary>A closed session's report (md) or handoff (json); the last closed one when no id is given.</summary>
+    public async Task<ReportDocument> ReportAsync(string? id, string format, CancellationToken cancellationToken)
+    {
+        if (format is not ("md" or "json"))
+        {
+            throw new SessionException($"--format must be md or json; got '{format}'.", ErrorKind.InvalidInput);
+        }
+
+        var sessionId = id is not null
+            ? (await access.GetAsync(id, cancellationToken)).SessionId
+            : await LastClosedAsync(cancellationToken);
+        return FindDocument(sessionId, format) ??
+               throw new SessionException(
+                   $"Session {sessionId} has no {(format == "md" ? "report" : "handoff")} at {Relative(sessionId, format)} in the work tree or on any local branch; " +
+                   "reports are written when a session ends (see 'lifecycle sessions').", ErrorKind.NotFound);
+    }
+
+    private async Task<string> LastClosedAsync(CancellationToken cancellationToken)
+    {
+        await access.LatestAsync(cancellationToken);
+        var closed = (await sessions.ListAsync(cancellationToken)).LastOrDefault(s => s.State == SessionState.Dormant && s.EndTime is not null);
+        return closed?.SessionId ?? throw new SessionException("No session has ended yet; end one with 'lifecycle end'.", ErrorKind.NotFound);
+    }
+
+    /// <summary>
+    /// The document in the work tree, else at HEAD, else at the tip of the first local branch that
+    /// holds it (a session whose docs were committed on a branch that is not checked out now).
+    /// </summary>
+    private ReportDocument? FindDocument(string sessionId, string format)
+    {
+        var relative = Relative(sessionId, format);
+        var full = Path.Combine(repository.Root, relative);
+        if (File.Exists(full))
+        {
+            return new ReportDocument(sessionId, format, File.ReadAllText(full), "work tree");
+        }
+
+        using var git = new Repository(Repository.Discover(repository.Root));
+        var gitPath = relative.Replace('\\', '/');
+        foreach (var branch in git.Branches.Where(b => !b.IsRemote).OrderByDescending(b => b.IsCurrentRepositoryHead))
+        {
+            if (branch.Tip?[gitPath]?.Target is Blob blob)
+            {
+                return new ReportDocument(sessionId, format, blob.GetContentText(), $"branch {branch.FriendlyName}");
+            }
+        }
+
+        return null;
+    }
+
+    private string Relative(string sessionId, string format)
+    {
+        var docs = SessionDocs.For(repository.Config.DocsFolder, sessionId);
+        return format == "md" ? docs.Report : docs.HandoffJson;
+    }
+
+    /// <summary>Live counts of an ACTIVE session: its commits so far, the files and lines they changed, what is uncommitted now.</summary>
+    private void Measure(SessionContext session, GitWorkspace git)
+    {
+        var commits = session.StartSha is null ? [] : git.History.CommitsSince(session.StartSha);
+
+        // The session's own documents are committed by its close, not work of the session.
+        var documents = SessionDocs.For(repository.Config.DocsFolder, session.SessionId).All.ToHashSet(StringComparer.Ordinal);
+        var uncommitted = git.Status.UncommittedFiles().Where(path => !documents.Contains(path)).ToList();
+        session.Commits = commits.Count;
+        session.LinesChanged = commits.SelectMany(c => c.Files).Sum(f => f.Added + f.Deleted);
+        session.FilesModified = commits.SelectMany(c => c.Files).Select(f => f.Path).Concat(uncommitted).Distinct(StringComparer.Ordinal).Count();
+        session.UncommittedFiles = [.. uncommitted];
+    }
+}

@@ -1,0 +1,58 @@
+namespace Lifecycle.Server.Sessions;
+
+/// <summary>
+/// The session use cases, one method each: what the CLI, the HTTP API, the dashboard and the MCP
+/// server call. Errors are <see cref="Lifecycle.Activities.SessionException"/>s whose
+/// <see cref="Lifecycle.Activities.ErrorKind"/> each adapter maps to its own form (exit code,
+/// Problem Details status).
+/// </summary>
+public sealed class SessionService(
+    StartSession start,
+    EndSession end,
+    SessionTasks tasks,
+    SessionEvents events,
+    SessionQueries queries,
+    SessionCheckpoints checkpoints)
+{
+    /// <summary>Runs workflow session-start (settling what the last session left first) and returns the mission.</summary>
+    public Task<StartOutcome> StartAsync(StartRequest request, CancellationToken cancellationToken) => start.RunAsync(request, cancellationToken);
+
+    /// <summary>Runs workflow session-end (or finishes an interrupted close) and returns the handoff.</summary>
+    public Task<EndOutcome> EndAsync(EndRequest request, CancellationToken cancellationToken) => end.RunAsync(request, cancellationToken);
+
+    /// <summary>The current session, live while it is ACTIVE; verifies the checkpoint on the way.</summary>
+    public async Task<SessionStatus> StatusAsync(CancellationToken cancellationToken)
+    {
+        var status = await queries.StatusAsync(cancellationToken);
+        await checkpoints.ReadAsync(cancellationToken);
+        return status;
+    }
+
+    public Task<TaskChange> AddTaskAsync(string title, int priority, CancellationToken cancellationToken) => tasks.AddAsync(title, priority, cancellationToken);
+
+    public Task<TaskChange> CompleteTaskAsync(string id, CancellationToken cancellationToken) => tasks.CompleteAsync(id, cancellationToken);
+
+    public Task<TaskChange> BlockTaskAsync(string id, string reason, CancellationToken cancellationToken) => tasks.BlockAsync(id, reason, cancellationToken);
+
+    public Task<TaskChange> EditTaskAsync(string id, string? title, int? priority, CancellationToken cancellationToken) =>
+        tasks.EditAsync(id, title, priority, cancellationToken);
+
+    public Task<TaskChange> ReopenTaskAsync(string id, CancellationToken cancellationToken) => tasks.ReopenAsync(id, cancellationToken);
+
+    public Task<TaskChange> RemoveTaskAsync(string id, CancellationToken cancellationToken) => tasks.RemoveAsync(id, cancellationToken);
+
+    public Task<TaskListing> ListTasksAsync(bool all, CancellationToken cancellationToken) => tasks.ListAsync(all, cancellationToken);
+
+    /// <summary>Records an event in the active session (nothing, without one) after checking what it names exists.</summary>
+    public Task<EventOutcome> RecordEventAsync(EventRequest request, CancellationToken cancellationToken) => events.RecordAsync(request, cancellationToken);
+
+    /// <summary>Writes <c>.lifecycle/state.json</c> now.</summary>
+    public Task<CheckpointOutcome> CheckpointAsync(CancellationToken cancellationToken) => checkpoints.WriteAsync(cancellationToken);
+
+    public Task<ReportDocument> ReportAsync(string? sessionId, string format, CancellationToken cancellationToken) =>
+        queries.ReportAsync(sessionId, format, cancellationToken);
+
+    public Task<IReadOnlyList<Lifecycle.Activities.Sessions.SessionContext>> ListAsync(CancellationToken cancellationToken) => queries.ListAsync(cancellationToken);
+
+    public Task<SessionDetails> ShowAsync(string sessionId, CancellationToken cancellationToken) => queries.ShowAsync(sessionId, cancellationToken);
+}

@@ -1,0 +1,7 @@
+namespace Lifecycle.Server.Sessions;
+
+/// <summary>What <c>lifecycle start</c> was asked to do.</summary>
+/// <param name="Force">Override protocol blocks (recorded in the journal).</param>
+/// <param name="Yes">Confirm required actions up front.</param>
+/// <param name="NoStash">Do not restore the previous session's stashed work.</param>
+public sealed record StartRequest(bool Force = false, bool Yes = false, bool NoStash = false);

@@ -1,0 +1,142 @@
+using System.Text.Json.Nodes;
+using Lifecycle.Activities;
+using Lifecycle.Activities.Sessions;
+using Lifecycle.Activities.Setup;
+using Lifecycle.Workflows.Hosting;
+using Lifecycle.Workflows.Runtime;
+
+namespace Lifecycle.Server.Sessions;
+
+/// <summary>
+/// The start use case: under the session lock, settles what the last session left (an interrupted
+/// start is finished, a close that never ran is run, an idle ACTIVE session is auto-closed, a live
+/// one is a conflict), then runs workflow session-start.
+/// </summary>
+public sealed class StartSession(
+    SessionRuntime runtime,
+    ISessionStore sessions,
+    SessionLock sessionLock,
+    RepositoryContext repository,
+    TimeProvider time,
+    ISessionNotifier notifier)
+{
+    public async Task<StartOutcome> RunAsync(StartRequest request, CancellationToken cancellationToken)
+    {
+        WorkingTree.Require(repository.Root);
+
+        // Lifecycle's state never goes into git (nor into a stash), even without 'lifecycle init'.
+        GitExclude.Ensure(GitPaths.Of(repository.Root), LifecyclePaths.FolderName + "/");
+        using var held = sessionLock.Acquire("start");
+        try
+        {
+            var startup = await runtime.StartAsync(cancellationToken);
+            await runtime.PublishAsync(cancellationToken);
+            await runtime.RequireNoSessionWorkflowElsewhereAsync(cancellationToken);
+            var latest = await sessions.GetLatestAsync(cancellationToken);
+            if (FinishedHere(startup, latest) is { } continued)
+            {
+                notifier.Note($"the start of session {latest!.SessionId} was interrupted earlier; this command finished it.");
+                return new StartOutcome(latest, Mission(continued, latest), continued.InstanceId, Continued: true);
+            }
+
+            await SettleAsync(latest, cancellationToken);
+            var result = await runtime.RunAsync(SessionWorkflows.Start, new JsonObject
+            {
+                ["force"] = request.Force,
+                ["yes"] = request.Yes,
+                ["noStash"] = request.NoStash,
+            }, cancellationToken);
+            var session = await sessions.GetLatestAsync(cancellationToken)
+                          ?? throw new SessionException("session-start finished without creating a session; see 'lifecycle journal " + result.InstanceId + "'.");
+            return new StartOutcome(session, Mission(result, session), result.InstanceId, Continued: false);
+        }
+        catch (WorkflowStoppedException stopped)
+        {
+            throw await InterruptedAsync(stopped);
+        }
+    }
+
+    /// <summary>The start of the latest session, interrupted earlier, that this command's engine start finished.</summary>
+    private static RunResult? FinishedHere(StartupReport startup, SessionContext? latest) =>
+        latest is { State: SessionState.Active }
+            ? startup.Recovered.FirstOrDefault(r => r.WorkflowId == SessionWorkflows.Start && r.Status == WorkflowStatus.Finished && r.InstanceId == latest.StartedBy)
+            : null;
+
+    private static string Mission(RunResult result, SessionContext session) =>
+        result.Outputs["mission"]?.GetValue<string>() ?? $"Session {session.SessionId} is ACTIVE.";
+
+    /// <summary>What the latest session left behind is settled before the next one starts.</summary>
+    private async Task SettleAsync(SessionContext? latest, CancellationToken cancellationToken)
+    {
+        switch (latest?.State)
+        {
+            case SessionState.Initializing:
+                // Its start failed (its instance faulted): nothing began, so nothing carries over from it.
+                var state = latest.State;
+                new SessionStateMachine(() => state, s => state = s).Fire(SessionTrigger.Abort);
+                latest.State = state;
+                await sessions.SaveAsync(latest, cancellationToken);
+                notifier.Note($"session {latest.SessionId} never finished starting; it was aborted.");
+                break;
+            case SessionState.Closing:
+                notifier.Note($"session {latest.SessionId} was never closed; closing it from its recorded facts (recovered close).");
+                await CloseAsync(latest, "recovered", cancellationToken);
+                break;
+            case SessionState.Active:
+                await CloseIfIdleAsync(latest, cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// An ACTIVE session idle for longer than the auto-close setting is closed as the spec's
+    /// inactivity auto-close would have closed it, only late; one still in use is a conflict.
+    /// </summary>
+    private async Task CloseIfIdleAsync(SessionContext active, CancellationToken cancellationToken)
+    {
+        var limit = TimeSpan.FromMinutes(repository.Config.InactivityAutoCloseMinutes);
+        var last = await LastActivity.OfAsync(active, sessions, repository.Root, cancellationToken);
+        var idle = time.GetUtcNow() - last;
+        if (idle < limit)
+        {
+            throw new SessionException(
+                $"Session {active.SessionId} is ACTIVE (last activity {Minutes(idle)} ago). End it with 'lifecycle end' first, or keep working in it; " +
+                $"it closes by itself after {Minutes(limit)} without activity.",
+                ErrorKind.Conflict);
+        }
+
+        notifier.Note($"session {active.SessionId} had no activity for {Minutes(idle)} (auto-close after {Minutes(limit)}); closing it as an inactivity auto-close.");
+        await CloseAsync(active, "inactivity", cancellationToken);
+    }
+
+    private async Task CloseAsync(SessionContext session, string reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await runtime.RunAsync(SessionWorkflows.End,
+                new JsonObject { ["session"] = session.SessionId, ["recovered"] = true, ["yes"] = true, ["reason"] = reason }, cancellationToken);
+        }
+        catch (SessionWorkflowException failed)
+        {
+            throw new SessionException(
+                $"The {(reason == "inactivity" ? "inactivity auto-close" : "recovered close")} of session {session.SessionId} failed: {failed.Message}",
+                failed.Kind, failed);
+        }
+    }
+
+    private async Task<SessionInterruptedException> InterruptedAsync(WorkflowStoppedException stopped)
+    {
+        var latest = await sessions.GetLatestAsync(CancellationToken.None);
+        var what = stopped.WorkflowId == SessionWorkflows.End
+            ? $"the close of session {latest?.SessionId} stopped at a safe point, still CLOSING"
+            : latest is { State: SessionState.Initializing }
+                ? $"session {latest.SessionId} stopped at a safe point, still INITIALIZING (stashed work stays in 'git stash list' until every file is back)"
+                : $"'{stopped.WorkflowId}' stopped at a safe point";
+        return new SessionInterruptedException($"Interrupted: {what}. Run 'lifecycle start' again to finish the job.", stopped);
+    }
+
+    internal static string Minutes(TimeSpan span) =>
+        span.TotalMinutes < 1 ? "less than a minute"
+        : span.TotalMinutes < 120 ? $"{(int)span.TotalMinutes} minute{((int)span.TotalMinutes == 1 ? "" : "s")}"
+        : $"{span.TotalHours:0.#} hours";
+}
