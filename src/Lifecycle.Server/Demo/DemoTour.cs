@@ -78,9 +78,10 @@ public sealed class DemoTour(SessionService sessions, DemoRepository repository,
 
         Comment($"Work on {added[0]}: src/Greetings.cs greets in French, and git commits it.");
         repository.Write("src/Greetings.cs", French);
-        var sha = repository.Commit("Greet in French");
-        Command("git commit -am \"Greet in French\"");
-        Say($"[{DemoRepository.Branch} {sha[..7]}] Greet in French");
+        const string Message = "Greet in French";
+        var sha = repository.Commit(Message);
+        Command($"git commit -am \"{Message}\"");
+        Say($"[{DemoRepository.Branch} {sha[..7]}] {Message}");
         Comment("The post-commit hook that 'lifecycle init' installs records each commit; here the demo does:");
         Command($"lifecycle event git_commit --sha {sha[..7]}");
         await sessions.RecordEventAsync(new EventRequest(SessionEventTypes.GitCommit, new JsonObject { ["sha"] = sha }), cancellationToken);

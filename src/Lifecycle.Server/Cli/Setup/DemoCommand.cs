@@ -65,14 +65,18 @@ public static class DemoCommand
         output.WriteLine("  lifecycle status");
         output.WriteLine($"  lifecycle report {outcome.Closed.SessionId}");
         output.WriteLine("  lifecycle end --yes");
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        if (!OnPath("lifecycle"))
         {
-            // Run through 'dotnet run' or 'dotnet exec': 'lifecycle' is not on PATH yet.
-            output.WriteLine($"  (lifecycle stands for {LifecycleExecutable.ShellCommand()} until it is installed: see README.md, Install)");
+            // Run through 'dotnet run' before anything was installed: say what 'lifecycle' is meanwhile.
+            output.WriteLine($"  (lifecycle stands for {LifecycleExecutable.ShellCommand()} until it is on PATH: see README.md, Install)");
         }
 
         output.WriteLine($"Remove it with: rm -rf {HookInstaller.Quote(outcome.Repository)}");
     }
+
+    private static bool OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+        .Any(folder => File.Exists(Path.Combine(folder, program)));
 
     /// <summary>Ctrl-C or SIGTERM: the demo's workflows stop at their next persisted point, as the session commands' do.</summary>
     private static Registrations StopOnSignals(EmbeddedHost host) =>
