@@ -25,7 +25,8 @@ version="0.1.0-dev.$(date -u +%Y%m%d%H%M%S)"
 echo "Packing lifecycle $version (self-contained, composite ReadyToRun; a few minutes)..."
 dotnet pack "$root/src/Lifecycle.Server" -c Release -o "$packages" -p:Version="$version" -nologo -v q
 
-if dotnet tool list "${where[@]}" | awk 'NR > 2 { print $1 }' | grep -qx lifecycle; then
+# (A --tool-path folder that does not exist yet holds no tool: list says so on stderr.)
+if dotnet tool list "${where[@]}" 2>/dev/null | awk 'NR > 2 { print $1 }' | grep -qx lifecycle; then
   dotnet tool update "${where[@]}" --add-source "$packages" --version "$version" lifecycle
 else
   dotnet tool install "${where[@]}" --add-source "$packages" --version "$version" lifecycle
