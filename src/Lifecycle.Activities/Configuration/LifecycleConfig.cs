@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
 namespace Lifecycle.Activities.Configuration;
 
 /// <summary>
@@ -11,9 +14,13 @@ public sealed record LifecycleConfig
     public static LifecycleConfig Default { get; } = new();
 
     /// <summary>Minutes without file or git activity after which a session counts as idle. Default 15.</summary>
+    [Description("Minutes without a recorded event (file change, commit, task change) after which a session counts as idle: a longer gap is idle time, not active time.")]
+    [Range(1, ConfigLimits.MaxMinutes)]
     public int IdleThresholdMinutes { get; init; } = 15;
 
     /// <summary>Minutes between automatic checkpoints of an active session. Default 5.</summary>
+    [Description("Minutes between automatic checkpoints of an active session (its state saved to .lifecycle/state.json), so a crash loses at most this much.")]
+    [Range(1, ConfigLimits.MaxMinutes)]
     public int CheckpointIntervalMinutes { get; init; } = 5;
 
     /// <summary>Minutes of inactivity after which an open session is closed automatically. Default 60.</summary>
@@ -21,23 +28,33 @@ public sealed record LifecycleConfig
     /// An hour is four idle thresholds: long enough for a meeting or lunch, short enough that a
     /// forgotten session is closed (with its handoff) the same day. 0 turns auto-close off.
     /// </remarks>
+    [Description("Minutes without activity after which an open session is closed automatically, with its handoff; 0 turns auto-close off.")]
+    [Range(0, ConfigLimits.MaxMinutes)]
     public int InactivityAutoCloseMinutes { get; init; } = 60;
 
     /// <summary>Folder, relative to the repository root, for session logs, handoffs and reports. Default <c>docs/sessions</c>.</summary>
+    [Description("Folder, relative to the repository root, for the session documents: log, handoff (Markdown and JSON) and report.")]
+    [RegularExpression(ConfigLimits.RelativePathPattern)]
     public string DocsFolder { get; init; } = "docs/sessions";
 
     /// <summary>Whether uncommitted work is stashed at session end and restored at the next start. Default true.</summary>
+    [Description("Whether uncommitted work is stashed when a session ends and restored when the next one starts.")]
     public bool Stash { get; init; } = true;
 
     /// <summary>Whether the session documents are committed when a session closes. Default true.</summary>
+    [Description("Whether the session documents are committed, alone, when a session closes.")]
     public bool CommitDocs { get; init; } = true;
 
     /// <summary>Record only: when true Lifecycle never touches git (no stash, checkout or commit). Default false.</summary>
+    [Description("Record only: Lifecycle never touches git (no stash, checkout or commit) and leaves those steps to you.")]
     public bool ManualMode { get; init; }
 
     /// <summary>Path, relative to the repository root, of a Cobertura XML coverage report; null when there is none.</summary>
+    [Description("Path, relative to the repository root, of a Cobertura XML coverage report read at session start and end; null when there is none.")]
+    [RegularExpression(ConfigLimits.RelativePathPattern)]
     public string? CoverageReport { get; init; }
 
     /// <summary>The agents of the reality check.</summary>
+    [Description("The reality check: built-in agents and your own commands, whose health is weighed into one score.")]
     public RealityChecksConfig RealityChecks { get; init; } = new();
 }

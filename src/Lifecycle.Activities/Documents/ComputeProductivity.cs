@@ -12,7 +12,7 @@ namespace Lifecycle.Activities.Documents;
 /// Commits are those reachable from HEAD and not from <see cref="SessionContext.StartSha"/>; activity
 /// moments are the timestamps of every recorded event.
 /// </remarks>
-[Activity("Session", "Computes the session's productivity (commits since the start, events, work put away, debt markers, coverage) and stores commits/files/lines/interruptions in the session; outputs 'metrics', 'score', 'insights'.",
+[Activity("Session", "Computes the session's productivity (commits since the start, events, work put away, debt markers, coverage) and stores commits/files/lines/interruptions in the session; outputs 'metrics', 'score' (null when the session is too short to score), 'insights'.",
     Outputs = ["metrics", "score", "insights"])]
 public sealed class ComputeProductivity(ISessionStore sessions, RepositoryContext repository, TimeProvider time) : SessionActivityBase(sessions)
 {
@@ -29,6 +29,7 @@ public sealed class ComputeProductivity(ISessionStore sessions, RepositoryContex
         context.SetOutput("metrics", JsonSerializer.SerializeToNode(measured.Metrics, SessionJson.Default.ProductivityMetrics));
         context.SetOutput("score", measured.Metrics.Score);
         context.SetOutput("insights", new JsonArray([.. insights.Select(i => (JsonNode?)i)]));
-        context.Complete($"Productivity score {measured.Metrics.Score:0.###}: {measured.Commits.Count} commits, {measured.LinesChanged} lines changed.");
+        var score = measured.Metrics.Score is { } value ? $"Productivity score {value:0.###}" : $"Not scored ({measured.Metrics.ScoreUnavailableReason})";
+        context.Complete($"{score}: {measured.Commits.Count} commits, {measured.LinesChanged} lines changed.");
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Lifecycle.Activities.Continuity;
 using Lifecycle.Activities.Handoff;
+using Lifecycle.Activities.Protocol;
 using Lifecycle.Activities.Sessions;
 using Lifecycle.Workflows.Activities;
 
@@ -9,25 +9,30 @@ namespace Lifecycle.Activities.Documents;
 
 /// <summary>
 /// Writes the closing session's documents: <c>SESSION-NNNNN-HANDOFF.md</c>, <c>-HANDOFF.json</c> and
-/// <c>-REPORT.md</c>, and the closing section of <c>-LOG.md</c> (created first when missing).
+/// <c>-REPORT.md</c>, and the close in <c>-LOG.md</c> (created first when missing): the overrides of
+/// this workflow, the quick reality check, the work put away, the handoff written, then the closing
+/// section with the errors of the session.
 /// </summary>
 /// <remarks>
 /// The metrics are measured again at the session's end time, as <see cref="ComputeProductivity"/> does.
-/// Run twice, it rewrites the same documents and replaces the log's closing section instead of
-/// adding a second one.
+/// Run twice, it rewrites the same documents, keeps the log's close entries from the first run and
+/// replaces its closing section instead of adding a second one. A log that cannot be written does
+/// not stop the close: the handoff is what the next session needs, and the journal says why.
 /// </remarks>
-[Activity("Session", "Builds the handoff of the closing session and writes SESSION-NNNNN-HANDOFF.md, -HANDOFF.json, -REPORT.md and the log's closing section; outputs 'handoff' (the handoff JSON) and 'paths' (log, handoff, handoffJson, report).",
+[Activity("Session", "Builds the handoff of the closing session and writes SESSION-NNNNN-HANDOFF.md, -HANDOFF.json, -REPORT.md and the log's close (overrides, check at close, work put away, closing section with the errors); outputs 'handoff' (the handoff JSON) and 'paths' (log, handoff, handoffJson, report).",
     Outputs = ["handoff", "paths"])]
-public sealed class GenerateHandoff(ISessionStore sessions, RepositoryContext repository, TimeProvider time) : SessionActivityBase(sessions)
+public sealed class GenerateHandoff(ISessionStore sessions, RepositoryContext repository, SessionLogWriter log, TimeProvider time) : SessionActivityBase(sessions)
 {
-    private const string ClosedHeading = "\n## Closed\n";
+    [Input("The quick RealityCheck's outputs at close, logged with each agent, e.g. {\"js\": \"outputs.check\"}.")]
+    public Input<JsonNode?>? Check { get; init; }
 
     public override async ValueTask ExecuteAsync(ActivityContext context)
     {
         var token = context.CancellationToken;
         var session = await LoadAsync(context);
+        var now = time.GetUtcNow();
         var changed = session.EndTime is null;
-        session.EndTime ??= time.GetUtcNow();
+        session.EndTime ??= now;
         var measured = await SessionMeasurement.TakeAsync(session, Sessions, repository, session.EndTime.Value, token);
         changed |= measured.StoreIn(session);
         if (changed)
@@ -44,16 +49,14 @@ public sealed class GenerateHandoff(ISessionStore sessions, RepositoryContext re
             CheckAtClose = session.CheckAtClose,
             Note = session.CloseNote,
             HeadSha = measured.HeadSha,
+            Errors = measured.Errors,
         });
 
         var docs = SessionDocuments.For(repository, session.SessionId);
         await SessionDocuments.WriteAsync(docs.Handoff, HandoffMarkdown.Render(handoff), token);
         await SessionDocuments.WriteAsync(docs.HandoffJson, HandoffJson.Render(handoff), token);
         await SessionDocuments.WriteAsync(docs.Report, SessionReport.Render(handoff), token);
-        var log = File.Exists(docs.Log)
-            ? await File.ReadAllTextAsync(docs.Log, token)
-            : SessionLog.Start(session, ContinuationStrategy.Determine(session), session.Warnings);
-        await SessionDocuments.WriteAsync(docs.Log, SessionLog.Close(WithoutClosing(log), handoff), token);
+        var logged = log.Close(session, CloseEntries(context, session, handoff, now), SessionLog.Closing(handoff, docsCommit: DocsCommit()));
 
         context.SetOutput("handoff", JsonSerializer.SerializeToNode(handoff, HandoffJson.Options));
         context.SetOutput("paths", new JsonObject
@@ -63,13 +66,35 @@ public sealed class GenerateHandoff(ISessionStore sessions, RepositoryContext re
             ["handoffJson"] = docs.HandoffJson,
             ["report"] = docs.Report,
         });
-        context.Complete($"Handoff of session {session.SessionId} written: {handoff.WorkCompleted.Commits.Count} commits, score {handoff.ProductivityScore:0.###}.");
+        var score = handoff.ProductivityScore is { } value ? $"score {value:0.###}" : "not scored";
+        context.Complete($"Handoff of session {session.SessionId} written: {handoff.WorkCompleted.Commits.Count} commits, {score}."
+            + (logged.Status == SessionLogWriteStatus.Failed ? $" {logged}" : ""));
     }
 
-    // A re-run (after a crash between writing the log and finishing) replaces the closing section.
-    private static string WithoutClosing(string log)
+    private List<SessionLogEntry> CloseEntries(ActivityContext context, SessionContext session, Handoff.Handoff handoff, DateTimeOffset now)
     {
-        var at = log.LastIndexOf(ClosedHeading, StringComparison.Ordinal);
-        return at < 0 ? log : log[..(at + 1)].TrimEnd('\n') + "\n";
+        var entries = new List<SessionLogEntry>(ProtocolOverrides.Entries(context));
+        if (RealityOutputs.Read(context.Get(Check, null)) is { } check)
+        {
+            entries.AddRange(SessionLogEntries.Reality(now, check.Consensus, check.Agents, atClose: true));
+        }
+        else if (session.CheckAtClose is { } reading)
+        {
+            var agents = reading.Agents.OrderBy(a => a.Key, StringComparer.Ordinal)
+                .Select(a => new Reality.AgentReport(a.Key, a.Value, 1, null, TimeSpan.Zero)).ToList();
+            entries.AddRange(SessionLogEntries.Reality(now, reading.Consensus, agents, atClose: true));
+        }
+
+        entries.Add(SessionLogEntries.PutAway(now, session));
+        entries.Add(SessionLogEntries.Close(now, handoff));
+        return entries;
+    }
+
+    private string DocsCommit()
+    {
+        var config = repository.Config;
+        return config.ManualMode ? "not committed by Lifecycle (manual mode): commit the session documents yourself"
+            : !config.CommitDocs ? "not committed (commitDocs is off in .lifecycle/config.json)"
+            : "committed with the handoff and the report when the close finishes";
     }
 }

@@ -7,14 +7,15 @@ namespace Lifecycle.Activities.Documents;
 
 /// <summary>
 /// A session measured at one moment: its commits (since <see cref="SessionContext.StartSha"/>), the
-/// facts gathered from the session, its events and the repository, and the metrics computed from them.
+/// facts gathered from the session, its events and the repository, the metrics computed from them,
+/// and the errors its events recorded.
 /// </summary>
 /// <remarks>
 /// <see cref="ComputeProductivity"/> and <see cref="GenerateHandoff"/> both measure, so the score in the
 /// handoff is the one the metrics activity reports for the same end time.
 /// </remarks>
 internal sealed record SessionMeasurement(
-    IReadOnlyList<CommitRecord> Commits, SessionFacts Facts, ProductivityMetrics Metrics, string? HeadSha)
+    IReadOnlyList<CommitRecord> Commits, SessionFacts Facts, ProductivityMetrics Metrics, string? HeadSha, IReadOnlyList<SessionError> Errors)
 {
     /// <summary>Distinct files changed by the commits and the work put away.</summary>
     public int FilesModified =>
@@ -65,7 +66,7 @@ internal sealed record SessionMeasurement(
             CoverageAtEnd = coverageNow,
         };
         var calculator = new ProductivityCalculator(new ProductivityOptions { IdleThreshold = TimeSpan.FromMinutes(config.IdleThresholdMinutes) });
-        return new SessionMeasurement(commits, facts, calculator.Calculate(facts), head);
+        return new SessionMeasurement(commits, facts, calculator.Calculate(facts), head, SessionError.From(events));
     }
 
     /// <summary>Stores the counts on the session; true when any of them changed.</summary>
@@ -86,6 +87,7 @@ internal sealed record SessionMeasurement(
     private static int Count(IReadOnlyList<SessionEvent> events, string type) =>
         events.Count(e => string.Equals(e.Type, type, StringComparison.Ordinal));
 
+    // Git's file changes carry no kind of change yet: the handoff's files say "unknown" until they do.
     private static CommitRecord ToRecord(CommitSummary commit) => new(
         commit.Sha, commit.Message, commit.When,
         [.. commit.Files.Select(f => new Metrics.FileChange(f.Path, f.Added, f.Deleted))]);

@@ -9,8 +9,8 @@ namespace Lifecycle.Activities.Git;
 /// Only the documents that exist go in, taken from disk; whatever the user has staged stays
 /// staged and out of the commit. Run again, the documents match HEAD and no commit is made.
 /// </remarks>
-[Activity("Git", "Commits exactly the session's documents that exist (never the user's staged changes); outputs 'sha' (null when there was nothing to commit).",
-    Outputs = ["sha"])]
+[Activity("Git", "Commits exactly the session's documents that exist (never the user's staged changes), signed as git would with commit.gpgsign; outputs 'sha' (null when there was nothing to commit), 'signed' and 'signingProblem' (why a commit that should be signed is not).",
+    Outputs = ["sha", "signed", "signingProblem"])]
 public sealed class CommitSessionDocs(ISessionStore sessions, RepositoryContext repository, TimeProvider time)
     : GitSessionActivityBase(sessions, repository, time)
 {
@@ -21,6 +21,8 @@ public sealed class CommitSessionDocs(ISessionStore sessions, RepositoryContext 
     {
         var session = await LoadAsync(context);
         context.SetOutput("sha", null);
+        context.SetOutput("signed", false);
+        context.SetOutput("signingProblem", null);
         if (ManualMode)
         {
             CompleteManual(context, "committing the session documents");
@@ -45,10 +47,13 @@ public sealed class CommitSessionDocs(ISessionStore sessions, RepositoryContext 
         var given = Message is null ? null : context.Get(Message);
         var message = string.IsNullOrWhiteSpace(given) ? $"docs: session {session.SessionId} documents" : given;
         using var git = OpenWorkspace();
-        var sha = git.DocsCommit.CommitPaths(docs, message);
+        var (sha, signed, problem) = git.DocsCommit.CommitPaths(docs, message);
         context.SetOutput("sha", sha);
+        context.SetOutput("signed", signed);
+        context.SetOutput("signingProblem", problem);
         context.Complete(sha is null
             ? $"The {docs.Count} documents of session {session.SessionId} are already committed."
-            : $"Committed {docs.Count} documents of session {session.SessionId} as {sha[..7]}.");
+            : $"Committed {docs.Count} documents of session {session.SessionId} as {sha[..7]}{(signed ? ", signed" : "")}."
+                + (problem is null ? "" : $" The docs commit is not signed: {problem}."));
     }
 }

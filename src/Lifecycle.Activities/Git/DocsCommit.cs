@@ -22,16 +22,18 @@ public sealed class DocsCommit
     /// <c>git add</c> would) or removed when missing from disk. Afterwards the index entries of these
     /// paths match the commit. Commit hooks do not run: LibGit2Sharp does not run hooks. Author and
     /// committer come from git's <c>user.name</c> and <c>user.email</c> (<c>Lifecycle
-    /// &lt;lifecycle@localhost&gt;</c> when unset); the commit is not signed.
+    /// &lt;lifecycle@localhost&gt;</c> when unset). With <c>commit.gpgsign</c> on, the commit is
+    /// signed as git signs it (<see cref="Signing.CommitSigner"/>); when signing fails (no key, the
+    /// agent refuses) the commit is made unsigned and the result says why.
     /// </remarks>
     /// <param name="paths">Files relative to the working tree's root (or absolute inside it).</param>
     /// <param name="message">The commit message.</param>
-    /// <returns>The new commit's sha, or null when these paths already match HEAD (no empty commit is made).</returns>
+    /// <returns>The new commit's sha (null when these paths already match HEAD: no empty commit is made) and whether it is signed.</returns>
     /// <exception cref="SessionException">
     /// No paths, no message, a folder, or a path outside the repository (exit code 2), or another git
     /// process holding the index or a merge or rebase in progress (exit code 4).
     /// </exception>
-    public string? CommitPaths(IReadOnlyList<string> paths, string message)
+    public DocsCommitResult CommitPaths(IReadOnlyList<string> paths, string message)
     {
         if (paths.Count == 0 || string.IsNullOrWhiteSpace(message))
         {
@@ -62,11 +64,11 @@ public sealed class DocsCommit
         var newTree = Repo.ObjectDatabase.CreateTree(tree);
         if (head is not null && newTree.Id == head.Tree.Id)
         {
-            return null;
+            return new DocsCommitResult(null, false, null);
         }
 
         var signature = _git.Signature();
-        var commit = Repo.ObjectDatabase.CreateCommit(signature, signature, message, newTree, head is null ? [] : [head], prettifyMessage: true);
+        var (commit, signed, problem) = Create(signature, message, newTree, head);
         var log = $"commit{(head is null ? " (initial)" : "")}: {commit.MessageShort}";
         if (Repo.Info.IsHeadDetached)
         {
@@ -94,7 +96,26 @@ public sealed class DocsCommit
         }
 
         Repo.Index.Write();
-        return commit.Sha;
+        return new DocsCommitResult(commit.Sha, signed, problem);
+    }
+
+    /// <summary>The commit, signed when the configuration asks for it and signing works.</summary>
+    private (Commit Commit, bool Signed, string? Problem) Create(Signature signature, string message, Tree tree, Commit? head)
+    {
+        Commit[] parents = head is null ? [] : [head];
+        if (Signing.CommitSigner.For(_git, signature) is not { } signer)
+        {
+            return (Repo.ObjectDatabase.CreateCommit(signature, signature, message, tree, parents, prettifyMessage: true), false, null);
+        }
+
+        var content = Commit.CreateBuffer(signature, signature, message, tree, parents, prettifyMessage: true, commentChar: null);
+        var (signed, problem) = signer.Sign(content);
+        if (signed is null)
+        {
+            return (Repo.ObjectDatabase.CreateCommit(signature, signature, message, tree, parents, prettifyMessage: true), false, problem);
+        }
+
+        return (Repo.Lookup<Commit>(Repo.ObjectDatabase.CreateCommitWithSignature(content, signed)), true, null);
     }
 
     private string RelativePath(string path)

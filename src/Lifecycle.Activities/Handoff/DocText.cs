@@ -59,6 +59,14 @@ internal sealed class DocText(TimeZoneInfo? zone)
     /// <summary>The score out of 100: "78/100".</summary>
     public static string Score(double score) => $"{Math.Round(score * 100, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture)}/100";
 
+    /// <summary>"78/100", or "not scored (too short to score: …)" when there is no score.</summary>
+    public static string Score(double? score, string? unavailableReason) => score is { } value
+        ? Score(value)
+        : $"not scored ({unavailableReason ?? "no score was computed"})";
+
+    /// <summary>A kind of change as the documents write it: "added", "untracked", ….</summary>
+    public static string Kind(Metrics.FileChangeKind kind) => kind.ToString().ToLowerInvariant();
+
     public static string Count(long count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 
     /// <summary>Text on one line: line breaks become spaces, so a message cannot break a list.</summary>

@@ -12,7 +12,8 @@ namespace Lifecycle.Activities.Handoff;
 /// <remarks>
 /// The first nine properties are the contract's shape (<c>sessionId, duration, workCompleted,
 /// openItems, blockers, nextActions, productivityScore, metrics, insights</c>); the others are
-/// additions the next session uses (timeline, branch, head, continuation, stash, health, notes).
+/// additions the next session uses (duration in seconds, timeline, branch, head, continuation, stash,
+/// health, errors, notes).
 /// </remarks>
 public sealed record Handoff
 {
@@ -34,14 +35,20 @@ public sealed record Handoff
     /// <summary>What the next session should do, in order (see <see cref="HandoffBuilder"/> for the rule).</summary>
     public required IReadOnlyList<string> NextActions { get; init; }
 
-    /// <summary><see cref="ProductivityMetrics.Score"/>, 0 to 1, rounded to four decimals.</summary>
-    public required double ProductivityScore { get; init; }
+    /// <summary>
+    /// <see cref="ProductivityMetrics.Score"/>, 0 to 1, rounded to four decimals; null when the session
+    /// was too short to score (<see cref="ProductivityMetrics.ScoreUnavailableReason"/> says why).
+    /// </summary>
+    public required double? ProductivityScore { get; init; }
 
     /// <summary>The session's productivity metrics.</summary>
     public required ProductivityMetrics Metrics { get; init; }
 
     /// <summary>Productivity insights (see <see cref="ProductivityInsights.Generate"/>).</summary>
     public required IReadOnlyList<string> Insights { get; init; }
+
+    /// <summary>Addition: <see cref="Duration"/> under a name that carries its unit (written, never read back).</summary>
+    public double DurationSeconds => Duration;
 
     /// <summary>Addition: when the session started (left DORMANT).</summary>
     public required DateTimeOffset StartTime { get; init; }
@@ -75,6 +82,10 @@ public sealed record Handoff
 
     /// <summary>Addition: health at start and close, including the checks at close per agent.</summary>
     public required HealthDelta Health { get; init; }
+
+    /// <summary>Addition: the errors recorded during the session (<c>error_occurred</c> events), oldest first; empty in handoffs written before errors were carried.</summary>
+    /// <remarks>A handoff without the field (or with null) reads as no errors.</remarks>
+    public IReadOnlyList<SessionError> Errors { get; init => field = value ?? []; } = [];
 
     /// <summary>Addition: the session's handoff notes and the note given to <c>lifecycle end --note</c>; null when none.</summary>
     public string? Notes { get; init; }

@@ -48,7 +48,7 @@ public static class HandoffBuilder
             OpenItems = context.OpenTasks,
             Blockers = blockers,
             NextActions = NextActions(context, blockers, sources.PutAway, health),
-            ProductivityScore = Math.Round(sources.Metrics.Score, 4),
+            ProductivityScore = sources.Metrics.Score is { } score ? Math.Round(score, 4) : null,
             Metrics = sources.Metrics,
             Insights = sources.Insights ?? ProductivityInsights.Generate(sources.Metrics),
             StartTime = context.StartTime,
@@ -62,6 +62,7 @@ public static class HandoffBuilder
             Continuation = continuation,
             Stash = sources.PutAway,
             Health = health,
+            Errors = [.. sources.Errors.OrderBy(e => e.Time)],
             Notes = NotesOf(context.HandoffNotes, sources.Note),
         };
     }
@@ -76,7 +77,8 @@ public static class HandoffBuilder
             .Concat((putAway?.Files ?? []).Select(f => (Change: f, PutAway: true)));
         var files = changes
             .GroupBy(c => c.Change.Path, StringComparer.Ordinal)
-            .Select(g => new HandoffFile(g.Key, g.Sum(c => c.Change.Added), g.Sum(c => c.Change.Deleted), g.Any(c => c.PutAway)))
+            .Select(g => new HandoffFile(g.Key, g.Sum(c => c.Change.Added), g.Sum(c => c.Change.Deleted), g.Any(c => c.PutAway),
+                HandoffFile.KindOf(g.Select(c => c.Change.Kind))))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
         var completed = context.CompletedTasks;
@@ -117,7 +119,7 @@ public static class HandoffBuilder
 
         if (putAway is { Skipped.Count: > 0 })
         {
-            actions.Add($"Check {Count(putAway.Skipped.Count, "path")} left in place (submodules and nested repositories, which a stash cannot hold, or files written while the session closed, whose earlier version the stash holds): {string.Join(", ", putAway.Skipped)}");
+            actions.Add($"Check {Count(putAway.Skipped.Count, "path")} left in place (submodules and nested repositories, which a stash cannot hold, or files written while the session closed, whose earlier version the stash holds): {LongList.Names(putAway.Skipped)}");
         }
 
         actions.AddRange(health.AgentsAtClose

@@ -5,8 +5,10 @@ namespace Lifecycle.Activities.Handoff;
 
 /// <summary>The <c>SESSION-NNNNN-HANDOFF.md</c> document: the handoff for the person (or agent) who takes over.</summary>
 /// <remarks>
-/// Sections: Summary, Note (only when there is one), What Was Done, Open Items, Blockers, Next Actions,
-/// Continuity Setup. Times are in UTC unless a time zone is passed; the summary names the zone.
+/// Sections: Summary, Note (only when there is one), What Was Done, Open Items, Blockers, Errors,
+/// Next Actions, Continuity Setup. Times are in UTC unless a time zone is passed; the summary names
+/// the zone. Long lists of commits, files and errors are summarised (see <see cref="LongList"/>);
+/// the JSON document has them all.
 /// </remarks>
 public static class HandoffMarkdown
 {
@@ -16,6 +18,7 @@ public static class HandoffMarkdown
         ArgumentNullException.ThrowIfNull(handoff);
         var text = new DocText(zone);
         var work = handoff.WorkCompleted;
+        var json = Path.GetFileName(SessionDocs.For(null, handoff.SessionId).HandoffJson);
         var lines = new List<string>
         {
             $"# Session {handoff.SessionId} Handoff",
@@ -24,7 +27,7 @@ public static class HandoffMarkdown
             $"- **Session**: {handoff.SessionId} ({(handoff.PreviousSession is null ? "first session" : $"after {handoff.PreviousSession}")})",
             $"- **When**: {text.Period(handoff.StartTime, handoff.EndTime)} ({DocText.Span(handoff.EndTime - handoff.StartTime)})",
             $"- **Branch**: {handoff.Branch ?? "unknown"}{(handoff.HeadSha is null ? "" : $" at {DocText.Short(handoff.HeadSha)}")}",
-            $"- **Productivity Score**: {DocText.Score(handoff.ProductivityScore)}",
+            $"- **Productivity Score**: {DocText.Score(handoff.ProductivityScore, handoff.Metrics.ScoreUnavailableReason)}",
             $"- **Work**: {DocText.Count(work.Commits.Count, "commit")}, {DocText.Count(work.TasksCompleted, "task")} completed, "
                 + $"{DocText.Count(work.FilesModified, "file")} modified, {DocText.Count(work.LinesChanged, "line")} changed",
             "",
@@ -41,7 +44,7 @@ public static class HandoffMarkdown
         lines.Add($"### Commits ({work.Commits.Count})");
         lines.AddRange(work.Commits.Count == 0
             ? ["- None"]
-            : work.Commits.Select(c => $"- {DocText.Short(c.Sha)} {DocText.OneLine(c.Message)} ({text.ClockSince(c.Time, handoff.StartTime)})"));
+            : LongList.Ends(work.Commits, (c, _) => $"- {DocText.Short(c.Sha)} {DocText.OneLine(c.Message)} ({text.ClockSince(c.Time, handoff.StartTime)})", "commits", json));
         lines.Add("");
         lines.Add($"### Tasks Completed ({work.CompletedTasks.Count})");
         lines.AddRange(work.CompletedTasks.Count == 0 ? ["- None"] : work.CompletedTasks.Select(t => $"- ✅ {t.Id}: {DocText.OneLine(t.Title)}"));
@@ -49,7 +52,7 @@ public static class HandoffMarkdown
         lines.Add($"### Files Modified ({work.Files.Count})");
         lines.AddRange(work.Files.Count == 0
             ? ["- None"]
-            : work.Files.Select(f => $"- {DocText.OneLine(f.Path)} (+{f.Added} -{f.Deleted}{(f.PutAway ? ", put away" : "")})"));
+            : LongList.Files(work.Files, f => $"- {DocText.OneLine(f.Path)} (+{f.Added} -{f.Deleted}{KindNote(f)}{(f.PutAway ? ", put away" : "")})", json));
         lines.Add("");
 
         lines.Add($"## Open Items ({handoff.OpenItems.Count})");
@@ -57,6 +60,11 @@ public static class HandoffMarkdown
         lines.Add("");
         lines.Add($"## Blockers ({handoff.Blockers.Count})");
         lines.AddRange(handoff.Blockers.Count == 0 ? ["- None"] : handoff.Blockers.Select(b => $"- {DocText.OneLine(b)}"));
+        lines.Add("");
+        lines.Add($"## Errors ({handoff.Errors.Count})");
+        lines.AddRange(handoff.Errors.Count == 0
+            ? ["- None"]
+            : LongList.Ends(handoff.Errors, (e, _) => $"- {text.ClockSince(e.Time, handoff.StartTime)} {DocText.OneLine(e.Message)}", "errors", json));
         lines.Add("");
         lines.Add("## Next Actions");
         lines.AddRange(handoff.NextActions.Select((a, i) => $"{i + 1}. {DocText.OneLine(a)}"));
@@ -70,6 +78,10 @@ public static class HandoffMarkdown
         lines.Add($"- **Health at Close**: {(handoff.Health.EndConsensus is { } end ? $"{DocText.Percent(end)} ({Status(handoff.Health.Status)})" : "not checked (no reality check at close)")}");
         return DocText.Lines(lines);
     }
+
+    /// <summary>", added" for a file whose kind of change is known; nothing otherwise.</summary>
+    internal static string KindNote(HandoffFile file) =>
+        file.Kind == Metrics.FileChangeKind.Unknown ? "" : $", {DocText.Kind(file.Kind)}";
 
     private static string OpenItem(SessionTask task) => task.Status == SessionTaskStatus.Blocked
         ? $"- ⏸️ {task.Id} (priority {task.Priority}, blocked: {DocText.OneLine(task.BlockedReason ?? "no reason given")}): {DocText.OneLine(task.Title)}"

@@ -24,6 +24,9 @@ public sealed record HandoffSources
     /// <summary>The quick reality check at close; null when none ran.</summary>
     public HealthReading? CheckAtClose { get; init; }
 
+    /// <summary>The errors recorded during the session (see <see cref="SessionError.From"/>), in any order.</summary>
+    public IReadOnlyList<SessionError> Errors { get; init; } = [];
+
     /// <summary>The note given to <c>lifecycle end --note</c>.</summary>
     public string? Note { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Lifecycle.Activities.Continuity;
 using Lifecycle.Activities.Sessions;
 using Lifecycle.Activities.Tasks;
@@ -69,33 +70,87 @@ public static class SessionLog
         return EndLine(log) + Entry(entry, zone);
     }
 
-    /// <summary>The closing section, starting with a blank line, to append when the session closes.</summary>
-    public static string Closing(Handoff handoff, TimeZoneInfo? zone = null)
+    /// <summary>The heading the closing section starts with; nothing is appended after it.</summary>
+    public const string ClosedHeading = "## Closed";
+
+    /// <summary>
+    /// The closing section, starting with a blank line, to append when the session closes: when it
+    /// ended, score, work, files by folder, work put away, health, the documents, the docs commit
+    /// and the errors recorded (the first and last ten when there are many).
+    /// </summary>
+    /// <param name="handoff">The closing session's handoff.</param>
+    /// <param name="zone">The zone to show times in; UTC by default.</param>
+    /// <param name="docsCommit">What happens to the documents, e.g. "committed with this log at close"; left out when null.</param>
+    public static string Closing(Handoff handoff, TimeZoneInfo? zone = null, string? docsCommit = null)
     {
         ArgumentNullException.ThrowIfNull(handoff);
         var text = new DocText(zone);
         var docs = SessionDocs.For(null, handoff.SessionId);
         var work = handoff.WorkCompleted;
-        return DocText.Lines(
-        [
+        var lines = new List<string>
+        {
             "",
-            "## Closed",
+            ClosedHeading,
             $"- **Ended**: {text.DateTime(handoff.EndTime)} {text.ZoneName}",
             $"- **Duration**: {DocText.Span(handoff.EndTime - handoff.StartTime)}",
-            $"- **Productivity Score**: {DocText.Score(handoff.ProductivityScore)}",
+            $"- **Productivity Score**: {DocText.Score(handoff.ProductivityScore, handoff.Metrics.ScoreUnavailableReason)}",
             $"- **Work**: {DocText.Count(work.Commits.Count, "commit")}, {DocText.Count(work.TasksCompleted, "task")} completed, {DocText.Count(handoff.OpenItems.Count, "open item")}",
-            $"- **Work Put Away**: {HandoffMarkdown.PutAway(handoff.Stash)}",
-            $"- **Health Status**: {HandoffMarkdown.Status(handoff.Health.Status)}",
-            $"- **Handoff**: {Path.GetFileName(docs.Handoff)}, {Path.GetFileName(docs.HandoffJson)}, {Path.GetFileName(docs.Report)}",
-            $"- **Next Session**: {handoff.NextSession}",
-        ]);
+        };
+        if (work.Files.Count > 0)
+        {
+            lines.Add($"- **Files Changed**: {work.Files.Count} ({LongList.ByFolder(work.Files.Select(f => f.Path))})");
+        }
+
+        lines.Add($"- **Work Put Away**: {HandoffMarkdown.PutAway(handoff.Stash)}");
+        lines.Add($"- **Health Status**: {HandoffMarkdown.Status(handoff.Health.Status)}");
+        lines.Add($"- **Handoff**: {Path.GetFileName(docs.Handoff)}, {Path.GetFileName(docs.HandoffJson)}, {Path.GetFileName(docs.Report)}");
+        if (docsCommit is not null)
+        {
+            lines.Add($"- **Docs Commit**: {DocText.OneLine(docsCommit)}");
+        }
+
+        lines.Add($"- **Next Session**: {handoff.NextSession}");
+        lines.Add($"- **Errors**: {handoff.Errors.Count}");
+        lines.AddRange(LongList.Ends(handoff.Errors, (e, _) => $"  - {text.ClockSince(e.Time, handoff.StartTime)} {DocText.OneLine(e.Message)}", "errors", Path.GetFileName(docs.HandoffJson))
+            .Select(line => line.StartsWith("- … ", StringComparison.Ordinal) ? "  " + line : line));
+        return DocText.Lines(lines);
     }
 
     /// <summary>The log with the closing section appended.</summary>
-    public static string Close(string log, Handoff handoff, TimeZoneInfo? zone = null)
+    public static string Close(string log, Handoff handoff, TimeZoneInfo? zone = null, string? docsCommit = null)
     {
         ArgumentNullException.ThrowIfNull(log);
-        return EndLine(log) + Closing(handoff, zone);
+        return EndLine(log) + Closing(handoff, zone, docsCommit);
+    }
+
+    /// <summary>The log without its closing section (from the last <see cref="ClosedHeading"/> line on), ending with a newline.</summary>
+    public static string WithoutClosing(string log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var at = log.LastIndexOf("\n" + ClosedHeading + "\n", StringComparison.Ordinal);
+        return at < 0 ? EndLine(log) : log[..(at + 1)].TrimEnd('\n') + "\n";
+    }
+
+    /// <summary>True when the log has its closing section: the session is over and nothing more is appended.</summary>
+    public static bool IsClosed(string log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        return log.Contains("\n" + ClosedHeading + "\n", StringComparison.Ordinal);
+    }
+
+    /// <summary>True when the log has an entry of <paramref name="kind"/> (e.g. the start's, or the close's).</summary>
+    public static bool HasEntry(string log, SessionLogEntryKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var pattern = $@"^- \d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d \[{kind.ToString().ToLowerInvariant()}\] ";
+        return Regex.IsMatch(log, pattern, RegexOptions.Multiline | RegexOptions.CultureInvariant);
+    }
+
+    /// <summary>The lines of <paramref name="entries"/>, each with its newline.</summary>
+    public static string Entries(IEnumerable<SessionLogEntry> entries, TimeZoneInfo? zone = null)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return string.Concat(entries.Select(e => Entry(e, zone)));
     }
 
     private static string EndLine(string log) => log.Length == 0 || log.EndsWith('\n') ? log : log + "\n";

@@ -6,7 +6,8 @@ namespace Lifecycle.Activities.Handoff;
 /// <summary>The <c>SESSION-NNNNN-REPORT.md</c> document, laid out like the spec's example session report.</summary>
 /// <remarks>
 /// Times are shown in UTC, and the summary says so, unless a time zone is passed. Tasks are marked
-/// ✅ done, ⏳ open, ⏸️ blocked. Durations are rounded to the minute.
+/// ✅ done, ⏳ open, ⏸️ blocked. Durations are rounded to the minute. Long lists of commits, files
+/// and errors are summarised (see <see cref="LongList"/>); the JSON handoff has them all.
 /// </remarks>
 public static class SessionReport
 {
@@ -18,7 +19,7 @@ public static class SessionReport
         var lines = new List<string> { $"# Session {handoff.SessionId} Lifecycle Report", "" };
         Summary(lines, handoff, text);
         Work(lines, handoff, text);
-        Analysis(lines, handoff);
+        Analysis(lines, handoff, text);
         Continuity(lines, handoff);
         Insights(lines, handoff);
         Health(lines, handoff);
@@ -36,7 +37,7 @@ public static class SessionReport
             $"- **Duration**: {DocText.Span(handoff.EndTime - handoff.StartTime)} ({text.Clock(handoff.StartTime)} - {text.ClockSince(handoff.EndTime, handoff.StartTime)})",
             $"- **Date**: {dates}",
             $"- **State Transitions**: {Transitions(handoff)}",
-            $"- **Productivity Score**: {DocText.Score(handoff.ProductivityScore)}",
+            $"- **Productivity Score**: {DocText.Score(handoff.ProductivityScore, handoff.Metrics.ScoreUnavailableReason)}",
             "",
         ]);
     }
@@ -59,11 +60,12 @@ public static class SessionReport
     private static void Work(List<string> lines, Handoff handoff, DocText text)
     {
         var work = handoff.WorkCompleted;
+        var json = Path.GetFileName(SessionDocs.For(null, handoff.SessionId).HandoffJson);
         lines.Add("## Work Completed");
         lines.Add($"### Commits ({work.Commits.Count})");
         lines.AddRange(work.Commits.Count == 0
             ? ["- None"]
-            : work.Commits.Select((c, i) => $"{i + 1}. {DocText.OneLine(c.Message)} ({text.ClockSince(c.Time, handoff.StartTime)})"));
+            : LongList.Ends(work.Commits, (c, i) => $"{i + 1}. {DocText.OneLine(c.Message)} ({text.ClockSince(c.Time, handoff.StartTime)})", "commits", json));
         lines.Add("");
 
         var total = work.CompletedTasks.Count + handoff.OpenItems.Count;
@@ -76,7 +78,7 @@ public static class SessionReport
         lines.Add($"### Files Modified ({work.Files.Count})");
         lines.AddRange(work.Files.Count == 0
             ? ["- None"]
-            : work.Files.Select(f => $"- {DocText.OneLine(f.Path)} ({DocText.Count(f.Lines, "line")}{(f.PutAway ? ", put away" : "")})"));
+            : LongList.Files(work.Files, f => $"- {DocText.OneLine(f.Path)} ({DocText.Count(f.Lines, "line")}{HandoffMarkdown.KindNote(f)}{(f.PutAway ? ", put away" : "")})", json));
         lines.Add("");
     }
 
@@ -84,7 +86,7 @@ public static class SessionReport
         ? $"- ⏸️ {DocText.OneLine(task.Title)} (blocked: {DocText.OneLine(task.BlockedReason ?? "no reason given")})"
         : $"- ⏳ {DocText.OneLine(task.Title)} (open, priority {task.Priority})";
 
-    private static void Analysis(List<string> lines, Handoff handoff)
+    private static void Analysis(List<string> lines, Handoff handoff, DocText text)
     {
         var m = handoff.Metrics;
         var working = m.ActiveTime + m.IdleTime;
@@ -115,6 +117,13 @@ public static class SessionReport
             $"- Focus Score: {(m.FocusScore * 10).ToString("0.0", CultureInfo.InvariantCulture)}/10",
             "",
         ]);
+        if (handoff.Errors.Count > 0)
+        {
+            var json = Path.GetFileName(SessionDocs.For(null, handoff.SessionId).HandoffJson);
+            lines.Add($"### Errors ({handoff.Errors.Count})");
+            lines.AddRange(LongList.Ends(handoff.Errors, (e, _) => $"- {text.ClockSince(e.Time, handoff.StartTime)} {DocText.OneLine(e.Message)}", "errors", json));
+            lines.Add("");
+        }
     }
 
     private static void Continuity(List<string> lines, Handoff handoff)
@@ -135,7 +144,7 @@ public static class SessionReport
     }
 
     private static string Preserved(StashedWork? stash) => stash is { Skipped.Count: > 0 }
-        ? $"⚠️ {DocText.Count(stash.Skipped.Count, "path")} left in place: {string.Join(", ", stash.Skipped.Select(DocText.OneLine))}"
+        ? $"⚠️ {DocText.Count(stash.Skipped.Count, "path")} left in place: {LongList.Names(stash.Skipped)}"
         : "✅";
 
     private static void Insights(List<string> lines, Handoff handoff)

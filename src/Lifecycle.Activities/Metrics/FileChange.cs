@@ -4,7 +4,8 @@ namespace Lifecycle.Activities.Metrics;
 /// <param name="Path">The file's repository-relative path (after a rename, the new path).</param>
 /// <param name="Added">Lines added (0 for a binary file).</param>
 /// <param name="Deleted">Lines deleted (0 for a binary file).</param>
-public sealed record FileChange(string Path, int Added, int Deleted)
+/// <param name="Kind">What kind of change it was; <see cref="FileChangeKind.Unknown"/> when the source did not say (and in records written before kinds existed).</param>
+public sealed record FileChange(string Path, int Added, int Deleted, FileChangeKind Kind = FileChangeKind.Unknown)
 {
     /// <summary>Added plus deleted lines.</summary>
     public int ChangedLines => Added + Deleted;

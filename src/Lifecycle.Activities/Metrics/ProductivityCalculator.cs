@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Lifecycle.Activities.Metrics;
 
 /// <summary>Derives a session's <see cref="ProductivityMetrics"/> from its recorded facts; pure, no I/O.</summary>
@@ -10,8 +12,12 @@ namespace Lifecycle.Activities.Metrics;
 /// otherwise whole as idle. So active + idle = working time, and a session with no recorded activity
 /// is idle throughout unless it is no longer than the threshold.</item>
 /// <item><b>Rates</b> (commits, changed lines, completed tasks per hour) are over working time
-/// (active + idle), 0 when it is 0. Changed lines are added plus deleted lines of every commit and of
-/// the uncommitted work put away; a file changed by two commits counts twice.</item>
+/// (active + idle). Changed lines are added plus deleted lines of every commit and of the
+/// uncommitted work put away; a file changed by two commits counts twice.</item>
+/// <item><b>Too short to score</b>: with less working time than
+/// <see cref="ProductivityOptions.MinimumWorkingTime"/> (15 minutes by default) the rates and the
+/// score are null and <see cref="ProductivityMetrics.ScoreUnavailableReason"/> says why: a count over
+/// a few seconds extrapolates to hundreds per hour. Times, ratios and counts are still given.</item>
 /// <item><b>Documentation ratio</b> is changed lines in documentation files (see
 /// <see cref="DocumentationFiles.IsDocumentation"/>) over all changed lines, 0 when none changed.</item>
 /// <item><b>Coverage delta</b> is end line rate minus start line rate, unavailable (null, with the
@@ -23,13 +29,15 @@ namespace Lifecycle.Activities.Metrics;
 public sealed class ProductivityCalculator
 {
     private readonly TimeSpan _idleThreshold;
+    private readonly TimeSpan _minimumWorkingTime;
 
-    /// <summary>Creates a calculator; <paramref name="options"/> defaults to a 15-minute idle threshold.</summary>
+    /// <summary>Creates a calculator; <paramref name="options"/> defaults to a 15-minute idle threshold and a 15-minute minimum working time.</summary>
     public ProductivityCalculator(ProductivityOptions? options = null)
     {
         options ??= new ProductivityOptions();
         options.Validate();
         _idleThreshold = options.IdleThreshold;
+        _minimumWorkingTime = options.MinimumWorkingTime;
     }
 
     /// <summary>Computes the metrics of one session.</summary>
@@ -41,7 +49,9 @@ public sealed class ProductivityCalculator
 
         var activeAt = facts.ActiveAt ?? facts.EndedAt;
         var (active, idle) = SplitWorkingTime(activeAt, facts.EndedAt, facts.ActivityTimestamps);
-        var workingHours = (active + idle).TotalHours;
+        var working = active + idle;
+        var scored = working >= _minimumWorkingTime && working > TimeSpan.Zero;
+        var workingHours = working.TotalHours;
 
         var changes = facts.Commits.SelectMany(commit => commit.Files).Concat(facts.UncommittedChanges).ToList();
         var changedLines = changes.Sum(change => (long)change.ChangedLines);
@@ -56,9 +66,9 @@ public sealed class ProductivityCalculator
             SetupTime = (activeAt - facts.StartedAt).TotalMinutes,
             ActiveTime = active.TotalMinutes,
             IdleTime = idle.TotalMinutes,
-            CommitsPerHour = PerHour(facts.Commits.Count, workingHours),
-            LinesPerHour = PerHour(changedLines, workingHours),
-            TasksPerHour = PerHour(facts.TasksCompleted, workingHours),
+            CommitsPerHour = scored ? facts.Commits.Count / workingHours : null,
+            LinesPerHour = scored ? changedLines / workingHours : null,
+            TasksPerHour = scored ? facts.TasksCompleted / workingHours : null,
             TestCoverageDelta = coverage.LineRate,
             TestCoverageUnavailableReason = coverage.UnavailableReason,
             DocumentationRatio = changedLines == 0 ? 0 : (double)documentationLines / changedLines,
@@ -66,7 +76,17 @@ public sealed class ProductivityCalculator
             InterruptionCount = interruptions,
             ContextSwitches = facts.BranchSwitches + facts.TaskSwitches,
             FocusScore = 1.0 / (1.0 + interruptions * 0.1),
+            ScoreUnavailableReason = scored ? null : TooShort(working),
         };
+    }
+
+    private string TooShort(TimeSpan working)
+    {
+        var minutes = working.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture);
+        var minimum = _minimumWorkingTime.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture);
+        return _minimumWorkingTime == TimeSpan.Zero
+            ? "nothing to score: no working time"
+            : $"too short to score: {minutes} minute{(minutes == "1" ? "" : "s")} of working time, under the {minimum}-minute minimum";
     }
 
     private (TimeSpan Active, TimeSpan Idle) SplitWorkingTime(
@@ -93,8 +113,6 @@ public sealed class ProductivityCalculator
 
         return (active, idle);
     }
-
-    private static double PerHour(long count, double hours) => hours == 0 ? 0 : count / hours;
 
     private static CoverageReading CoverageDelta(CoverageReading? start, CoverageReading? end)
     {

@@ -10,10 +10,19 @@ public static class ProductivityInsights
     /// under 0.5 or over 4 commits per hour, coverage down (only when measured), documentation ratio
     /// under 0.1. Setup minutes are shown with at most one decimal (<c>Setup took 16.5min …</c>).
     /// </summary>
+    /// <remarks>
+    /// A session too short to score has no commit rate, so the commit-frequency insight is not given;
+    /// the first insight then says the session was not scored, and why.
+    /// </remarks>
     public static IReadOnlyList<string> Generate(ProductivityMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         var insights = new List<string>();
+
+        if (metrics.ScoreUnavailableReason is { } reason)
+        {
+            insights.Add($"Not scored: {reason} - rates from so little time would mislead");
+        }
 
         if (metrics.SetupTime > 15)
         {

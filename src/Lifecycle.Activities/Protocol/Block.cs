@@ -4,9 +4,10 @@ namespace Lifecycle.Activities.Protocol;
 
 /// <summary>
 /// Stops the workflow when a protocol rule is broken (the CLI exits 3, naming the rule and the
-/// override). With <see cref="Force"/> the rule is overridden and the journal records who did it.
+/// override). With <see cref="Force"/> the rule is overridden; the journal and the workflow output
+/// <c>overrides</c> (which goes into the session log) record who did it.
 /// </summary>
-[Activity("Protocol", "Stops the workflow when 'when' holds, naming the rule; 'force' overrides it and the journal records who overrode what.")]
+[Activity("Protocol", "Stops the workflow when 'when' holds, naming the rule; 'force' overrides it, and the journal and the workflow output 'overrides' (for the session log) record who overrode what.")]
 public sealed class Block : Activity
 {
     [Input("The rule's name, e.g. reality-consensus.", Required = true)]
@@ -37,8 +38,10 @@ public sealed class Block : Activity
         if (context.Get(Force, false))
         {
             var actor = context.Get(Actor, null) ?? Environment.UserName;
+            var overridden = $"Rule '{rule}' overridden with --force by {actor}: {message}";
             context.SetOutput("overridden", true);
-            context.Complete($"Rule '{rule}' overridden with --force by {actor}: {message}");
+            ProtocolOverrides.Record(context, overridden);
+            context.Complete(overridden);
             return ValueTask.CompletedTask;
         }
 

@@ -4,9 +4,10 @@ namespace Lifecycle.Activities.Protocol;
 
 /// <summary>
 /// Requires the user to confirm an action before the workflow goes on: asks on an interactive
-/// terminal, blocks when there is none, unless <see cref="Yes"/> (--yes) confirms it up front.
+/// terminal, blocks when there is none, unless <see cref="Yes"/> (--yes) confirms it up front. A
+/// confirmation is recorded in the workflow output <c>overrides</c>, which goes into the session log.
 /// </summary>
-[Activity("Protocol", "Asks the user to confirm 'action' when 'when' holds; without a terminal it blocks unless 'yes' (--yes) is set.")]
+[Activity("Protocol", "Asks the user to confirm 'action' when 'when' holds; without a terminal it blocks unless 'yes' (--yes) is set; a confirmation goes into the workflow output 'overrides' (for the session log).")]
 public sealed class Require(IConfirmation confirmation) : Activity
 {
     [Input("What the user must have done, e.g. \"Commit or stash uncommitted work\".", Required = true)]
@@ -29,6 +30,7 @@ public sealed class Require(IConfirmation confirmation) : Activity
         var action = context.Get(Action);
         if (context.Get(Yes, false))
         {
+            ProtocolOverrides.Record(context, $"Confirmed with --yes: {action}");
             context.Complete($"Confirmed with --yes: {action}");
             return;
         }
@@ -37,6 +39,7 @@ public sealed class Require(IConfirmation confirmation) : Activity
         switch (answer)
         {
             case true:
+                ProtocolOverrides.Record(context, $"Confirmed at the terminal: {action}");
                 context.Complete($"Confirmed: {action}");
                 break;
             case false:

@@ -31,6 +31,25 @@ public static partial class CommittedHandoff
         return null;
     }
 
+    /// <summary>
+    /// Every committed handoff, newest first, each as a closed session or, when it does not read,
+    /// with the reason (for <c>lifecycle recover</c>, which says what it found and used).
+    /// </summary>
+    public static IReadOnlyList<CommittedSession> ReadAll(string repositoryRoot, string? docsFolder) =>
+        [.. HandoffFiles(repositoryRoot, docsFolder).Select(f => Describe(f.Path, f.Id))];
+
+    private static CommittedSession Describe(string path, string id)
+    {
+        try
+        {
+            return new CommittedSession(id, path, ToSession(path), null);
+        }
+        catch (Exception error)
+        {
+            return new CommittedSession(id, path, null, error.Message);
+        }
+    }
+
     /// <summary>The highest session id a committed handoff's file name carries, whether or not it reads; null when there is none.</summary>
     public static string? HighestId(string repositoryRoot, string? docsFolder) =>
         HandoffFiles(repositoryRoot, docsFolder).Select(f => f.Id).FirstOrDefault();
@@ -53,24 +72,7 @@ public static partial class CommittedHandoff
     {
         try
         {
-            var handoff = HandoffJson.Parse(File.ReadAllText(path));
-            var blockedTasks = handoff.OpenItems.Where(t => t.Status == Tasks.SessionTaskStatus.Blocked).Select(t => $"{t.Id} blocked: ").ToList();
-            return new SessionContext
-            {
-                SessionId = SessionId.Normalize(handoff.SessionId),
-                StartTime = handoff.StartTime,
-                ActiveSince = handoff.ActiveSince ?? handoff.StartTime,
-                EndTime = handoff.EndTime,
-                State = SessionState.Dormant,
-                StartedBy = "committed handoff",
-                ActiveBranch = handoff.Branch,
-                EndSha = handoff.HeadSha,
-                Tasks = [.. handoff.OpenItems],
-                Blockers = [.. handoff.Blockers.Where(b => !blockedTasks.Any(prefix => b.StartsWith(prefix, StringComparison.Ordinal)))],
-                HandoffNotes = handoff.Notes ?? "",
-                PutAway = handoff.Stash,
-                UncommittedFiles = handoff.Stash is { } stash ? [.. stash.Files.Select(f => f.Path)] : [],
-            };
+            return ToSession(path);
         }
         catch (Exception)
         {
@@ -78,6 +80,35 @@ public static partial class CommittedHandoff
             // newer shape, missing fields) is passed over for an older one.
             return null;
         }
+    }
+
+    private static SessionContext ToSession(string path)
+    {
+        var handoff = HandoffJson.Parse(File.ReadAllText(path));
+        var blockedTasks = handoff.OpenItems.Where(t => t.Status == Tasks.SessionTaskStatus.Blocked).Select(t => $"{t.Id} blocked: ").ToList();
+        var completed = handoff.WorkCompleted.CompletedTasks;
+        return new SessionContext
+        {
+            SessionId = SessionId.Normalize(handoff.SessionId),
+            StartTime = handoff.StartTime,
+            ActiveSince = handoff.ActiveSince ?? handoff.StartTime,
+            EndTime = handoff.EndTime,
+            State = SessionState.Dormant,
+            StartedBy = "committed handoff",
+            ActiveBranch = handoff.Branch,
+            EndSha = handoff.HeadSha,
+            Tasks = [.. handoff.OpenItems, .. completed.Where(t => handoff.OpenItems.All(o => o.Id != t.Id))],
+            TaskNumbersUsed = Tasks.TaskBoard.HighestNumber([.. handoff.OpenItems, .. completed]),
+            Commits = handoff.WorkCompleted.Commits.Count,
+            FilesModified = handoff.WorkCompleted.FilesModified,
+            LinesChanged = handoff.WorkCompleted.LinesChanged,
+            PreviousSession = handoff.PreviousSession,
+            NextSession = handoff.NextSession,
+            Blockers = [.. handoff.Blockers.Where(b => !blockedTasks.Any(prefix => b.StartsWith(prefix, StringComparison.Ordinal)))],
+            HandoffNotes = handoff.Notes ?? "",
+            PutAway = handoff.Stash,
+            UncommittedFiles = handoff.Stash is { } stash ? [.. stash.Files.Select(f => f.Path)] : [],
+        };
     }
 
     [GeneratedRegex(@"^SESSION-(?<id>\d{5})-HANDOFF\.json$")]

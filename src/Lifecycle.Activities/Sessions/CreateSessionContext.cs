@@ -30,6 +30,7 @@ public sealed class CreateSessionContext(ISessionStore sessions, RepositoryConte
 
         if (latest is not null)
         {
+            // Only checks that the latest session is DORMANT: a new session follows it.
             var state = latest.State;
             new SessionStateMachine(() => state, s => state = s).Fire(SessionTrigger.Start);
         }
@@ -44,9 +45,7 @@ public sealed class CreateSessionContext(ISessionStore sessions, RepositoryConte
             StartedBy = context.InstanceId,
             PreviousSession = previous?.SessionId,
         };
-        var current = session.State;
-        new SessionStateMachine(() => current, s => current = s).Fire(SessionTrigger.Start);
-        session.State = current;
+        SessionStateMachine.Fire(session, SessionTrigger.Start);
         await sessions.SaveAsync(session, context.CancellationToken);
         if (previous is not null)
         {

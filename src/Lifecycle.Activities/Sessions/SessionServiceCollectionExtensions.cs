@@ -14,6 +14,7 @@ public static class SessionServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RealityChecker>();
         services.TryAddSingleton<IConfirmation, NoConfirmation>();
+        services.TryAddSingleton<Documents.SessionLogWriter>();
         return services;
     }
 }

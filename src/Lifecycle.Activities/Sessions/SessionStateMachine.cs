@@ -46,6 +46,11 @@ public sealed class SessionStateMachine
     /// <exception cref="IllegalTransitionException">The current state does not permit <paramref name="trigger"/>.</exception>
     public void Fire(SessionTrigger trigger) => _machine.Fire(trigger);
 
+    /// <summary>Moves <paramref name="session"/> by <paramref name="trigger"/> (in memory; the caller saves it).</summary>
+    /// <exception cref="IllegalTransitionException">Its state does not permit <paramref name="trigger"/>.</exception>
+    public static void Fire(SessionContext session, SessionTrigger trigger) =>
+        new SessionStateMachine(() => session.State, s => session.State = s).Fire(trigger);
+
     /// <summary>The table as a Mermaid state diagram, for the docs.</summary>
     public static string ToMermaid()
     {

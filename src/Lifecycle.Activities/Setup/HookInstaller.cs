@@ -6,9 +6,15 @@ namespace Lifecycle.Activities.Setup;
 /// Installs the git hooks that feed a session's tracking: post-commit, post-checkout and
 /// post-merge. An existing hook is kept (moved to <c>&lt;hook&gt;.lifecycle-chained</c>) and still
 /// runs first with the same arguments and standard input; its exit status is the hook's. The
-/// Lifecycle part runs in the background with all output discarded, so it never fails a git
-/// command and adds only the cost of starting a shell to it.
+/// Lifecycle part appends one line to <c>.lifecycle/events.spool</c> with shell builtins
+/// (<see cref="HookScript"/>) and starts no process, so it never fails a git command and costs it
+/// about a millisecond; the next command ingests the line (<see cref="Tracking.EventSpool"/>).
 /// </summary>
+/// <remarks>
+/// The hooks name no executable: moving or upgrading Lifecycle does not break them. Running the
+/// installer again rewrites every hook that carries <see cref="Marker"/>, which upgrades the hooks of
+/// earlier versions (that ran <c>lifecycle event</c> in the background) to the spool.
+/// </remarks>
 public static class HookInstaller
 {
     /// <summary>The hooks installed and the event each records.</summary>
@@ -25,19 +31,12 @@ public static class HookInstaller
     /// <summary>Suffix of the user's hook moved aside.</summary>
     public const string ChainedSuffix = ".lifecycle-chained";
 
-    /// <summary>
-    /// When set in the environment, the hook runs the command in the foreground (tests read what
-    /// it recorded without waiting on a background process).
-    /// </summary>
-    public const string SyncVariable = "LIFECYCLE_HOOK_SYNC";
-
     /// <param name="paths">The repository.</param>
-    /// <param name="lifecycleCommand">The command line that runs lifecycle, already quoted for sh (e.g. the executable's path).</param>
-    public static IReadOnlyList<HookInstallation> Install(GitPaths paths, string lifecycleCommand)
+    public static IReadOnlyList<HookInstallation> Install(GitPaths paths)
     {
         Directory.CreateDirectory(paths.HooksDirectory);
         var done = new List<HookInstallation>();
-        foreach (var (hook, eventName) in Hooks)
+        foreach (var hook in Hooks.Keys)
         {
             var file = Path.Combine(paths.HooksDirectory, hook);
             var chained = file + ChainedSuffix;
@@ -59,35 +58,12 @@ public static class HookInstaller
                 }
             }
 
-            WriteExecutable(file, Script(hook, eventName, lifecycleCommand));
+            WriteExecutable(file, HookScript.For(hook));
             done.Add(new HookInstallation(hook, file, File.Exists(chained) ? chained : null, updated));
         }
 
         return done;
     }
-
-    /// <summary>The hook script: chain first, then record in the background, for the working tree git runs it in.</summary>
-    internal static string Script(string hook, string eventName, string lifecycleCommand) =>
-        $$"""
-        #!/bin/sh
-        {{Marker}}: records {{hook}} for the current lifecycle session; never fails the git command.
-        # Installed by 'lifecycle init'. Your previous {{hook}} hook, if any, is {{hook}}{{ChainedSuffix}} and runs first.
-        # git runs it from the top of the working tree the command ran in, so one hook serves every
-        # worktree of the repository, and a repository moved elsewhere.
-        status=0
-        chained="$(dirname "$0")/{{hook}}{{ChainedSuffix}}"
-        if [ -x "$chained" ]; then
-          "$chained" "$@"
-          status=$?
-        fi
-        if [ -n "${{{SyncVariable}}}" ]; then
-          {{lifecycleCommand}} --repo "$PWD" event {{eventName}} --quiet --hook {{hook}} -- "$@" </dev/null >/dev/null 2>&1
-        else
-          ( {{lifecycleCommand}} --repo "$PWD" event {{eventName}} --quiet --hook {{hook}} -- "$@" </dev/null >/dev/null 2>&1 & ) >/dev/null 2>&1
-        fi
-        exit $status
-
-        """;
 
     /// <summary>Quotes <paramref name="text"/> for sh.</summary>
     public static string Quote(string text) => $"'{text.Replace("'", "'\\''")}'";

@@ -40,6 +40,21 @@ public sealed record LifecyclePaths(string Root)
     /// <summary>Where the git hooks append one line per event, for the next command to record.</summary>
     public string EventSpool => Path.Combine(StateFolder, "events.spool");
 
+    /// <summary>The ingestion's own files: spools claimed by an ingester, its lock, and the per-boot clock anchors the hooks write.</summary>
+    public string EventsFolder => Path.Combine(StateFolder, "events");
+
+    /// <summary>Held by the one process ingesting the spool at a time.</summary>
+    public string EventSpoolLock => Path.Combine(EventsFolder, "lock");
+
+    /// <summary>The JSON Schema of <see cref="Config"/>, written by <c>lifecycle init</c> for editors.</summary>
+    public string ConfigSchema => Path.Combine(StateFolder, "config.schema.json");
+
+    /// <summary>
+    /// The lock every process takes to write a session log (<c>SESSION-NNNNN-LOG.md</c>): held for
+    /// one append, so entries from a hook, a command and the close never interleave or get lost.
+    /// </summary>
+    public string SessionLogLock => Path.Combine(StateFolder, "session-log.lock");
+
     /// <summary>Log files.</summary>
     public string LogsFolder => Path.Combine(StateFolder, "logs");
 

@@ -66,7 +66,7 @@ public static class ErrorReporter
         SqliteException { SqliteErrorCode: 14 } => (ExitCodes.Failure,
             $"the state database {Database(context)} cannot be opened; check the folder exists and may be written."),
         SqliteException { SqliteErrorCode: 11 or 26 } => (ExitCodes.Failure,
-            $"the state database {Database(context)} is damaged (not a database any more): move it aside and run 'lifecycle init' to start a new one; .lifecycle/state.json still holds the current session."),
+            $"the state database {Database(context)} is damaged (not a database any more): run 'lifecycle recover' to rebuild it from .lifecycle/state.json and the committed session docs (the damaged file is moved aside, not deleted)."),
         SqliteException sqlite => (ExitCodes.Failure, $"the state database failed: {sqlite.Message}"),
         IOException => (ExitCodes.Failure, exception.Message),
         WorkflowException => (ExitCodes.Failure, exception.Message),

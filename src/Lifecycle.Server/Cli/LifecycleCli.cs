@@ -23,6 +23,7 @@ public static class LifecycleCli
         root.Add(SessionsCommand.Build(output, error));
         root.Add(CheckpointCommand.Build(output, error));
         root.Add(ReportCommand.Build(output, error));
+        root.Add(RecoverCommand.Build(output, error));
         root.Add(WorkflowCommand.Build(output, error));
         root.Add(InstancesCommand.Build(output, error));
         root.Add(JournalCommand.Build(output, error));

@@ -33,6 +33,8 @@ public sealed class EmbeddedHost : IAsyncDisposable
             services.AddSingleton<IJournalObserver>(crash);
         }
 
+        services.AddSingleton<StepObserver>();
+        services.AddSingleton<IJournalObserver>(sp => sp.GetRequiredService<StepObserver>());
         services.AddSingleton<IJournalObserver>(sp => InterruptInjector.FromEnvironment(sp.GetRequiredService<WorkflowStopSignal>()) ?? (IJournalObserver)NoObserver.Instance);
         _services = services.BuildServiceProvider();
     }

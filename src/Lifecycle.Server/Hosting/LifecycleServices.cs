@@ -37,6 +37,9 @@ public static class LifecycleServices
         services.AddSingleton<SessionEvents>();
         services.AddSingleton<SessionQueries>();
         services.AddSingleton<SessionCheckpoints>();
+        services.AddSingleton<SessionRecovery>();
+        services.AddSingleton(sp => new Lifecycle.Activities.Tracking.EventSpool(paths, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<HookEventIngestion>();
         services.AddSingleton<SessionService>();
         return services;
     }

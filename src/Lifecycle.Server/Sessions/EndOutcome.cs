@@ -7,4 +7,9 @@ namespace Lifecycle.Server.Sessions;
 /// <param name="Handoff">The handoff as its JSON document (<c>SESSION-NNNNN-HANDOFF.json</c>).</param>
 /// <param name="InstanceId">The session-end workflow instance.</param>
 /// <param name="Continued">True when this was a close interrupted earlier that this command finished.</param>
-public sealed record EndOutcome(string SessionId, JsonNode? Handoff, string InstanceId, bool Continued);
+/// <param name="DocsSigningProblem">Why the docs commit is not signed though <c>commit.gpgsign</c> asks for it; null when it is, or needs not be.</param>
+public sealed record EndOutcome(string SessionId, JsonNode? Handoff, string InstanceId, bool Continued, string? DocsSigningProblem = null)
+{
+    internal static string? SigningProblemOf(Lifecycle.Workflows.Hosting.RunResult result) =>
+        result.Outputs["docsSigningProblem"] is JsonValue value && value.TryGetValue<string>(out var problem) ? problem : null;
+}

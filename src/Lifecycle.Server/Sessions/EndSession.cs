@@ -17,7 +17,8 @@ public sealed class EndSession(
     ISessionStore sessions,
     SessionLock sessionLock,
     RepositoryContext repository,
-    ISessionNotifier notifier)
+    ISessionNotifier notifier,
+    HookEventIngestion ingestion)
 {
     public async Task<EndOutcome> RunAsync(EndRequest request, CancellationToken cancellationToken)
     {
@@ -41,6 +42,7 @@ public sealed class EndSession(
 
             await runtime.PublishAsync(cancellationToken);
             await runtime.RequireNoSessionWorkflowElsewhereAsync(cancellationToken);
+            await ingestion.IngestAsync(cancellationToken);
             var session = await sessions.GetLatestAsync(cancellationToken);
             if (FinishedHere(startup, session) is { } continued)
             {
@@ -50,7 +52,7 @@ public sealed class EndSession(
                     notifier.Note($"the handoff of session {session!.SessionId} was written before this note; the note goes to the next session's mission instead.");
                 }
 
-                return new EndOutcome(session!.SessionId, handoff, continued.InstanceId, Continued: true);
+                return new EndOutcome(session!.SessionId, handoff, continued.InstanceId, Continued: true, EndOutcome.SigningProblemOf(continued));
             }
 
             if (session is not { State: SessionState.Active or SessionState.Closing })
@@ -74,7 +76,7 @@ public sealed class EndSession(
                 }
 
                 var result = await runtime.RunAsync(SessionWorkflows.End, input, cancellationToken);
-                return new EndOutcome(session.SessionId, result.Outputs["handoff"]?.DeepClone(), result.InstanceId, Continued: false);
+                return new EndOutcome(session.SessionId, result.Outputs["handoff"]?.DeepClone(), result.InstanceId, Continued: false, EndOutcome.SigningProblemOf(result));
             }
             catch (SessionWorkflowException)
             {
@@ -125,9 +127,7 @@ public sealed class EndSession(
             return;
         }
 
-        var state = session.State;
-        new SessionStateMachine(() => state, s => state = s).Fire(SessionTrigger.Reopen);
-        session.State = state;
+        SessionStateMachine.Fire(session, SessionTrigger.Reopen);
         session.EndTime = null;
         session.CheckAtClose = null;
         await sessions.SaveAsync(session, cancellationToken);

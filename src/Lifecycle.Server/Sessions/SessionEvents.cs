@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using LibGit2Sharp;
 using Lifecycle.Activities;
+using Lifecycle.Activities.Documents;
+using Lifecycle.Activities.Handoff;
 using Lifecycle.Activities.Sessions;
 using Lifecycle.Activities.Tasks;
 using Lifecycle.Workflows.Hosting;
@@ -12,7 +14,15 @@ namespace Lifecycle.Server.Sessions;
 /// that names a task, a commit or an error must name one that exists. Each recorded event is also
 /// a stimulus: it resumes workflows waiting for it and starts those it triggers (work-tracking).
 /// </summary>
-public sealed class SessionEvents(ISessionStore sessions, SessionStoreAccess access, SessionRuntime runtime, RepositoryContext repository, TimeProvider time)
+public sealed class SessionEvents(
+    ISessionStore sessions,
+    SessionStoreAccess access,
+    SessionRuntime runtime,
+    SessionCheckpoints checkpoints,
+    SessionLogWriter log,
+    RepositoryContext repository,
+    TimeProvider time,
+    ISessionNotifier notifier)
 {
     public async Task<EventOutcome> RecordAsync(EventRequest request, CancellationToken cancellationToken)
     {
@@ -39,10 +49,24 @@ public sealed class SessionEvents(ISessionStore sessions, SessionStoreAccess acc
                 break;
         }
 
-        var recorded = await sessions.AppendEventAsync(new SessionEvent(session.SessionId, request.Type, time.GetUtcNow(), details), cancellationToken);
-        await ApplyAsync(session, recorded, cancellationToken);
+        return new EventOutcome(await RecordAsync(session.SessionId, request.Type, time.GetUtcNow(), details, cancellationToken));
+    }
+
+    /// <summary>Records an event the hooks spooled (already described by them) in <paramref name="sessionId"/>.</summary>
+    public Task<SessionEvent> RecordIngestedAsync(string sessionId, string type, DateTimeOffset timestamp, JsonObject details, CancellationToken cancellationToken) =>
+        RecordAsync(sessionId, type, timestamp, details, cancellationToken);
+
+    private async Task<SessionEvent> RecordAsync(string sessionId, string type, DateTimeOffset timestamp, JsonObject details, CancellationToken cancellationToken)
+    {
+        var recorded = await sessions.AppendEventAsync(new SessionEvent(sessionId, type, timestamp, details), cancellationToken);
+        await ApplyAsync(sessionId, recorded, cancellationToken);
+        if (await sessions.GetAsync(sessionId, cancellationToken) is { } session)
+        {
+            SessionLogs.Append(log, notifier, session, SessionLogEntries.Event(recorded));
+        }
+
         await DeliverAsync(recorded, cancellationToken);
-        return new EventOutcome(recorded);
+        return recorded;
     }
 
     private static void RequireDetails(string type, JsonObject details)
@@ -82,16 +106,16 @@ public sealed class SessionEvents(ISessionStore sessions, SessionStoreAccess acc
     }
 
     /// <summary>What an event changes in the session itself (the spec's work-tracking rules).</summary>
-    private async Task ApplyAsync(SessionContext session, SessionEvent recorded, CancellationToken cancellationToken)
+    private async Task ApplyAsync(string sessionId, SessionEvent recorded, CancellationToken cancellationToken)
     {
         switch (recorded.Type)
         {
             case SessionEventTypes.ErrorOccurred:
-                await UpdateAsync(session.SessionId, s => s.LastError = Text(recorded.Data!, "message"), cancellationToken);
+                await UpdateAsync(sessionId, s => s.LastError = Text(recorded.Data!, "message"), cancellationToken);
                 break;
             case SessionEventTypes.TaskCompleted:
                 var id = Text(recorded.Data!, "task")!;
-                await UpdateAsync(session.SessionId, s =>
+                await UpdateAsync(sessionId, s =>
                 {
                     if (TaskBoard.Get(s.Tasks, id).Status != SessionTaskStatus.Done)
                     {
@@ -112,6 +136,7 @@ public sealed class SessionEvents(ISessionStore sessions, SessionStoreAccess acc
             try
             {
                 await sessions.SaveAsync(session, cancellationToken);
+                await checkpoints.FollowAsync(session, cancellationToken);
                 return;
             }
             catch (SessionConflictException) when (attempt < 25)

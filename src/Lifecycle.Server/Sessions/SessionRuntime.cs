@@ -74,7 +74,7 @@ public sealed class SessionRuntime(WorkflowEngine engine, LifecyclePaths paths, 
                 continue;
             }
 
-            if (await engine.Store.GetInstanceAsync(instanceId, cancellationToken) is { } instance && SessionWorkflows.Ids.Contains(instance.WorkflowId))
+            if (await engine.Store.GetInstanceAsync(instanceId, cancellationToken) is { } instance && instance.WorkflowId is SessionWorkflows.Start or SessionWorkflows.End)
             {
                 throw new SessionException(
                     $"Another lifecycle process ({owner}) is running '{instance.WorkflowId}' (instance {instanceId}); nothing was changed. Wait for it to finish, then run the command again.",

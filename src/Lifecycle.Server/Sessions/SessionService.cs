@@ -12,7 +12,9 @@ public sealed class SessionService(
     SessionTasks tasks,
     SessionEvents events,
     SessionQueries queries,
-    SessionCheckpoints checkpoints)
+    SessionCheckpoints checkpoints,
+    SessionRecovery recovery,
+    HookEventIngestion ingestion)
 {
     /// <summary>Runs workflow session-start (settling what the last session left first) and returns the mission.</summary>
     public Task<StartOutcome> StartAsync(StartRequest request, CancellationToken cancellationToken) => start.RunAsync(request, cancellationToken);
@@ -23,31 +25,39 @@ public sealed class SessionService(
     /// <summary>The current session, live while it is ACTIVE; verifies the checkpoint on the way.</summary>
     public async Task<SessionStatus> StatusAsync(CancellationToken cancellationToken)
     {
+        await ingestion.IngestAsync(cancellationToken);
         var status = await queries.StatusAsync(cancellationToken);
         await checkpoints.ReadAsync(cancellationToken);
         return status;
     }
 
-    public Task<TaskChange> AddTaskAsync(string title, int priority, CancellationToken cancellationToken) => tasks.AddAsync(title, priority, cancellationToken);
+    public Task<TaskChange> AddTaskAsync(string title, int priority, CancellationToken cancellationToken) =>
+        IngestedAsync(() => tasks.AddAsync(title, priority, cancellationToken), cancellationToken);
 
-    public Task<TaskChange> CompleteTaskAsync(string id, CancellationToken cancellationToken) => tasks.CompleteAsync(id, cancellationToken);
+    public Task<TaskChange> CompleteTaskAsync(string id, CancellationToken cancellationToken) =>
+        IngestedAsync(() => tasks.CompleteAsync(id, cancellationToken), cancellationToken);
 
-    public Task<TaskChange> BlockTaskAsync(string id, string reason, CancellationToken cancellationToken) => tasks.BlockAsync(id, reason, cancellationToken);
+    public Task<TaskChange> BlockTaskAsync(string id, string reason, CancellationToken cancellationToken) =>
+        IngestedAsync(() => tasks.BlockAsync(id, reason, cancellationToken), cancellationToken);
 
     public Task<TaskChange> EditTaskAsync(string id, string? title, int? priority, CancellationToken cancellationToken) =>
-        tasks.EditAsync(id, title, priority, cancellationToken);
+        IngestedAsync(() => tasks.EditAsync(id, title, priority, cancellationToken), cancellationToken);
 
-    public Task<TaskChange> ReopenTaskAsync(string id, CancellationToken cancellationToken) => tasks.ReopenAsync(id, cancellationToken);
+    public Task<TaskChange> ReopenTaskAsync(string id, CancellationToken cancellationToken) =>
+        IngestedAsync(() => tasks.ReopenAsync(id, cancellationToken), cancellationToken);
 
-    public Task<TaskChange> RemoveTaskAsync(string id, CancellationToken cancellationToken) => tasks.RemoveAsync(id, cancellationToken);
+    public Task<TaskChange> RemoveTaskAsync(string id, CancellationToken cancellationToken) =>
+        IngestedAsync(() => tasks.RemoveAsync(id, cancellationToken), cancellationToken);
 
     public Task<TaskListing> ListTasksAsync(bool all, CancellationToken cancellationToken) => tasks.ListAsync(all, cancellationToken);
 
     /// <summary>Records an event in the active session (nothing, without one) after checking what it names exists.</summary>
-    public Task<EventOutcome> RecordEventAsync(EventRequest request, CancellationToken cancellationToken) => events.RecordAsync(request, cancellationToken);
+    public Task<EventOutcome> RecordEventAsync(EventRequest request, CancellationToken cancellationToken) =>
+        IngestedAsync(() => events.RecordAsync(request, cancellationToken), cancellationToken);
 
     /// <summary>Writes <c>.lifecycle/state.json</c> now.</summary>
-    public Task<CheckpointOutcome> CheckpointAsync(CancellationToken cancellationToken) => checkpoints.WriteAsync(cancellationToken);
+    public Task<CheckpointOutcome> CheckpointAsync(CancellationToken cancellationToken) =>
+        IngestedAsync(() => checkpoints.WriteAsync(cancellationToken), cancellationToken);
 
     public Task<ReportDocument> ReportAsync(string? sessionId, string format, CancellationToken cancellationToken) =>
         queries.ReportAsync(sessionId, format, cancellationToken);
@@ -55,4 +65,14 @@ public sealed class SessionService(
     public Task<IReadOnlyList<Lifecycle.Activities.Sessions.SessionContext>> ListAsync(CancellationToken cancellationToken) => queries.ListAsync(cancellationToken);
 
     public Task<SessionDetails> ShowAsync(string sessionId, CancellationToken cancellationToken) => queries.ShowAsync(sessionId, cancellationToken);
+
+    /// <summary>Rebuilds the store from the committed handoffs and the checkpoint, saying what it found and used.</summary>
+    public Task<RecoveryReport> RecoverAsync(CancellationToken cancellationToken) => recovery.RunAsync(cancellationToken);
+
+    /// <summary>Records what the git hooks spooled, then does <paramref name="work"/>.</summary>
+    private async Task<T> IngestedAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        await ingestion.IngestAsync(cancellationToken);
+        return await work();
+    }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Lifecycle.Activities;
+using Lifecycle.Activities.Documents;
+using Lifecycle.Activities.Handoff;
 using Lifecycle.Activities.Sessions;
 using Lifecycle.Activities.Tasks;
 
@@ -9,7 +11,13 @@ namespace Lifecycle.Server.Sessions;
 /// The task use cases. Tasks belong to the last session that began: the ACTIVE one, or between
 /// sessions the one the next start carries over from. Each change is recorded as an event.
 /// </summary>
-public sealed class SessionTasks(ISessionStore sessions, SessionStoreAccess access, TimeProvider time)
+public sealed class SessionTasks(
+    ISessionStore sessions,
+    SessionStoreAccess access,
+    SessionCheckpoints checkpoints,
+    SessionLogWriter log,
+    ISessionNotifier notifier,
+    TimeProvider time)
 {
     /// <summary>How many times a change is tried against sessions other processes keep saving.</summary>
     private const int Attempts = 25;
@@ -80,7 +88,9 @@ public sealed class SessionTasks(ISessionStore sessions, SessionStoreAccess acce
             }
         }
 
-        await sessions.AppendEventAsync(new SessionEvent(session.SessionId, kind, time.GetUtcNow(), Details(kind, task)), cancellationToken);
+        var recorded = await sessions.AppendEventAsync(new SessionEvent(session.SessionId, kind, time.GetUtcNow(), Details(kind, task)), cancellationToken);
+        SessionLogs.Append(log, notifier, session, SessionLogEntries.Event(recorded));
+        await checkpoints.FollowAsync(session, cancellationToken);
         return new TaskChange(kind, session.SessionId, session.State, task);
     }
 

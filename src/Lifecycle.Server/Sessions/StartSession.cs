@@ -18,7 +18,8 @@ public sealed class StartSession(
     SessionLock sessionLock,
     RepositoryContext repository,
     TimeProvider time,
-    ISessionNotifier notifier)
+    ISessionNotifier notifier,
+    HookEventIngestion ingestion)
 {
     public async Task<StartOutcome> RunAsync(StartRequest request, CancellationToken cancellationToken)
     {
@@ -32,6 +33,7 @@ public sealed class StartSession(
             var startup = await runtime.StartAsync(cancellationToken);
             await runtime.PublishAsync(cancellationToken);
             await runtime.RequireNoSessionWorkflowElsewhereAsync(cancellationToken);
+            await ingestion.IngestAsync(cancellationToken);
             var latest = await sessions.GetLatestAsync(cancellationToken);
             if (FinishedHere(startup, latest) is { } continued)
             {
@@ -72,9 +74,7 @@ public sealed class StartSession(
         {
             case SessionState.Initializing:
                 // Its start failed (its instance faulted): nothing began, so nothing carries over from it.
-                var state = latest.State;
-                new SessionStateMachine(() => state, s => state = s).Fire(SessionTrigger.Abort);
-                latest.State = state;
+                SessionStateMachine.Fire(latest, SessionTrigger.Abort);
                 await sessions.SaveAsync(latest, cancellationToken);
                 notifier.Note($"session {latest.SessionId} never finished starting; it was aborted.");
                 break;

@@ -80,8 +80,8 @@ public class DocumentActivitiesTests
             TechnicalDebtMarkersAtStart = 1,
             TechnicalDebtMarkersAtEnd = 2,
         });
-        Assert.Equal(expected.Score, (double)run.Outputs["score"]!, precision: 12);
-        Assert.Equal(Math.Round(expected.Score, 4), (double)run.Outputs["handoff"]!["productivityScore"]!);
+        Assert.Equal(expected.Score!.Value, (double)run.Outputs["score"]!, precision: 12);
+        Assert.Equal(Math.Round(expected.Score.Value, 4), (double)run.Outputs["handoff"]!["productivityScore"]!);
         Assert.Equal(expected.ActiveTime, (double)run.Outputs["metrics"]!["activeTime"]!, precision: 9);
         Assert.Equal(2, (int)run.Outputs["metrics"]!["contextSwitches"]!);
         Assert.Equal(1, (double)run.Outputs["metrics"]!["technicalDebtDelta"]!);
@@ -122,7 +122,125 @@ public class DocumentActivitiesTests
         Assert.Equal(first.Outputs["handoff"]!.ToJsonString(), second.Outputs["handoff"]!.ToJsonString());
         var log = File.ReadAllText((string)second.Outputs["paths"]!["log"]!);
         Assert.Equal(2, log.Split("## Closed").Length);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(log, @"\[close\] handoff written"));
         Assert.StartsWith("# Session 00001 Log", log);
+    }
+
+    [Fact]
+    public async Task CreateSessionLog_AfterAForcedStart_LogsTheStartTheCheckTheOverrideAndTheRestore()
+    {
+        await using var harness = new DocumentsHarness();
+        await SessionWithTwoCommitsAsync(harness);
+
+        var run = await harness.RunAsync("""
+            { "type": "Sequence", "activities": [
+              { "id": "consensus", "type": "Block", "rule": "reality-consensus", "message": "consensus 62% is below 80%", "force": true, "actor": "alice" },
+              { "id": "log", "type": "CreateSessionLog", "session": "00001",
+                "reality": { "consensus": 0.62, "agentHealth": { "git-integrity": 1, "build": 0 }, "agents": [
+                  { "name": "git-integrity", "health": 1, "weight": 1, "reason": null, "seconds": 0.1 },
+                  { "name": "build", "health": 0, "weight": 2, "reason": "exited with code 1: error CS1002: ; expected", "seconds": 3.2 } ] },
+                "restore": { "status": "restored", "files": ["src/a.cs"] } },
+              { "type": "SetOutput", "name": "log", "value": { "js": "outputs.log.path" } }
+            ] }
+            """);
+
+        Assert.True(run.Status == WorkflowStatus.Finished, run.Error);
+        var log = File.ReadAllText((string)run.Outputs["log"]!);
+        Assert.EndsWith(
+            """
+            ## Log
+            - 2026-11-24 09:00:00 [start] session 00001 started on branch main (first session)
+            - 2026-11-24 09:00:00 [reality] consensus 62% at start: git-integrity 100%, build 0%
+            - 2026-11-24 09:00:00 [reality] build 0%: exited with code 1: error CS1002: ; expected
+            - 2026-11-24 10:00:00 [override] Rule 'reality-consensus' overridden with --force by alice: consensus 62% is below 80%
+            - 2026-11-24 10:00:00 [stash] restored 1 file put away by the previous session: src/a.cs
+            """ + "\n",
+            log);
+        Assert.Equal(
+            "Rule 'reality-consensus' overridden with --force by alice: consensus 62% is below 80%",
+            (string)run.Outputs["overrides"]![0]!["text"]!);
+    }
+
+    [Fact]
+    public async Task CreateSessionLog_AfterARealCheckWithAFailingCommand_LogsWhatTheCommandPrinted()
+    {
+        await using var harness = new DocumentsHarness();
+        await SessionWithTwoCommitsAsync(harness);
+        harness.Repository.Write(".lifecycle/config.json", """
+            { "realityChecks": {
+                "builtins": { "gitIntegrity": { "enabled": false }, "noMergeConflicts": { "enabled": false }, "diskSpace": { "enabled": false } },
+                "agents": [ { "name": "build", "run": "echo 'error CS1002: ; expected' >&2; exit 1" } ] } }
+            """);
+
+        var run = await harness.RunAsync("""
+            { "type": "Sequence", "activities": [
+              { "id": "reality", "type": "RealityCheck" },
+              { "id": "log", "type": "CreateSessionLog", "session": "00001", "reality": { "js": "outputs.reality" } },
+              { "type": "SetOutput", "name": "log", "value": { "js": "outputs.log.path" } }
+            ] }
+            """);
+
+        Assert.True(run.Status == WorkflowStatus.Finished, run.Error);
+        Assert.EndsWith(
+            "- 2026-11-24 09:00:00 [reality] consensus 0% at start: build 0%\n"
+            + "- 2026-11-24 09:00:00 [reality] build 0%: exited with code 1: error CS1002: ; expected\n",
+            File.ReadAllText((string)run.Outputs["log"]!));
+    }
+
+    [Fact]
+    public async Task GenerateHandoff_AfterAConfirmedRequirement_LogsTheCloseAndTheErrors()
+    {
+        await using var harness = new DocumentsHarness();
+        await SessionWithTwoCommitsAsync(harness);
+        await harness.Store.AppendEventAsync(new SessionEvent("00001", SessionEventTypes.ErrorOccurred, DocumentsHarness.Start.AddMinutes(40),
+            new JsonObject { ["message"] = "dotnet test: 2 failed" }), default);
+        var close = Close.Replace(
+            "{ \"type\": \"Sequence\", \"activities\": [",
+            "{ \"type\": \"Sequence\", \"activities\": [ { \"type\": \"Require\", \"action\": \"Update task status before closing (1 open)\", \"yes\": true },",
+            StringComparison.Ordinal);
+
+        var run = await harness.RunAsync(close);
+
+        Assert.True(run.Status == WorkflowStatus.Finished, run.Error);
+        var log = File.ReadAllText((string)run.Outputs["paths"]!["log"]!);
+        Assert.Contains(
+            """
+            ## Log
+            - 2026-11-24 10:00:00 [override] Confirmed with --yes: Update task status before closing (1 open)
+            - 2026-11-24 10:00:00 [reality] consensus 70% at close (quick check): git 100%, tests 40%
+            - 2026-11-24 10:00:00 [stash] nothing to put away: no uncommitted work
+            """,
+            log);
+        Assert.Matches(@"\n- 2026-11-24 10:00:00 \[close\] handoff written: score \d+/100, 2 commits, 1 task completed, 1 open item, 2 errors\n\n## Closed\n", log);
+        Assert.Contains("- **Docs Commit**: committed with the handoff and the report when the close finishes\n", log);
+        Assert.EndsWith("- **Errors**: 2\n  - 09:12 (no message given)\n  - 09:40 dotnet test: 2 failed\n", log);
+        var errors = run.Outputs["handoff"]!["errors"]!.AsArray();
+        Assert.Equal(["(no message given)", "dotnet test: 2 failed"], errors.Select(e => (string)e!["message"]!));
+        Assert.Contains("## Errors (2)\n- 09:12 (no message given)\n- 09:40 dotnet test: 2 failed\n", File.ReadAllText((string)run.Outputs["paths"]!["handoff"]!));
+    }
+
+    [Fact]
+    public async Task GenerateHandoff_AnEighteenSecondSessionWithTwoCommits_IsNotScored()
+    {
+        await using var harness = new DocumentsHarness();
+        await SessionWithTwoCommitsAsync(harness);
+        var session = (await harness.Store.GetAsync("00001", default))!;
+        var now = harness.Time.GetUtcNow();
+        session.StartTime = now.AddSeconds(-20);
+        session.ActiveSince = now.AddSeconds(-18);
+        await harness.Store.SaveAsync(session, default);
+
+        var run = await harness.RunAsync(Close);
+
+        Assert.True(run.Status == WorkflowStatus.Finished, run.Error);
+        Assert.Null(run.Outputs["score"]);
+        var handoff = run.Outputs["handoff"]!;
+        Assert.Null(handoff["productivityScore"]);
+        Assert.Null(handoff["metrics"]!["commitsPerHour"]);
+        Assert.Equal("too short to score: 0.3 minutes of working time, under the 15-minute minimum", (string)handoff["metrics"]!["scoreUnavailableReason"]!);
+        Assert.DoesNotContain(handoff["insights"]!.AsArray(), i => ((string)i!).Contains("commit frequency", StringComparison.Ordinal));
+        var report = File.ReadAllText((string)run.Outputs["paths"]!["report"]!);
+        Assert.Contains("- **Productivity Score**: not scored (too short to score: 0.3 minutes of working time, under the 15-minute minimum)\n", report);
     }
 
     [Fact]

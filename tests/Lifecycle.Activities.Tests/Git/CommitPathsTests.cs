@@ -25,7 +25,7 @@ public sealed class CommitPathsTests
         string? sha;
         using (var workspace = GitWorkspace.Open(repo.Path))
         {
-            sha = workspace.DocsCommit.CommitPaths(["docs/session.md", Path.Combine(repo.Path, "docs", "handoff.md")], "docs: session notes");
+            sha = workspace.DocsCommit.CommitPaths(["docs/session.md", Path.Combine(repo.Path, "docs", "handoff.md")], "docs: session notes").Sha;
         }
 
         Assert.Equal(repo.Git("rev-parse", "HEAD").Trim(), sha);
@@ -94,7 +94,7 @@ public sealed class CommitPathsTests
 
         using var workspace = GitWorkspace.Open(repo.Path);
 
-        Assert.Null(workspace.DocsCommit.CommitPaths(["docs/a.md"], "docs"));
+        Assert.Equal(new DocsCommitResult(null, false, null), workspace.DocsCommit.CommitPaths(["docs/a.md"], "docs"));
         Assert.Equal(head, workspace.HeadSha);
     }
 
@@ -106,7 +106,7 @@ public sealed class CommitPathsTests
         repo.Write("other.txt", "not mine\n");
 
         using var workspace = GitWorkspace.Open(repo.Path);
-        var sha = workspace.DocsCommit.CommitPaths(["docs/a.md"], "docs: first");
+        var sha = workspace.DocsCommit.CommitPaths(["docs/a.md"], "docs: first").Sha;
 
         Assert.Equal(sha, repo.Git("rev-parse", "main").Trim());
         Assert.Equal("?? other.txt\n", repo.Git("status", "--porcelain"));

@@ -18,7 +18,59 @@ public class HandoffBuilderTests
         Assert.Equal(2, handoff.WorkCompleted.TasksCompleted);
         Assert.Equal(6, handoff.WorkCompleted.FilesModified);
         Assert.Equal(152 + 210 + 20 + 48, handoff.WorkCompleted.LinesChanged);
-        Assert.Equal(new HandoffFile("src/Handoff.cs", 125, 3, PutAway: false), handoff.WorkCompleted.Files.Single(f => f.Path == "src/Handoff.cs"));
+        Assert.Equal(new HandoffFile("src/Handoff.cs", 125, 3, PutAway: false, FileChangeKind.Added), handoff.WorkCompleted.Files.Single(f => f.Path == "src/Handoff.cs"));
+        Assert.Equal(handoff.Duration, handoff.DurationSeconds);
+    }
+
+    [Theory]
+    [InlineData(new FileChangeKind[0], FileChangeKind.Unknown)]
+    [InlineData(new[] { FileChangeKind.Unknown, FileChangeKind.Unknown }, FileChangeKind.Unknown)]
+    [InlineData(new[] { FileChangeKind.Added, FileChangeKind.Modified, FileChangeKind.Staged }, FileChangeKind.Added)]
+    [InlineData(new[] { FileChangeKind.Untracked }, FileChangeKind.Untracked)]
+    [InlineData(new[] { FileChangeKind.Modified, FileChangeKind.Deleted }, FileChangeKind.Deleted)]
+    [InlineData(new[] { FileChangeKind.Added, FileChangeKind.Deleted }, FileChangeKind.Deleted)]
+    [InlineData(new[] { FileChangeKind.Renamed, FileChangeKind.Modified }, FileChangeKind.Renamed)]
+    [InlineData(new[] { FileChangeKind.Modified, FileChangeKind.Unknown, FileChangeKind.Mode }, FileChangeKind.Mode)]
+    [InlineData(new[] { FileChangeKind.Unknown, FileChangeKind.Modified }, FileChangeKind.Modified)]
+    public void KindOf_GivesTheNetKindOfChangeOverTheSession(FileChangeKind[] oldestFirst, FileChangeKind expected)
+    {
+        Assert.Equal(expected, HandoffFile.KindOf(oldestFirst));
+    }
+
+    [Fact]
+    public void Build_CarriesTheErrorsOldestFirst()
+    {
+        var handoff = HandoffExample.Handoff();
+
+        Assert.Equal(
+            [new SessionError(HandoffExample.At(14, 50), "build failed: CS1002 ; expected"), new SessionError(HandoffExample.At(15, 40), "dotnet test: 2 failed\n  HandoffTests.Render")],
+            handoff.Errors);
+    }
+
+    [Fact]
+    public void Build_WhenTooShortToScore_HasNoScore()
+    {
+        var sources = HandoffExample.Sources();
+
+        var handoff = HandoffBuilder.Build(sources with
+        {
+            Metrics = sources.Metrics with { CommitsPerHour = null, LinesPerHour = null, TasksPerHour = null, ScoreUnavailableReason = "too short to score" },
+        });
+
+        Assert.Null(handoff.ProductivityScore);
+        Assert.Equal("too short to score", handoff.Metrics.ScoreUnavailableReason);
+    }
+
+    [Fact]
+    public void Build_WithManyPathsLeftInPlace_NamesTenInTheNextAction()
+    {
+        var sources = HandoffExample.Sources();
+        var skipped = Enumerable.Range(0, 30).Select(i => $"vendor/lib{i:00}").ToList();
+
+        var handoff = HandoffBuilder.Build(sources with { PutAway = sources.PutAway! with { Skipped = skipped } });
+
+        var action = handoff.NextActions.Single(a => a.StartsWith("Check 30 paths", StringComparison.Ordinal));
+        Assert.EndsWith(": vendor/lib00, vendor/lib01, vendor/lib02, vendor/lib03, vendor/lib04, vendor/lib05, vendor/lib06, vendor/lib07, vendor/lib08, vendor/lib09, and 20 more", action);
     }
 
     [Fact]

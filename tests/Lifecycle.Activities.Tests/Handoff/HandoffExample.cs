@@ -40,15 +40,21 @@ internal static class HandoffExample
     public static IReadOnlyList<CommitRecord> Commits() =>
     [
         new("b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5", "test: renderers", At(15, 12),
-            [new FileChange("tests/HandoffTests.cs", 200, 10)]),
+            [new FileChange("tests/HandoffTests.cs", 200, 10, FileChangeKind.Modified)]),
         new("a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4", "feat: handoff model", At(14, 23),
-            [new FileChange("src/Handoff.cs", 120, 0), new FileChange("docs/handoff.md", 30, 2)]),
+            [new FileChange("src/Handoff.cs", 120, 0, FileChangeKind.Added), new FileChange("docs/handoff.md", 30, 2, FileChangeKind.Modified)]),
         new("c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6", "docs: notes from the café", At(16, 20),
-            [new FileChange("docs/notes/café.md", 12, 0), new FileChange("src/Handoff.cs", 5, 3)]),
+            [new FileChange("docs/notes/café.md", 12, 0, FileChangeKind.Added), new FileChange("src/Handoff.cs", 5, 3, FileChangeKind.Modified)]),
     ];
 
     public static StashedWork Stash() =>
-        new("lifecycle session 00004", [new FileChange("src/Builder.cs", 40, 5), new FileChange("tests/日本語.txt", 3, 0)], []);
+        new("lifecycle session 00004", [new FileChange("src/Builder.cs", 40, 5, FileChangeKind.Staged), new FileChange("tests/日本語.txt", 3, 0, FileChangeKind.Untracked)], []);
+
+    public static IReadOnlyList<SessionError> Errors() =>
+    [
+        new(At(15, 40), "dotnet test: 2 failed\n  HandoffTests.Render"),
+        new(At(14, 50), "build failed: CS1002 ; expected"),
+    ];
 
     public static ProductivityMetrics Metrics() => new()
     {
@@ -80,6 +86,7 @@ internal static class HandoffExample
         Note = "Pick up the wiring in Cli/EndCommand.cs first.",
         HeadSha = "c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6",
         ClosingAt = At(16, 35),
+        Errors = Errors(),
     };
 
     public static Lifecycle.Activities.Handoff.Handoff Handoff() => HandoffBuilder.Build(Sources());

@@ -32,12 +32,12 @@ public class HandoffMarkdownTests
         - ✅ T2: Write the renderers
 
         ### Files Modified (6)
-        - docs/handoff.md (+30 -2)
-        - docs/notes/café.md (+12 -0)
-        - src/Builder.cs (+40 -5, put away)
-        - src/Handoff.cs (+125 -3)
-        - tests/HandoffTests.cs (+200 -10)
-        - tests/日本語.txt (+3 -0, put away)
+        - docs/handoff.md (+30 -2, modified)
+        - docs/notes/café.md (+12 -0, added)
+        - src/Builder.cs (+40 -5, staged, put away)
+        - src/Handoff.cs (+125 -3, added)
+        - tests/HandoffTests.cs (+200 -10, modified)
+        - tests/日本語.txt (+3 -0, untracked, put away)
 
         ## Open Items (3)
         - ⏳ T5 (priority 1): Wire lifecycle end
@@ -46,6 +46,10 @@ public class HandoffMarkdownTests
 
         ## Blockers (1)
         - T4 blocked: waiting for the API key
+
+        ## Errors (2)
+        - 14:50 build failed: CS1002 ; expected
+        - 15:40 dotnet test: 2 failed   HandoffTests.Render
 
         ## Next Actions
         1. Resolve blocker: T4 blocked: waiting for the API key
@@ -93,6 +97,9 @@ public class HandoffMarkdownTests
         - None
 
         ## Blockers (0)
+        - None
+
+        ## Errors (0)
         - None
 
         ## Next Actions

@@ -33,12 +33,12 @@ public class SessionReportTests
         - ⏸️ Publish the package (blocked: waiting for the API key)
 
         ### Files Modified (6)
-        - docs/handoff.md (32 lines)
-        - docs/notes/café.md (12 lines)
-        - src/Builder.cs (45 lines, put away)
-        - src/Handoff.cs (128 lines)
-        - tests/HandoffTests.cs (210 lines)
-        - tests/日本語.txt (3 lines, put away)
+        - docs/handoff.md (32 lines, modified)
+        - docs/notes/café.md (12 lines, added)
+        - src/Builder.cs (45 lines, staged, put away)
+        - src/Handoff.cs (128 lines, added)
+        - tests/HandoffTests.cs (210 lines, modified)
+        - tests/日本語.txt (3 lines, untracked, put away)
 
         ## Productivity Analysis
         ### Efficiency Breakdown
@@ -56,6 +56,10 @@ public class SessionReportTests
         - Interruptions: 3
         - Context Switches: 1
         - Focus Score: 7.5/10
+
+        ### Errors (2)
+        - 14:50 build failed: CS1002 ; expected
+        - 15:40 dotnet test: 2 failed   HandoffTests.Render
 
         ## Continuity Setup
         ### For Session 00005

@@ -66,9 +66,9 @@ public class ProductivityCalculatorTests
         Assert.Equal(141, metrics.ActiveTime); // 2h 21m
         Assert.Equal(16, metrics.IdleTime);
         Assert.Equal(90, Math.Round(100 * metrics.ActiveTime / (metrics.ActiveTime + metrics.IdleTime))); // "90% efficiency"
-        Assert.Equal(180.0 / 157, metrics.CommitsPerHour, 12);
-        Assert.Equal(2288 * 60.0 / 157, metrics.LinesPerHour, 9);
-        Assert.Equal(300.0 / 157, metrics.TasksPerHour, 12);
+        Assert.Equal(180.0 / 157, metrics.CommitsPerHour!.Value, 12);
+        Assert.Equal(2288 * 60.0 / 157, metrics.LinesPerHour!.Value, 9);
+        Assert.Equal(300.0 / 157, metrics.TasksPerHour!.Value, 12);
         Assert.Null(metrics.TestCoverageDelta);
         Assert.Equal("no coverage report was recorded at the session's start", metrics.TestCoverageUnavailableReason);
         Assert.Equal(1.0, metrics.DocumentationRatio); // "100% (docs-only session)"
@@ -76,28 +76,114 @@ public class ProductivityCalculatorTests
         Assert.Equal(3, metrics.InterruptionCount);
         Assert.Equal(1, metrics.ContextSwitches);
         Assert.Equal(1 / 1.3, metrics.FocusScore, 12); // the spec's 8.7/10 does not follow from its formula
-        Assert.Equal(0.7756491915727584, metrics.Score, 12);
-        Assert.Equal(78, Math.Round(metrics.Score * 100)); // "Productivity Score: 78/100"
+        Assert.Equal(0.7756491915727584, metrics.Score!.Value, 12);
+        Assert.Equal(78, Math.Round(metrics.Score.Value * 100)); // "Productivity Score: 78/100"
         Assert.Empty(ProductivityInsights.Generate(metrics));
     }
 
     [Fact]
-    public void Calculate_AZeroLengthSession_GivesZerosAndOnlyTheFlowScore()
+    public void Calculate_AZeroLengthSession_GivesZerosAndNoRatesNorScore()
     {
         var metrics = Calculator.Calculate(Session(0, 0));
 
         Assert.Equal(0, metrics.SetupTime);
         Assert.Equal(0, metrics.ActiveTime);
         Assert.Equal(0, metrics.IdleTime);
-        Assert.Equal(0, metrics.CommitsPerHour);
-        Assert.Equal(0, metrics.LinesPerHour);
-        Assert.Equal(0, metrics.TasksPerHour);
+        Assert.Null(metrics.CommitsPerHour);
+        Assert.Null(metrics.LinesPerHour);
+        Assert.Null(metrics.TasksPerHour);
         Assert.Equal(0, metrics.DocumentationRatio);
         Assert.Equal(1, metrics.FocusScore);
-        Assert.Equal(0.1, metrics.Score, 12);
+        Assert.Null(metrics.Score);
+        Assert.Equal("too short to score: 0 minutes of working time, under the 15-minute minimum", metrics.ScoreUnavailableReason);
         Assert.Equal(
-            ["Low commit frequency - consider smaller, atomic commits", "Low documentation - document complex logic"],
+            [
+                "Not scored: too short to score: 0 minutes of working time, under the 15-minute minimum - rates from so little time would mislead",
+                "Low documentation - document complex logic",
+            ],
             ProductivityInsights.Generate(metrics));
+    }
+
+    [Fact]
+    public void Calculate_AnEighteenSecondSessionWithTwoCommits_IsNotScoredNorCalledHighFrequency()
+    {
+        // The issue's case: 2 commits in 18 seconds once read as 391 commits per hour, "High commit
+        // frequency" and 95/100.
+        var facts = new SessionFacts
+        {
+            StartedAt = Nine,
+            ActiveAt = Nine.AddSeconds(2),
+            EndedAt = Nine.AddSeconds(20),
+            ActivityTimestamps = [Nine.AddSeconds(10), Nine.AddSeconds(15)],
+            Commits = [new("c1", [new("README.md", 3, 0)]), new("c2", [new("docs/a.md", 5, 1)])],
+        };
+
+        var metrics = Calculator.Calculate(facts);
+
+        Assert.Equal(0.3, metrics.ActiveTime, 12);
+        Assert.Null(metrics.CommitsPerHour);
+        Assert.Null(metrics.LinesPerHour);
+        Assert.Null(metrics.TasksPerHour);
+        Assert.Null(metrics.Score);
+        Assert.Equal("too short to score: 0.3 minutes of working time, under the 15-minute minimum", metrics.ScoreUnavailableReason);
+        Assert.Equal(1.0, metrics.DocumentationRatio);
+        Assert.Equal(
+            ["Not scored: too short to score: 0.3 minutes of working time, under the 15-minute minimum - rates from so little time would mislead"],
+            ProductivityInsights.Generate(metrics));
+    }
+
+    [Theory]
+    [InlineData(14 * 60 + 59, false)]
+    [InlineData(15 * 60, true)]
+    public void Calculate_IsScoredFromFifteenMinutesOfWorkingTime(int workingSeconds, bool scored)
+    {
+        var facts = new SessionFacts
+        {
+            StartedAt = Nine,
+            ActiveAt = Nine,
+            EndedAt = Nine.AddSeconds(workingSeconds),
+            Commits = [new("c1", [new("a.cs", 1, 0)])],
+        };
+
+        var metrics = Calculator.Calculate(facts);
+
+        Assert.Equal(scored, metrics.Score is not null);
+        Assert.Equal(scored, metrics.CommitsPerHour is not null);
+        Assert.Equal(scored, metrics.ScoreUnavailableReason is null);
+        if (scored)
+        {
+            // One commit in the shortest scored session is 4 per hour: not "High commit frequency".
+            Assert.Equal(4, metrics.CommitsPerHour!.Value, 12);
+            Assert.DoesNotContain(ProductivityInsights.Generate(metrics), i => i.Contains("commit frequency", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Calculate_OneMinuteOfWorkingTime_SaysMinuteInTheSingular()
+    {
+        Assert.Equal("too short to score: 1 minute of working time, under the 15-minute minimum", Calculator.Calculate(Session(0, 1)).ScoreUnavailableReason);
+    }
+
+    [Fact]
+    public void Calculate_WithAMinimumOfZero_ScoresAnyWorkingTimeButStillNotNone()
+    {
+        var calculator = new ProductivityCalculator(new ProductivityOptions { MinimumWorkingTime = TimeSpan.Zero });
+
+        // One minute without events is all active: efficiency 1, no output, no quality, full flow.
+        Assert.Equal(0.3 + 0.1, calculator.Calculate(Session(0, 1)).Score!.Value, 12);
+        var none = calculator.Calculate(Session(0, 0));
+        Assert.Null(none.Score);
+        Assert.Equal("nothing to score: no working time", none.ScoreUnavailableReason);
+    }
+
+    [Fact]
+    public void Constructor_WithANegativeMinimumAndANonPositiveThreshold_ReportsBoth()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new ProductivityCalculator(
+            new ProductivityOptions { IdleThreshold = TimeSpan.Zero, MinimumWorkingTime = TimeSpan.FromMinutes(-1) }));
+
+        Assert.Contains("IdleThreshold 00:00:00 must be positive", error.Message);
+        Assert.Contains("MinimumWorkingTime -00:01:00 cannot be negative", error.Message);
     }
 
     [Fact]
@@ -108,7 +194,7 @@ public class ProductivityCalculatorTests
         Assert.Equal(5, metrics.SetupTime);
         Assert.Equal(0, metrics.ActiveTime);
         Assert.Equal(60, metrics.IdleTime);
-        Assert.Equal(0.1, metrics.Score, 12);
+        Assert.Equal(0.1, metrics.Score!.Value, 12);
     }
 
     [Fact]
@@ -164,7 +250,8 @@ public class ProductivityCalculatorTests
         Assert.Equal(25, metrics.SetupTime);
         Assert.Equal(0, metrics.ActiveTime);
         Assert.Equal(0, metrics.IdleTime);
-        Assert.Equal(0, metrics.CommitsPerHour);
+        Assert.Null(metrics.CommitsPerHour);
+        Assert.Null(metrics.Score);
     }
 
     [Fact]
@@ -186,9 +273,9 @@ public class ProductivityCalculatorTests
 
         Assert.Equal(60, metrics.ActiveTime);
         Assert.Equal(30, metrics.IdleTime);
-        Assert.Equal(2 / 1.5, metrics.CommitsPerHour, 12);
-        Assert.Equal(40 / 1.5, metrics.LinesPerHour, 12);
-        Assert.Equal(2, metrics.TasksPerHour, 12);
+        Assert.Equal(2 / 1.5, metrics.CommitsPerHour!.Value, 12);
+        Assert.Equal(40 / 1.5, metrics.LinesPerHour!.Value, 12);
+        Assert.Equal(2, metrics.TasksPerHour!.Value, 12);
     }
 
     [Fact]
@@ -249,7 +336,7 @@ public class ProductivityCalculatorTests
 
         Assert.Null(metrics.TestCoverageDelta);
         Assert.Equal("coverage report 'end.xml' was not found", metrics.TestCoverageUnavailableReason);
-        Assert.Equal((metrics with { TestCoverageDelta = 0 }).Score, metrics.Score, 12);
+        Assert.Equal((metrics with { TestCoverageDelta = 0 }).Score!.Value, metrics.Score!.Value, 12);
         Assert.DoesNotContain(ProductivityInsights.Generate(metrics), insight => insight.StartsWith("Test coverage", StringComparison.Ordinal));
     }
 

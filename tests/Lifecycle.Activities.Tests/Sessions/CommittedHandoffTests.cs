@@ -23,7 +23,8 @@ public class CommittedHandoffTests
             Assert.Equal(handoff.SessionId, session.SessionId);
             Assert.Equal(SessionState.Dormant, session.State);
             Assert.NotNull(session.ActiveSince);
-            Assert.Equal(handoff.OpenItems.Select(t => t.Id), session.Tasks.Select(t => t.Id));
+            Assert.Equal(handoff.OpenItems.Select(t => t.Id), session.Tasks.Where(t => t.Status != Lifecycle.Activities.Tasks.SessionTaskStatus.Done).Select(t => t.Id));
+            Assert.Equal(handoff.WorkCompleted.CompletedTasks.Select(t => t.Id), session.CompletedTasks.Select(t => t.Id));
             Assert.Equal(handoff.Blockers, session.AllBlockers());
             Assert.Equal(handoff.HeadSha, session.EndSha);
         }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Lifecycle.Activities.Setup;
 using Lifecycle.Activities.Tests.Support;
 
@@ -12,7 +11,7 @@ public class HookInstallerTests
     {
         using var repo = new TempRepository();
 
-        var installed = HookInstaller.Install(GitPaths.Of(repo.Path), "lifecycle");
+        var installed = HookInstaller.Install(GitPaths.Of(repo.Path));
 
         Assert.Equal(["post-commit", "post-checkout", "post-merge"], installed.Select(i => i.Hook));
         foreach (var hook in installed)
@@ -24,24 +23,60 @@ public class HookInstallerTests
     }
 
     [Fact]
-    public void Commit_WithAnExistingHook_RunsItFirst_ThenRecordsTheEvent()
+    public void Hooks_NameNoExecutable_AndParseAsPosixSh()
     {
         using var repo = new TempRepository();
-        var log = Path.Combine(repo.Path, "..", $"{Path.GetFileName(repo.Path)}-events.log");
-        var userHook = repo.Write(".git/hooks/post-commit", "#!/bin/sh\necho user-hook >> \"$(git rev-parse --show-toplevel)/../" + Path.GetFileName(log) + "\"\n");
+
+        var installed = HookInstaller.Install(GitPaths.Of(repo.Path));
+
+        foreach (var hook in installed)
+        {
+            var text = File.ReadAllText(hook.Path);
+            Assert.DoesNotContain("lifecycle event", text);
+            Assert.DoesNotContain("dotnet", text);
+            Assert.StartsWith("#!/bin/sh\n", text);
+            var (exitCode, output) = ProcessRunner.Run("dash", "-n", hook.Path);
+            Assert.True(exitCode == 0, $"dash -n {hook.Hook}: {output}");
+        }
+    }
+
+    [Fact]
+    public void Commit_WithAnExistingHook_RunsItFirst_ThenSpoolsTheEvent()
+    {
+        using var repo = new TempRepository();
+        Directory.CreateDirectory(Path.Combine(repo.Path, ".lifecycle"));
+        var userHook = repo.Write(".git/hooks/post-commit", "#!/bin/sh\n[ -f .lifecycle/events.spool ] && echo late >> .lifecycle/user.log || echo first >> .lifecycle/user.log\n");
         File.SetUnixFileMode(userHook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var recorder = FakeLifecycle(repo, log);
 
-        var installed = HookInstaller.Install(GitPaths.Of(repo.Path), HookInstaller.Quote(recorder));
+        var installed = HookInstaller.Install(GitPaths.Of(repo.Path));
         repo.Write("a.txt", "a\n");
-        GitSync(repo, "add", "-A");
-        GitSync(repo, "commit", "-q", "-m", "first");
+        var sha = repo.CommitAll("first");
 
-        var lines = File.ReadAllLines(log);
-        Assert.Equal("user-hook", lines[0]);
-        Assert.StartsWith($"--repo {repo.Path} event git_commit --quiet --hook post-commit --", lines[1]);
+        Assert.Equal("first\n", File.ReadAllText(Path.Combine(repo.Path, ".lifecycle", "user.log")));
+        Assert.Contains($" refs/heads/main {sha}\n", File.ReadAllText(Path.Combine(repo.Path, ".lifecycle", "events.spool")));
         Assert.Equal(userHook + HookInstaller.ChainedSuffix, installed.Single(i => i.Hook == "post-commit").ChainedTo);
-        File.Delete(log);
+    }
+
+    [Fact]
+    public void Checkout_KeepsTheChainedHooksExitStatus_ArgumentsAndInput()
+    {
+        using var repo = new TempRepository();
+        repo.Write("a.txt", "a\n");
+        var first = repo.CommitAll("first");
+        Directory.CreateDirectory(Path.Combine(repo.Path, ".lifecycle"));
+        var userHook = repo.Write(".git/hooks/post-checkout", "#!/bin/sh\necho \"$# $1 $2 $3\" > .lifecycle/args.log\ncat > .lifecycle/stdin.log\nexit 3\n");
+        File.SetUnixFileMode(userHook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        HookInstaller.Install(GitPaths.Of(repo.Path));
+
+        var (exitCode, _, _) = repo.TryGit(["checkout", "-q", "-b", "side"]);
+        var hook = Path.Combine(repo.Path, ".git", "hooks", "post-checkout");
+        var (_, direct) = ProcessRunner.RunIn(repo.Path, "sh", "-c", $"echo piped | {hook} a b 0; echo $?");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Equal("3\n", direct);
+        Assert.Equal("3 a b 0\n", File.ReadAllText(Path.Combine(repo.Path, ".lifecycle", "args.log")));
+        Assert.Equal("piped\n", File.ReadAllText(Path.Combine(repo.Path, ".lifecycle", "stdin.log")));
+        Assert.EndsWith($" {first} {first} 1\n", File.ReadAllText(Path.Combine(repo.Path, ".lifecycle", "events.spool")));
     }
 
     [Fact]
@@ -50,28 +85,87 @@ public class HookInstallerTests
         using var repo = new TempRepository();
         var userHook = repo.Write(".git/hooks/post-merge", "#!/bin/sh\nexit 0\n");
 
-        HookInstaller.Install(GitPaths.Of(repo.Path), "lifecycle");
-        var again = HookInstaller.Install(GitPaths.Of(repo.Path), "lifecycle-2");
+        HookInstaller.Install(GitPaths.Of(repo.Path));
+        var again = HookInstaller.Install(GitPaths.Of(repo.Path));
 
         var merge = again.Single(i => i.Hook == "post-merge");
         Assert.True(merge.Updated);
         Assert.Equal(userHook + HookInstaller.ChainedSuffix, merge.ChainedTo);
         Assert.Equal("#!/bin/sh\nexit 0\n", File.ReadAllText(merge.ChainedTo!));
-        Assert.Contains("lifecycle-2", File.ReadAllText(merge.Path));
+        Assert.Contains(HookInstaller.Marker, File.ReadAllText(merge.Path));
     }
 
     [Fact]
-    public void Commit_WhenLifecycleFails_StillSucceeds()
+    public void Install_OverTheHooksOfAnEarlierVersion_RewritesThemToTheSpool()
     {
         using var repo = new TempRepository();
-        HookInstaller.Install(GitPaths.Of(repo.Path), "/no/such/lifecycle");
+        const string earlier = """
+            #!/bin/sh
+            # lifecycle-hook: records post-commit for the current lifecycle session; never fails the git command.
+            status=0
+            chained="$(dirname "$0")/post-commit.lifecycle-chained"
+            if [ -x "$chained" ]; then
+              "$chained" "$@"
+              status=$?
+            fi
+            ( '/old/place/lifecycle' --repo "$PWD" event git_commit --quiet --hook post-commit -- "$@" </dev/null >/dev/null 2>&1 & ) >/dev/null 2>&1
+            exit $status
+            """;
+        repo.Write(".git/hooks/post-commit", earlier);
+        var chained = repo.Write(".git/hooks/post-commit.lifecycle-chained", "#!/bin/sh\nexit 0\n");
+
+        var installed = HookInstaller.Install(GitPaths.Of(repo.Path)).Single(i => i.Hook == "post-commit");
+
+        Assert.True(installed.Updated);
+        Assert.Equal(chained, installed.ChainedTo);
+        var text = File.ReadAllText(installed.Path);
+        Assert.DoesNotContain("/old/place/lifecycle", text);
+        Assert.Contains("events.spool", text);
+    }
+
+    [Fact]
+    public void Install_OverAForeignHook_WhenTheChainedNameIsTaken_IsAConflict()
+    {
+        using var repo = new TempRepository();
+        repo.Write(".git/hooks/post-commit", "#!/bin/sh\nexit 0\n");
+        repo.Write(".git/hooks/post-commit.lifecycle-chained", "#!/bin/sh\nexit 0\n");
+
+        var error = Assert.Throws<SessionException>(() => HookInstaller.Install(GitPaths.Of(repo.Path)));
+
+        Assert.Equal(ErrorKind.Conflict, error.Kind);
+        Assert.Contains("merge the two by hand", error.Message);
+    }
+
+    [Fact]
+    public void Commit_WhenTheSpoolCannotBeWritten_StillSucceedsSilently()
+    {
+        using var repo = new TempRepository();
+        HookInstaller.Install(GitPaths.Of(repo.Path));
+        Directory.CreateDirectory(Path.Combine(repo.Path, ".lifecycle", "events.spool"));
         repo.Write("a.txt", "a\n");
 
-        GitSync(repo, "add", "-A");
-        var output = GitSync(repo, "commit", "-q", "-m", "first");
+        repo.Git("add", "-A");
+        var (exitCode, stdout, stderr) = repo.TryGit(["commit", "-q", "-m", "first"]);
 
-        Assert.Equal("", output);
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", stdout + stderr);
         Assert.Equal("first", repo.Git("log", "-1", "--format=%s").Trim());
+    }
+
+    [Fact]
+    public void Commit_InARepositoryWithoutLifecycle_WritesNothing()
+    {
+        using var repo = new TempRepository();
+        HookInstaller.Install(GitPaths.Of(repo.Path));
+        repo.Write("a.txt", "a\n");
+
+        repo.Git("add", "-A");
+        var (exitCode, stdout, stderr) = repo.TryGit(["commit", "-q", "-m", "first"]);
+        repo.Git("checkout", "-q", "-b", "side");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", stdout + stderr);
+        Assert.False(Directory.Exists(Path.Combine(repo.Path, ".lifecycle")));
     }
 
     [Fact]
@@ -80,7 +174,7 @@ public class HookInstallerTests
         using var repo = new TempRepository();
         repo.Git("config", "core.hooksPath", ".githooks");
 
-        var installed = HookInstaller.Install(GitPaths.Of(repo.Path), "lifecycle");
+        var installed = HookInstaller.Install(GitPaths.Of(repo.Path));
 
         Assert.All(installed, i => Assert.Equal(Path.Combine(repo.Path, ".githooks"), Path.GetDirectoryName(i.Path)));
     }
@@ -124,33 +218,5 @@ public class HookInstallerTests
         {
             Directory.Delete(folder);
         }
-    }
-
-    /// <summary>A stand-in for the lifecycle executable that appends its arguments to <paramref name="log"/>.</summary>
-    private static string FakeLifecycle(TempRepository repo, string log)
-    {
-        var script = Path.Combine(repo.Path + "-bin", "lifecycle");
-        Directory.CreateDirectory(Path.GetDirectoryName(script)!);
-        File.WriteAllText(script, $"#!/bin/sh\necho \"$*\" >> {HookInstaller.Quote(Path.GetFullPath(log))}\n");
-        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return script;
-    }
-
-    /// <summary>Runs git with the hooks in the foreground, so what they record is there when git returns.</summary>
-    private static string GitSync(TempRepository repo, params string[] args)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = repo.Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment[HookInstaller.SyncVariable] = "1";
-        start.Environment["HOME"] = repo.Path;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', args)}: {output}");
-        return output;
     }
 }

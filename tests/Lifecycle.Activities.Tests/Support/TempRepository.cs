@@ -39,7 +39,16 @@ public sealed class TempRepository : IDisposable
     /// <summary>Runs git in the repository; throws with its output when it fails.</summary>
     public string Git(params string[] args)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var (exitCode, stdout, stderr) = TryGit(args);
+        return exitCode == 0
+            ? stdout
+            : throw new InvalidOperationException($"git {string.Join(' ', args)} failed ({exitCode}): {stderr}");
+    }
+
+    /// <summary>Runs git in the repository (or in <paramref name="workingDirectory"/>); its exit code and output, whatever they are.</summary>
+    public (int ExitCode, string Stdout, string Stderr) TryGit(string[] args, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = workingDirectory ?? Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -51,9 +60,7 @@ public sealed class TempRepository : IDisposable
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEnd();
         process.WaitForExit();
-        return process.ExitCode == 0
-            ? stdout.Result
-            : throw new InvalidOperationException($"git {string.Join(' ', args)} failed ({process.ExitCode}): {stderr}");
+        return (process.ExitCode, stdout.Result, stderr);
     }
 
     /// <summary>Stages everything and commits; returns the new commit's sha.</summary>

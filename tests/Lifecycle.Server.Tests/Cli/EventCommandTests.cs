@@ -1,5 +1,4 @@
 using Lifecycle.Activities.Sessions;
-using Lifecycle.Activities.Setup;
 using Lifecycle.Server.Persistence;
 using Lifecycle.Server.Tests.Support;
 
@@ -7,8 +6,6 @@ namespace Lifecycle.Server.Tests.Cli;
 
 public class EventCommandTests
 {
-    private static readonly Dictionary<string, string> HooksInForeground = new() { [HookInstaller.SyncVariable] = "1" };
-
     [Fact]
     public async Task Event_WithoutAnActiveSession_RecordsNothingAndExitsZero()
     {
@@ -30,31 +27,6 @@ public class EventCommandTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Unknown event type 'coffee_break'. Use one of: file_modified, git_commit", result.Stderr);
-    }
-
-    [Fact]
-    public async Task Hooks_RecordCommitsAndBranchSwitches_InTheActiveSession()
-    {
-        using var folder = new TempFolder();
-        Git.Init(folder.Path);
-        var cli = new CliRunner(folder.Path);
-        Assert.Equal(0, (await cli.RunAsync("init")).ExitCode);
-        var store = new SqliteSessionStore(Path.Combine(folder.Path, ".lifecycle", "lifecycle.db"));
-        await store.InitializeAsync(default);
-        await store.SaveAsync(new SessionContext { SessionId = "00001", State = SessionState.Active }, default);
-
-        File.WriteAllText(Path.Combine(folder.Path, "a.txt"), "a\n");
-        Git.Run(folder.Path, HooksInForeground, "add", "-A");
-        Git.Run(folder.Path, HooksInForeground, "commit", "-q", "-m", "add a");
-        Git.Run(folder.Path, HooksInForeground, "checkout", "-q", "-b", "feature");
-        Git.Run(folder.Path, HooksInForeground, "checkout", "-q", "--", "a.txt");
-
-        var events = await store.GetEventsAsync("00001", default);
-        Assert.Equal([SessionEventTypes.GitCommit, SessionEventTypes.BranchSwitched], events.Select(e => e.Type));
-        Assert.Equal(Git.Run(folder.Path, "rev-parse", "HEAD").Trim(), events[0].Data!["sha"]!.GetValue<string>());
-        Assert.Equal("add a", events[0].Data!["message"]!.GetValue<string>());
-        Assert.Equal("main", events[0].Data!["branch"]!.GetValue<string>());
-        Assert.Equal("feature", events[1].Data!["branch"]!.GetValue<string>());
     }
 
     [Fact]

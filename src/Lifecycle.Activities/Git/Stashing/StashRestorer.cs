@@ -102,7 +102,7 @@ public sealed class StashRestorer
             WorkTreeFile.PruneEmptyFolders(Root, full);
         }
 
-        CreateFolders(modes);
+        RestoreFolders.CreateMissing(Root, modes);
         foreach (var item in files.Where(i => i.Work is not null && !written.Contains(i.Path)).Where(StillAsPlanned))
         {
             var work = item.Work!;
@@ -127,7 +127,8 @@ public sealed class StashRestorer
         WorkTreeFile.FlushToDisk([.. restored.Where(i => i.Work is not null && !i.AsIndex).Select(i => WorkTreeFile.FullPath(Root, i.Path))], Root);
         Repo.Index.Write();
         BeforeIndexFlags?.Invoke();
-        var unkept = RestoreIndexFlags(flags.Where(f => !written.Contains(f.Key)), plan.Items);
+        var executable = plan.Items.Where(i => i.Work?.Mode == Mode.ExecutableFile).Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
+        var unkept = IndexFlagFile.Set(Repo.Info.Path, flags.Where(f => !written.Contains(f.Key)), executable.Contains);
         if (written.Count > 0)
         {
             return new RestoreOutcome(RestoreStatus.Partial, [.. restored.Select(i => i.Path)], [.. written.Order(StringComparer.Ordinal)]);
@@ -145,48 +146,6 @@ public sealed class StashRestorer
         }
 
         return new RestoreOutcome(RestoreStatus.Restored, [.. plan.Items.Select(i => i.Path)], []);
-    }
-
-    /// <summary>
-    /// Creates the folders the notes give bits for that are missing (they held only put-away files),
-    /// with those bits, parents first, before any file is written into them.
-    /// </summary>
-    private void CreateFolders(Dictionary<string, UnixFileMode> modes)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
-        foreach (var (folder, bits) in modes.Where(m => m.Key.EndsWith('/')).OrderBy(m => m.Key, StringComparer.Ordinal))
-        {
-            var full = WorkTreeFile.FullPath(Root, folder.TrimEnd('/'));
-            if (!Directory.Exists(full) && !WorkTreeFile.Exists(full))
-            {
-                Directory.CreateDirectory(full, bits | UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-                File.SetUnixFileMode(full, bits);
-            }
-        }
-    }
-
-    /// <summary>Gives the restored index entries the flags the stash noted; the paths where that failed.</summary>
-    private List<string> RestoreIndexFlags(IEnumerable<KeyValuePair<string, IndexEntryFlags>> flags, IReadOnlyList<RestoreItem> items)
-    {
-        var wanted = flags.ToList();
-        if (wanted.Count == 0)
-        {
-            return [];
-        }
-
-        using var index = NativeIndex.Open(Path.Combine(Repo.Info.Path, "index"));
-        if (index is null)
-        {
-            return [.. wanted.Select(f => f.Key).Order(StringComparer.Ordinal)];
-        }
-
-        var work = items.Where(i => i.Work is not null).ToDictionary(i => i.Path, i => i.Work!.Mode, StringComparer.Ordinal);
-        var failed = wanted.Where(f => !index.Set(f.Key, f.Value, work.GetValueOrDefault(f.Key) == Mode.ExecutableFile)).Select(f => f.Key).ToList();
-        return index.Write() ? [.. failed.Order(StringComparer.Ordinal)] : [.. wanted.Select(f => f.Key).Order(StringComparer.Ordinal)];
     }
 
     private RestorePlan Plan(Stash stash, IReadOnlyDictionary<string, IndexEntryFlags> flags)
@@ -235,7 +194,8 @@ public sealed class StashRestorer
         // the restore deletes everything in it: the deletions prune it before the file is written.
         var deleted = items.Where(i => i.Work is null && !i.AsIndex && !conflicts.Contains(i.Path)).Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
         var byPath = items.ToDictionary(i => i.Path, StringComparer.Ordinal);
-        conflicts.RemoveAll(path => byPath[path] is var item && FolderInTheWayGoes(item, AtHead(item), deleted));
+        conflicts.RemoveAll(path => byPath[path] is { Work: not null, AsIndex: false } item && AtHead(item) is null && item.Base is null
+            && Repo.Index[item.Path] is null && RestoreFolders.InTheWayGoes(Root, item.Path, deleted));
         foreach (var item in items.Where(i => i.Work is not null && !i.AsIndex && !conflicts.Contains(i.Path)))
         {
             var parent = item.Path;
@@ -250,33 +210,6 @@ public sealed class StashRestorer
         }
 
         return new RestorePlan(items, [.. conflicts.Distinct().Order(StringComparer.Ordinal)], stamps);
-    }
-
-    /// <summary>
-    /// True when the only thing in the way of the item is a folder whose every file the restore
-    /// deletes (each unchanged since the stash), and the path is otherwise as the stash left it.
-    /// </summary>
-    private bool FolderInTheWayGoes(RestoreItem item, StashEntry? atHead, HashSet<string> deleted)
-    {
-        var full = WorkTreeFile.FullPath(Root, item.Path);
-        if (item.Work is null || item.AsIndex || atHead != item.Base || atHead is not null
-            || Repo.Index[item.Path] is not null || !Directory.Exists(full) || new FileInfo(full).LinkTarget is not null)
-        {
-            return false;
-        }
-
-        // Every file under it is deleted by the restore, and every folder under it holds one (an
-        // empty folder would stay and block the write).
-        var prefix = item.Path + "/";
-        var folders = Directory.EnumerateDirectories(full, "*", SearchOption.AllDirectories).ToList();
-        var files = Directory.EnumerateFileSystemEntries(full, "*", SearchOption.AllDirectories).Except(folders)
-            .Concat(folders.Where(f => new FileInfo(f).LinkTarget is not null))
-            .Select(f => prefix + Path.GetRelativePath(full, f).Replace('\\', '/'))
-            .ToList();
-        return files.Count > 0 && files.All(deleted.Contains)
-            && folders.Where(f => new FileInfo(f).LinkTarget is null)
-                .Select(f => prefix + Path.GetRelativePath(full, f).Replace('\\', '/') + "/")
-                .All(folder => files.Any(file => file.StartsWith(folder, StringComparison.Ordinal)));
     }
 
     /// <summary>The path already holds exactly what the stash would put there (a restore run again).</summary>

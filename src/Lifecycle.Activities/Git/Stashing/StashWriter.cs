@@ -22,15 +22,14 @@ public sealed class StashWriter
     private readonly GitContext _git;
     private readonly WorkTreeStatus _status;
     private readonly StashList _stashes;
-
-    /// <summary>The trees <see cref="Trees.TreeWriter"/> wrote for the last stash, flushed with it.</summary>
-    private readonly List<ObjectId> _stashTrees = [];
+    private readonly StashWorkTree _workTree;
 
     internal StashWriter(GitContext git, WorkTreeStatus status, StashList stashes)
     {
         _git = git;
         _status = status;
         _stashes = stashes;
+        _workTree = new StashWorkTree(git);
     }
 
     /// <summary>Called once the stash is written, before the files are reset: where a test plays an editor saving meanwhile.</summary>
@@ -72,7 +71,7 @@ public sealed class StashWriter
         var head = Repo.Head.Tip
             ?? throw new SessionException($"Cannot stash in {Root}: the repository has no commits yet. Make a first commit, or close the session with --no-stash.", ErrorKind.InvalidInput);
         _git.EnsureReadyToWrite();
-        var flagged = IndexFlags();
+        var flagged = IndexFlagFile.Read(Repo.Info.Path);
 
         // A skip-worktree or assume-unchanged file is, to git, what its index entry holds (libgit2
         // reports a sparse checkout's absent files as deleted): only a staged change there is work.
@@ -136,7 +135,7 @@ public sealed class StashWriter
         var changedMeanwhile = new HeadReset(_git).Reset(tracked, untracked, atHead, stored, asIndex, modes);
 
         // LibGit2Sharp drops the flags of the entries it writes again: the ones left in the index get them back.
-        KeepIndexFlags(flagged.Where(f => !f.Value.HasFlag(IndexEntryFlags.IntentToAdd)));
+        IndexFlagFile.Set(Repo.Info.Path, flagged.Where(f => !f.Value.HasFlag(IndexEntryFlags.IntentToAdd)), _ => false);
         return new StashOutcome(stash.Sha, files, [.. skipped, .. changedMeanwhile]);
     }
 
@@ -156,43 +155,6 @@ public sealed class StashWriter
             })
             .Select(file => file.Key)
             .Order(StringComparer.Ordinal)];
-    }
-
-    /// <summary>The index entries with flags (<see cref="IndexEntryFlags"/>); none known when libgit2 cannot be reached directly.</summary>
-    private Dictionary<string, IndexEntryFlags> IndexFlags()
-    {
-        using var index = NativeIndex.Open(Path.Combine(Repo.Info.Path, "index"));
-        return index?.Flagged() ?? new Dictionary<string, IndexEntryFlags>(StringComparer.Ordinal);
-    }
-
-    /// <summary>Sets these entries' flags again where LibGit2Sharp's index write lost them.</summary>
-    private void KeepIndexFlags(IEnumerable<KeyValuePair<string, IndexEntryFlags>> flags)
-    {
-        var wanted = flags.ToList();
-        if (wanted.Count == 0)
-        {
-            return;
-        }
-
-        using var index = NativeIndex.Open(Path.Combine(Repo.Info.Path, "index"));
-        if (index is null)
-        {
-            return;
-        }
-
-        var changed = false;
-        foreach (var (path, flag) in wanted)
-        {
-            if (index.FlagsAt(path) is { } now && now != flag)
-            {
-                changed |= index.Set(path, flag);
-            }
-        }
-
-        if (changed)
-        {
-            index.Write();
-        }
     }
 
     private bool IndexHasGitLinks()
@@ -236,90 +198,13 @@ public sealed class StashWriter
         }
 
         var message = $"On {branch}: {name}";
-        var workTree = WorkTree(head, paths, stored, indexIsHead);
+        var workTree = _workTree.Build(head, [.. tracked.Where(p => !paths.AsIndex.Contains(p))], stored, indexIsHead);
         var notes = StashNotes.ModeLines(tracked.Where(stored.ContainsKey).Select(p => (p, WorkTreeFile.FullPath(Root, p))).Concat(Folders(stored.Keys)))
             + StashNotes.FlagLines(flags);
         var stash = Repo.ObjectDatabase.CreateCommit(signature, signature, StashNotes.Message(message + "\n", notes), workTree, parents, false);
         EnsureStashLog();
         Repo.Refs.Add("refs/stash", stash.Id, message, allowOverwrite: true);
         return stash;
-    }
-
-    /// <summary>
-    /// The stash's work-tree tree: the index with the tracked changes' files in place. With nothing
-    /// staged that is HEAD's tree with those files changed, which <see cref="Trees.TreeWriter"/>
-    /// writes folder by folder; otherwise (or when it cannot) it is built by changing the in-memory
-    /// index (libgit2 writes a tree from an index natively, where a tree definition rebuilds every
-    /// folder on the way through managed code), then putting the index back. Nothing is written to
-    /// the index file here.
-    /// </summary>
-    /// <remarks>Paths git takes as the index has them are left as the index has them.</remarks>
-    private Tree WorkTree(Commit head, StashedPaths paths, Dictionary<string, StoredFile> stored, bool indexIsHead)
-    {
-        _stashTrees.Clear();
-        var files = new Dictionary<string, (ObjectId Id, Mode Mode)?>(StringComparer.Ordinal);
-        foreach (var path in paths.Tracked.Where(p => !paths.AsIndex.Contains(p)))
-        {
-            var full = WorkTreeFile.FullPath(Root, path);
-            if (WorkTreeFile.Exists(full))
-            {
-                var file = stored[path] = WorkTreeFile.Store(Repo, full, _git.KnownMode(head, path));
-                files[path] = (file.Blob.Id, file.Mode);
-            }
-            else
-            {
-                files[path] = null;
-            }
-        }
-
-        if (indexIsHead && _git.Trees.Objects() is { } objects && Trees.TreeWriter.Apply(objects, head.Tree.Id, files, _stashTrees) is { } written
-            && Repo.Lookup<Tree>(written) is { } tree)
-        {
-            return tree;
-        }
-
-        return WorkTreeFromIndex(files);
-    }
-
-    private Tree WorkTreeFromIndex(Dictionary<string, (ObjectId Id, Mode Mode)?> files)
-    {
-        var before = files.Keys.Select(path => (Path: path, Entry: Repo.Index[path])).ToList();
-        try
-        {
-            // Removals first: with core.ignorecase a case-only rename's old name would otherwise
-            // remove the new name's entry just added.
-            foreach (var (path, _) in files.Where(f => f.Value is null))
-            {
-                if (Repo.Index[path] is not null)
-                {
-                    Repo.Index.Remove(path);
-                }
-            }
-
-            foreach (var (path, blob) in files.Where(f => f.Value is not null).Select(f => (f.Key, f.Value!.Value)))
-            {
-                Repo.Index.Add(Repo.Lookup<Blob>(blob.Id), path, blob.Mode);
-            }
-
-            return Repo.ObjectDatabase.CreateTree(Repo.Index);
-        }
-        finally
-        {
-            foreach (var (path, entry) in before)
-            {
-                if (entry is null)
-                {
-                    if (Repo.Index[path] is not null)
-                    {
-                        Repo.Index.Remove(path);
-                    }
-                }
-                else if (Repo.Lookup<Blob>(entry.Id) is { } blob)
-                {
-                    Repo.Index.Add(blob, path, entry.Mode);
-                }
-            }
-        }
     }
 
     /// <summary>The folders holding these files (each with a trailing slash), with their full paths: their modes go in the notes.</summary>
@@ -374,7 +259,7 @@ public sealed class StashWriter
             .. stored.Select(f => f.Blob.Id)
                 .Concat(commits.Select(c => c.Id))
                 .Concat(commits.Select(c => c.Tree.Id))
-                .Concat(_stashTrees)
+                .Concat(_workTree.WrittenTrees)
                 .Distinct()
                 .Select(id => Path.Combine(common, "objects", id.Sha[..2], id.Sha[2..])),
             Path.Combine(common, "refs", "stash"),

@@ -15,9 +15,14 @@ public static class EndCommand
         var command = new Command("end", "Close the session: handoff, report, docs commit, work put away") { force, yes, noStash, note };
         return command.Handle(output, error, async (context, cancellationToken) =>
         {
-            var closed = await context.Sessions.EndAsync(new EndRequest(
-                context.Parse.GetValue(force), context.Parse.GetValue(yes), context.Parse.GetValue(noStash), context.Parse.GetValue(note)), cancellationToken);
+            var request = new EndRequest(context.Parse.GetValue(force), context.Parse.GetValue(yes), context.Parse.GetValue(noStash), context.Parse.GetValue(note));
+            var closed = await Terminal.StepProgress.RunAsync(context, "Closing the session", () => context.Sessions.EndAsync(request, cancellationToken));
             var handoff = closed.Handoff;
+            if (closed.DocsSigningProblem is { } problem)
+            {
+                context.Error.WriteLine($"note: the docs commit is not signed: {problem}.");
+            }
+
             if (context.Json)
             {
                 context.Out.WriteLine(handoff?.ToJsonString(CliJson.Options) ?? "null");
@@ -27,7 +32,9 @@ public static class EndCommand
             context.Out.WriteLine(closed.Continued
                 ? $"Session {closed.SessionId} closed (its close had been interrupted; this command finished it)."
                 : $"Session {closed.SessionId} closed.");
-            context.Out.WriteLine($"  productivity score: {handoff?["productivityScore"]}");
+            context.Out.WriteLine(handoff?["productivityScore"] is { } score
+                ? $"  productivity score: {score}"
+                : $"  not scored: {handoff?["metrics"]?["scoreUnavailableReason"]}");
             foreach (var action in handoff?["nextActions"]?.AsArray() ?? [])
             {
                 context.Out.WriteLine($"  next: {action}");

@@ -36,7 +36,8 @@ public static class EventCommand
             Add(details, "sha", context.Parse.GetValue(sha));
             Add(details, "task", context.Parse.GetValue(task));
             Add(details, "message", context.Parse.GetValue(message));
-            if (!HookDetails.Apply(name, context.Parse.GetValue(hook), context.Parse.GetValue(hookArguments) ?? [], details, context.Repository))
+            // Hooks installed by earlier versions call this command; 'lifecycle init' replaces them with the spool's.
+            if (!Lifecycle.Activities.Tracking.GitHookEvents.Apply(name, context.Parse.GetValue(hook), context.Parse.GetValue(hookArguments) ?? [], details, context.Repository))
             {
                 return ExitCodes.Ok;
             }

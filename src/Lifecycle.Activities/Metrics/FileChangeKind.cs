@@ -1,0 +1,47 @@
+using System.Text.Json.Serialization;
+
+namespace Lifecycle.Activities.Metrics;
+
+/// <summary>What kind of change a file went through; written in lowercase in the documents and JSON.</summary>
+/// <remarks>
+/// For committed work it is the net change over the session's commits (added then modified is
+/// <see cref="Added"/>; modified then deleted is <see cref="Deleted"/>). For uncommitted work it
+/// says where the change sat when it was put away: <see cref="Staged"/> in the index,
+/// <see cref="Untracked"/> new and never added, <see cref="Modified"/> in the work tree only.
+/// <see cref="Unknown"/> means the source did not say (older records, or git data without kinds).
+/// </remarks>
+[JsonConverter(typeof(JsonStringEnumConverter<FileChangeKind>))]
+public enum FileChangeKind
+{
+    /// <summary>Not known: whoever measured the change did not record its kind.</summary>
+    [JsonStringEnumMemberName("unknown")]
+    Unknown,
+
+    /// <summary>The file is new.</summary>
+    [JsonStringEnumMemberName("added")]
+    Added,
+
+    /// <summary>The file's content changed.</summary>
+    [JsonStringEnumMemberName("modified")]
+    Modified,
+
+    /// <summary>The file was removed.</summary>
+    [JsonStringEnumMemberName("deleted")]
+    Deleted,
+
+    /// <summary>The file was moved (its path is the new one).</summary>
+    [JsonStringEnumMemberName("renamed")]
+    Renamed,
+
+    /// <summary>Only the file's mode changed (e.g. made executable).</summary>
+    [JsonStringEnumMemberName("mode")]
+    Mode,
+
+    /// <summary>Uncommitted, and staged in the index.</summary>
+    [JsonStringEnumMemberName("staged")]
+    Staged,
+
+    /// <summary>Uncommitted and untracked: a new file git was never told about.</summary>
+    [JsonStringEnumMemberName("untracked")]
+    Untracked,
+}
