@@ -116,7 +116,7 @@ public sealed class DemoTour(SessionService sessions, DemoRepository repository,
     private void DescribeClose(Handoff handoff)
     {
         Say($"Session {handoff.SessionId} closed.");
-        Say($"  productivity score: {handoff.ProductivityScore}");
+        Say(handoff.ProductivityScore is { } score ? $"  productivity score: {score}" : $"  not scored: {handoff.Metrics.ScoreUnavailableReason}");
         foreach (var action in handoff.NextActions)
         {
             Say($"  next: {action}");

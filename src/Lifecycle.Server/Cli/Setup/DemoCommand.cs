@@ -68,10 +68,19 @@ public static class DemoCommand
         if (!OnPath("lifecycle"))
         {
             // Run through 'dotnet run' before anything was installed: say what 'lifecycle' is meanwhile.
-            output.WriteLine($"  (lifecycle stands for {LifecycleExecutable.ShellCommand()} until it is on PATH: see README.md, Install)");
+            output.WriteLine($"  (lifecycle stands for {ThisProgram()} until it is on PATH: see README.md, Install)");
         }
 
         output.WriteLine($"Remove it with: rm -rf {HookInstaller.Quote(outcome.Repository)}");
+    }
+
+    /// <summary>How to run this very program again from a shell: its app host, or <c>dotnet exec lifecycle.dll</c>.</summary>
+    private static string ThisProgram()
+    {
+        var process = Environment.ProcessPath ?? "dotnet";
+        return Path.GetFileNameWithoutExtension(process) == "dotnet"
+            ? $"{HookInstaller.Quote(process)} exec {HookInstaller.Quote(Path.Combine(AppContext.BaseDirectory, "lifecycle.dll"))}"
+            : HookInstaller.Quote(process);
     }
 
     private static bool OnPath(string program) =>
