@@ -15,7 +15,8 @@ namespace Lifecycle.Activities.Documents;
 /// handoff is the one the metrics activity reports for the same end time.
 /// </remarks>
 internal sealed record SessionMeasurement(
-    IReadOnlyList<CommitRecord> Commits, SessionFacts Facts, ProductivityMetrics Metrics, string? HeadSha, IReadOnlyList<SessionError> Errors)
+    IReadOnlyList<CommitRecord> Commits, SessionFacts Facts, ProductivityMetrics Metrics, string? HeadSha, IReadOnlyList<SessionError> Errors,
+    string? Branch = null, bool DetachedHead = false)
 {
     /// <summary>Distinct files changed by the commits and the work put away.</summary>
     public int FilesModified =>
@@ -37,11 +38,15 @@ internal sealed record SessionMeasurement(
         IReadOnlyList<CommitRecord> commits;
         int debtNow;
         string? head;
+        string? branch;
+        bool detached;
         using (var git = GitWorkspace.Open(repository.Root, readOnly: true))
         {
             commits = [.. git.History.CommitsSince(session.StartSha).Select(ToRecord)];
             debtNow = git.History.CountDebtMarkers(known: DebtMarkerCount.From(session.StartSha, session.DebtMarkersAtStart));
             head = git.HeadSha;
+            branch = git.CurrentBranch;
+            detached = git.DetachedHead;
         }
 
         var coverageNow = config.CoverageReport is { } report
@@ -66,15 +71,22 @@ internal sealed record SessionMeasurement(
             CoverageAtEnd = coverageNow,
         };
         var calculator = new ProductivityCalculator(new ProductivityOptions { IdleThreshold = TimeSpan.FromMinutes(config.IdleThresholdMinutes) });
-        return new SessionMeasurement(commits, facts, calculator.Calculate(facts), head, SessionError.From(events));
+        return new SessionMeasurement(commits, facts, calculator.Calculate(facts), head, SessionError.From(events), branch, detached);
     }
 
-    /// <summary>Stores the counts on the session; true when any of them changed.</summary>
+    /// <summary>
+    /// Stores the counts on the session, and the branch it ends on (the next session continues
+    /// there; on a detached HEAD, on none); true when any of them changed.
+    /// </summary>
     public bool StoreIn(SessionContext session)
     {
+        var (branch, detached) = Branch is not null || DetachedHead ? (Branch, DetachedHead) : (session.ActiveBranch, session.DetachedHead);
         var changed = session.Commits != Commits.Count || session.FilesModified != FilesModified
             || session.LinesChanged != LinesChanged || session.Interruptions != Metrics.InterruptionCount
-            || session.EndSha != HeadSha || session.DebtMarkersAtEnd != Facts.TechnicalDebtMarkersAtEnd;
+            || session.EndSha != HeadSha || session.DebtMarkersAtEnd != Facts.TechnicalDebtMarkersAtEnd
+            || session.ActiveBranch != branch || session.DetachedHead != detached;
+        session.ActiveBranch = branch;
+        session.DetachedHead = detached;
         session.Commits = Commits.Count;
         session.FilesModified = FilesModified;
         session.LinesChanged = LinesChanged;

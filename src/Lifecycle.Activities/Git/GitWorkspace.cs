@@ -40,6 +40,9 @@ public sealed class GitWorkspace : IDisposable
     /// <summary>The checked-out branch's short name, or null when HEAD is detached.</summary>
     public string? CurrentBranch => _git.CurrentBranch;
 
+    /// <summary>True when HEAD points at a commit rather than a branch.</summary>
+    public bool DetachedHead => _git.Repo.Info.IsHeadDetached;
+
     /// <summary>git's <c>user.name</c> for this repository, or null when it is not set.</summary>
     public string? UserName => _git.Repo.Config.Get<string>("user.name")?.Value;
 

@@ -56,6 +56,7 @@ public static class HandoffBuilder
             ClosingSince = sources.ClosingAt ?? end,
             EndTime = end,
             Branch = context.ActiveBranch,
+            DetachedHead = context.DetachedHead,
             HeadSha = sources.HeadSha,
             PreviousSession = context.PreviousSession,
             NextSession = next,

@@ -52,7 +52,7 @@ public sealed class EndSession(
                     notifier.Note($"the handoff of session {session!.SessionId} was written before this note; the note goes to the next session's mission instead.");
                 }
 
-                return new EndOutcome(session!.SessionId, handoff, continued.InstanceId, Continued: true, EndOutcome.SigningProblemOf(continued));
+                return new EndOutcome(session!.SessionId, handoff, continued.InstanceId, Continued: true, EndOutcome.SigningProblemOf(continued), DetachedAt(handoff));
             }
 
             if (session is not { State: SessionState.Active or SessionState.Closing })
@@ -76,7 +76,8 @@ public sealed class EndSession(
                 }
 
                 var result = await runtime.RunAsync(SessionWorkflows.End, input, cancellationToken);
-                return new EndOutcome(session.SessionId, result.Outputs["handoff"]?.DeepClone(), result.InstanceId, Continued: false, EndOutcome.SigningProblemOf(result));
+                var closed = result.Outputs["handoff"]?.DeepClone();
+                return new EndOutcome(session.SessionId, closed, result.InstanceId, Continued: false, EndOutcome.SigningProblemOf(result), DetachedAt(closed));
             }
             catch (SessionWorkflowException)
             {
@@ -166,4 +167,8 @@ public sealed class EndSession(
         using var git = GitWorkspace.Open(repository.Root, readOnly: true);
         return git.Stashes.NameFor(sessionId);
     }
+
+    // HEAD now (the docs commit, when one was made) when the handoff says the session ended detached.
+    private string? DetachedAt(JsonNode? handoff) =>
+        handoff?["detachedHead"] is JsonValue value && value.TryGetValue<bool>(out var detached) && detached ? HeadSha() : null;
 }

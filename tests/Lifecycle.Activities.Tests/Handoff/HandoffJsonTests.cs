@@ -83,6 +83,7 @@ public class HandoffJsonTests
           "closingSince": "2026-11-24T16:35:00+00:00",
           "endTime": "2026-11-24T16:37:00+00:00",
           "branch": "main",
+          "detachedHead": false,
           "headSha": "c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6",
           "previousSession": "00003",
           "nextSession": "00005",
