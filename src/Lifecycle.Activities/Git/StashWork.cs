@@ -13,7 +13,7 @@ namespace Lifecycle.Activities.Git;
 /// </remarks>
 [Activity("Git", "Stashes uncommitted work (staged, unstaged, untracked) as 'lifecycle session <id>' and records it on the session; outputs 'stashed', 'files', 'name'.",
     Outputs = ["stashed", "files", "name"])]
-public sealed class StashWork(ISessionStore sessions, RepositoryContext repository, TimeProvider time)
+public sealed class StashWork(ISessionStore sessions, RepositoryContext repository, StatusPrefetch prefetch, TimeProvider time)
     : GitSessionActivityBase(sessions, repository, time)
 {
     [Input("True to leave uncommitted work in place (lifecycle end --no-stash).")]
@@ -22,7 +22,7 @@ public sealed class StashWork(ISessionStore sessions, RepositoryContext reposito
     public override async ValueTask ExecuteAsync(ActivityContext context)
     {
         var session = await LoadAsync(context);
-        var snapshot = await Repository.TakePrefetchedStatusAsync();
+        var snapshot = await prefetch.TakeAsync();
         using var git = OpenWorkspace();
         var name = git.Stashes.NameFor(session.SessionId);
 
