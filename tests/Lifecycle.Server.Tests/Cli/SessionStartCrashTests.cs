@@ -51,5 +51,5 @@ public class SessionStartCrashTests
             .Order(StringComparer.Ordinal)
             .Select(f => $"{f} {Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(root, f))))}"))
         + "\n" + Git.Run(root, "diff", "--cached", "--name-status")
-        + Git.Run(root, "status", "--porcelain", "--untracked-files=all");
+        + Git.Run(root, "status", "--porcelain", "--untracked-files=all", "--", ".", ":!docs/sessions");
 }
