@@ -41,7 +41,9 @@ public class HandoffFilesTests
             ["lib/Lexer.cs from src/Lexer.cs: renamed +0 -0 put away", "lib/Parser.cs from src/Parser.cs: renamed +0 -0"],
             Files(work["files"]!));
         Assert.Equal(["lib/Lexer.cs from src/Lexer.cs: renamed +0 -0"], StashFiles(end.Json));
-        Assert.Contains("- lib/Parser.cs (+0 -0, renamed)", File.ReadAllText(Path.Combine(folder.Path, "docs", "sessions", "SESSION-00001-HANDOFF.md")), StringComparison.Ordinal);
+        var markdown = File.ReadAllText(Path.Combine(folder.Path, "docs", "sessions", "SESSION-00001-HANDOFF.md"));
+        Assert.Contains("- lib/Parser.cs (+0 -0, renamed from src/Parser.cs)\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("- lib/Lexer.cs (+0 -0, renamed from src/Lexer.cs, put away)\n", markdown, StringComparison.Ordinal);
 
         var next = await cli.RunAsync("--json", "start");
 
