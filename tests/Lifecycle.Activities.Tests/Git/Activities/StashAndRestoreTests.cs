@@ -56,6 +56,7 @@ public class StashAndRestoreTests
         Assert.Equal(["a.txt"], outputs["restore"]!["files"]!.AsArray().Select(f => (string)f!));
         Assert.Equal("On main: lifecycle session 00001\n", test.Stashes());
         Assert.Equal("alpha\nchanged meanwhile\n", File.ReadAllText(Path.Combine(test.Repository.Path, "a.txt")));
+        Assert.Null(test.Store.Get("00002").RestoredStash);
         var blocker = Assert.Single(test.Store.Get("00002").Blockers);
         Assert.Contains("'lifecycle session 00001'", blocker);
         Assert.Contains("a.txt", blocker);
@@ -242,6 +243,38 @@ public class StashAndRestoreTests
         Assert.Equal("1\t0\tb.txt\n", sinceRestore);
         Assert.Equal(new FileChange("b.txt", 1, 0, FileChangeKind.Staged), Assert.Single(putAway.SessionChanges));
         Assert.Equal(new FileChange("b.txt", 2, 1, FileChangeKind.Staged), putAway.Files.Single(f => f.Path == "b.txt"));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task StashWork_AfterARestoreWithNoEdits_CountsNothing_WithCrlfFiltersBinaryModesLinksAndARename()
+    {
+        await using var test = await GitActivityHarness.StartAsync();
+        test.Repository.Write(".gitattributes", "* text=auto\n*.bin binary\n");
+        test.Repository.Write("crlf.txt", "one\r\ntwo\r\n");
+        test.Repository.Write("data.bin", [0, 1, 2, 13, 10, 255]);
+        test.Repository.Write("run.sh", "#!/bin/sh\n");
+        test.Repository.Write("old.txt", string.Concat(Enumerable.Range(1, 40).Select(i => $"line {i}\n")));
+        test.Repository.CommitAll("files");
+        await test.AddSessionAsync("00001");
+        test.Repository.Write("crlf.txt", "one\r\ntwo\r\nthree\r\n");
+        test.Repository.Write("data.bin", [0, 1, 2, 13, 10, 254, 7]);
+        Lifecycle.Activities.Tests.Git.StashRoundTripTests.MakeExecutable(Path.Combine(test.Repository.Path, "run.sh"));
+        test.Repository.Git("mv", "old.txt", "new.txt");
+        File.CreateSymbolicLink(Path.Combine(test.Repository.Path, "link"), "crlf.txt");
+        test.Repository.Write("untracked\u00e9.txt", "new\r\n");
+        await test.RunAsync(Stash);
+        await test.AddSessionAsync("00002", previous: "00001");
+        await test.RunAsync(Restore);
+        var restored = test.Status();
+
+        await test.RunAsync(Stash.Replace("00001", "00002", StringComparison.Ordinal));
+
+        var putAway = test.Store.Get("00002").PutAway!;
+        Assert.Equal(test.Store.Get("00001").PutAway!.Files, putAway.Files);
+        Assert.Equal(6, putAway.Files.Count);
+        Assert.Contains("R  old.txt -> new.txt\n", restored, StringComparison.Ordinal);
+        Assert.Empty(putAway.SessionChanges);
     }
 
     [Fact]
