@@ -57,6 +57,7 @@ public sealed class StashKindsTests
         repo.Write("deleted.txt", "bye\n");
         repo.Write("removed.txt", "bye\n");
         repo.Write("run.sh", "#!/bin/sh\n");
+        repo.Write("tool.sh", "#!/bin/sh\n");
         repo.Write("link.txt", "a file\n");
         repo.CommitAll("start");
         repo.Write("staged.txt", "two\n");
@@ -69,6 +70,7 @@ public sealed class StashKindsTests
         repo.Git("rm", "-q", "removed.txt");
         StashRoundTripTests.MakeExecutable(Path.Combine(repo.Path, "run.sh"));
         repo.Git("add", "run.sh");
+        StashRoundTripTests.MakeExecutable(Path.Combine(repo.Path, "tool.sh"));
         File.Delete(Path.Combine(repo.Path, "link.txt"));
         File.CreateSymbolicLink(Path.Combine(repo.Path, "link.txt"), "edited.txt");
         repo.Write("new-staged.txt", "new\n");
@@ -80,13 +82,14 @@ public sealed class StashKindsTests
         var outcome = workspace.StashWriter.Write("s-1");
 
         Assert.Equal(
-            [" D deleted.txt", " M edited.txt", " T link.txt", "?? notes/untracked.txt", "A  new-staged.txt", "D  removed.txt", "M  run.sh", "M  staged.txt", "MM partly.txt"],
+            [" D deleted.txt", " M edited.txt", " M tool.sh", " T link.txt", "?? notes/untracked.txt", "A  new-staged.txt", "D  removed.txt", "M  run.sh", "M  staged.txt", "MM partly.txt"],
             status.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
         var expected = new[]
         {
             ("deleted.txt", FileChangeKind.Deleted), ("edited.txt", FileChangeKind.Modified), ("link.txt", FileChangeKind.TypeChange),
             ("new-staged.txt", FileChangeKind.Staged), ("notes/untracked.txt", FileChangeKind.Untracked), ("partly.txt", FileChangeKind.Staged),
             ("removed.txt", FileChangeKind.Deleted), ("run.sh", FileChangeKind.Mode), ("staged.txt", FileChangeKind.Staged),
+            ("tool.sh", FileChangeKind.Mode),
         };
         Assert.Equal(expected, outcome.Files.Select(f => (f.Path, f.Kind)));
         Assert.Equal(expected, workspace.Stashes.Describe("s-1")!.Files.Select(f => (f.Path, f.Kind)));
