@@ -77,9 +77,12 @@ public class HandoffFilesTests
 
         // An idle session: its start restores the five files, its end puts them away untouched.
         Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
+        var idleStatus = await cli.RunAsync("--json", "status");
         var idle = await cli.RunAsync("--json", "end", "--yes");
 
         Assert.True(idle.ExitCode == 0, idle.ToString());
+        Assert.Equal(0, idleStatus.Json["filesModified"]!.GetValue<int>());
+        Assert.Equal(5, idleStatus.Json["uncommittedFiles"]!.AsArray().Count);
         Assert.Equal(0, idle.Json["workCompleted"]!["filesModified"]!.GetValue<int>());
         Assert.Equal(0, idle.Json["workCompleted"]!["linesChanged"]!.GetValue<int>());
         Assert.Empty(idle.Json["workCompleted"]!["files"]!.AsArray());
@@ -91,9 +94,11 @@ public class HandoffFilesTests
         Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
         var restored = Git.Run(folder.Path, "diff", "--numstat", "a.txt");
         folder.Write("a.txt", "zero\none\ntwo\nthree\nfour\n");
+        var editingStatus = await cli.RunAsync("--json", "status");
         var editing = await cli.RunAsync("--json", "end", "--yes");
 
         Assert.True(editing.ExitCode == 0, editing.ToString());
+        Assert.Equal(1, editingStatus.Json["filesModified"]!.GetValue<int>());
         Assert.Equal("1\t0\ta.txt\n", restored);
         Assert.Equal(1, editing.Json["workCompleted"]!["filesModified"]!.GetValue<int>());
         Assert.Equal(1, editing.Json["workCompleted"]!["linesChanged"]!.GetValue<int>());

@@ -47,6 +47,26 @@ internal sealed class RestoredWork(GitContext git)
         return own;
     }
 
+    /// <summary>
+    /// The paths of <paramref name="uncommitted"/> the session changed since <paramref name="restoredSha"/>
+    /// was restored, read from the work tree and the index as they are now: a path the restore
+    /// brought back that still holds what it wrote (HEAD's entry, the index entry, and the file's
+    /// bytes and mode, or its absence) is left out.
+    /// </summary>
+    /// <remarks>Reads only: nothing is written to the object database. All of them when the restored stash can no longer be read.</remarks>
+    public IReadOnlyList<string> TouchedSince(string restoredSha, IReadOnlyList<string> uncommitted)
+    {
+        if (Lookup(restoredSha) is not { } restored)
+        {
+            return uncommitted;
+        }
+
+        var before = new Version(git, restored);
+        var brought = before.ChangedPaths();
+        var head = git.Repo.Head.Tip?.Tree;
+        return [.. uncommitted.Where(path => !brought.Contains(path) || !before.IsNow(path, head))];
+    }
+
     private Commit? Lookup(string sha)
     {
         try
@@ -92,6 +112,22 @@ internal sealed class RestoredWork(GitContext git)
             Entry(_work, path) == Entry(other._work, path)
             && Entry(_index, path) == Entry(other._index, path)
             && Entry(_untracked, path) == Entry(other._untracked, path);
+
+        /// <summary>The path is now as the stash holds it: the same HEAD entry, index entry (none for an untracked file), and file on disk.</summary>
+        public bool IsNow(string path, Tree? head)
+        {
+            var untracked = Entry(_untracked, path);
+            var index = git.Repo.Index[path] is { } staged ? new StashEntry(staged.Id, staged.Mode) : null;
+            if (AtBase(path) != Entry(head, path) || index != (untracked is null ? Entry(_index, path) : null))
+            {
+                return false;
+            }
+
+            var full = WorkTreeFile.FullPath(git.Root, path);
+            return (untracked ?? Entry(_work, path)) is { } file
+                ? file.Mode != Mode.GitLink && WorkTreeFile.Matches(full, git.BlobOf(file.Id), file.Mode)
+                : !WorkTreeFile.Exists(full);
+        }
 
         /// <summary>The file's content as put away; null when it is gone (or a submodule).</summary>
         public Blob? Blob(string path) =>

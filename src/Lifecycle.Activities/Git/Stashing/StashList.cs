@@ -65,6 +65,17 @@ public sealed class StashList
     public IReadOnlyList<FileChange> ChangedSinceRestore(string restored, StashOutcome putAway) =>
         new RestoredWork(_git).ChangedSince(restored, putAway);
 
+    /// <summary>
+    /// The paths of <paramref name="uncommitted"/> (as git status lists them now) the session
+    /// changed since its start restored <paramref name="restored"/>: a file the restore brought
+    /// back that is still exactly as restored is left out. Reads only.
+    /// </summary>
+    /// <param name="restored">The stash commit the session's start restored.</param>
+    /// <param name="uncommitted">The uncommitted paths now.</param>
+    /// <returns>The session's own share of <paramref name="uncommitted"/>; all of it when the restored stash can no longer be read.</returns>
+    public IReadOnlyList<string> TouchedSinceRestore(string restored, IReadOnlyList<string> uncommitted) =>
+        new RestoredWork(_git).TouchedSince(restored, uncommitted);
+
     /// <summary>The newest stash with this name and its position in <c>git stash list</c>; null when none has it.</summary>
     internal (Stash Stash, int Position)? Find(string name)
     {

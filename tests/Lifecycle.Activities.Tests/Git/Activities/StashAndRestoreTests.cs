@@ -235,6 +235,11 @@ public class StashAndRestoreTests
         await test.AddSessionAsync("00002", previous: "00001");
         await test.RunAsync(Restore);
         test.Repository.Write("b.txt", "b1\nb2 put away\nb3\nthis session\n");
+        using (var workspace = Lifecycle.Activities.Git.GitWorkspace.Open(test.Repository.Path, readOnly: true))
+        {
+            Assert.Equal(["b.txt"], workspace.Stashes.TouchedSinceRestore(test.Store.Get("00002").RestoredStash!, workspace.Status.UncommittedFiles()));
+        }
+
         var sinceRestore = test.Repository.Git("diff", "--numstat", "b.txt");
 
         await test.RunAsync(Stash.Replace("00001", "00002", StringComparison.Ordinal));
@@ -267,6 +272,11 @@ public class StashAndRestoreTests
         await test.AddSessionAsync("00002", previous: "00001");
         await test.RunAsync(Restore);
         var restored = test.Status();
+        IReadOnlyList<string> touched;
+        using (var workspace = Lifecycle.Activities.Git.GitWorkspace.Open(test.Repository.Path, readOnly: true))
+        {
+            touched = workspace.Stashes.TouchedSinceRestore(test.Store.Get("00002").RestoredStash!, workspace.Status.UncommittedFiles());
+        }
 
         await test.RunAsync(Stash.Replace("00001", "00002", StringComparison.Ordinal));
 
@@ -274,6 +284,7 @@ public class StashAndRestoreTests
         Assert.Equal(test.Store.Get("00001").PutAway!.Files, putAway.Files);
         Assert.Equal(6, putAway.Files.Count);
         Assert.Contains("R  old.txt -> new.txt\n", restored, StringComparison.Ordinal);
+        Assert.Empty(touched);
         Assert.Empty(putAway.SessionChanges);
     }
 
