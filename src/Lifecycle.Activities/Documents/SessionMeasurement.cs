@@ -18,7 +18,7 @@ internal sealed record SessionMeasurement(
     IReadOnlyList<CommitRecord> Commits, SessionFacts Facts, ProductivityMetrics Metrics, string? HeadSha, IReadOnlyList<SessionError> Errors,
     string? Branch = null, bool DetachedHead = false)
 {
-    /// <summary>Distinct files changed by the commits and the work put away.</summary>
+    /// <summary>Distinct files changed by the commits and the work put away (the session's share of it, <see cref="StashedWork.SessionChanges"/>).</summary>
     public int FilesModified =>
         Commits.SelectMany(c => c.Files).Select(f => f.Path)
             .Concat(Facts.UncommittedChanges.Select(f => f.Path))
@@ -59,7 +59,7 @@ internal sealed record SessionMeasurement(
             EndedAt = endedAt,
             ActivityTimestamps = [.. events.Select(e => e.Timestamp)],
             Commits = [.. commits.Select(c => c.ToSessionCommit())],
-            UncommittedChanges = session.PutAway?.Files ?? [],
+            UncommittedChanges = session.PutAway?.SessionChanges ?? [],
             TasksCompleted = session.CompletedTasks.Count,
             ErrorsRecorded = Count(events, SessionEventTypes.ErrorOccurred),
             BranchSwitches = Count(events, SessionEventTypes.BranchSwitched),
@@ -99,8 +99,7 @@ internal sealed record SessionMeasurement(
     private static int Count(IReadOnlyList<SessionEvent> events, string type) =>
         events.Count(e => string.Equals(e.Type, type, StringComparison.Ordinal));
 
-    // Git's file changes carry no kind of change yet: the handoff's files say "unknown" until they do.
     private static CommitRecord ToRecord(CommitSummary commit) => new(
         commit.Sha, commit.Message, commit.When,
-        [.. commit.Files.Select(f => new Metrics.FileChange(f.Path, f.Added, f.Deleted))]);
+        [.. commit.Files.Select(f => new Metrics.FileChange(f.Path, f.Added, f.Deleted, f.Kind, f.From))]);
 }

@@ -79,9 +79,11 @@ public static class HandoffMarkdown
         return DocText.Lines(lines);
     }
 
-    /// <summary>", added" for a file whose kind of change is known; nothing otherwise.</summary>
+    /// <summary>", added" for a file whose kind of change is known (", renamed from old/path.cs" for a rename); nothing otherwise.</summary>
     internal static string KindNote(HandoffFile file) =>
-        file.Kind == Metrics.FileChangeKind.Unknown ? "" : $", {DocText.Kind(file.Kind)}";
+        file.Kind == Metrics.FileChangeKind.Unknown ? ""
+        : file is { Kind: Metrics.FileChangeKind.Renamed, From: { } from } ? $", renamed from {DocText.OneLine(from)}"
+        : $", {DocText.Kind(file.Kind)}";
 
     private static string OpenItem(SessionTask task) => task.Status == SessionTaskStatus.Blocked
         ? $"- ⏸️ {task.Id} (priority {task.Priority}, blocked: {DocText.OneLine(task.BlockedReason ?? "no reason given")}): {DocText.OneLine(task.Title)}"

@@ -102,6 +102,13 @@ public sealed class SessionContext
     /// <summary>The Cobertura line rate at start, when a report was configured and readable.</summary>
     public double? CoverageAtStart { get; set; }
 
+    /// <summary>
+    /// The stash commit this session's start restored (the previous session's work put away),
+    /// recorded before the restore writes anything: the close counts as the session's work only
+    /// what differs from it. Null when the start restored nothing.
+    /// </summary>
+    public string? RestoredStash { get; set; }
+
     /// <summary>The uncommitted work put away at close (stash name, files, line counts).</summary>
     public Handoff.StashedWork? PutAway { get; set; }
 

@@ -17,6 +17,7 @@ public sealed class EndSession(
     ISessionStore sessions,
     SessionLock sessionLock,
     RepositoryContext repository,
+    StatusPrefetch prefetch,
     ISessionNotifier notifier,
     HookEventIngestion ingestion)
 {
@@ -27,7 +28,7 @@ public sealed class EndSession(
         if (!request.NoStash)
         {
             // The stash's git status, taken on the idle core while the engine starts up.
-            _ = repository.PrefetchStatus();
+            _ = prefetch.Start();
         }
 
         try
@@ -37,7 +38,7 @@ public sealed class EndSession(
             if (startup.Recovered.Count > 0 || startup.TimersFired.Count > 0)
             {
                 // Recovered or resumed workflows may have changed the work tree since.
-                repository.DiscardPrefetchedStatus();
+                prefetch.Discard();
             }
 
             await runtime.PublishAsync(cancellationToken);
