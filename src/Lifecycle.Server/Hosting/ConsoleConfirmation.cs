@@ -1,3 +1,4 @@
+using Lifecycle.Activities.Git;
 using Lifecycle.Activities.Protocol;
 using Lifecycle.Workflows.Hosting;
 
@@ -6,9 +7,10 @@ namespace Lifecycle.Server.Hosting;
 /// <summary>
 /// Asks on the terminal (y/N on stderr); nobody is asked when input or output is redirected.
 /// Ctrl-C (or SIGTERM) while it waits answers no: the protocol rule then refuses the command,
-/// which changes nothing.
+/// which changes nothing. A question asked drops the git status <c>end</c> took ahead
+/// (<see cref="StatusPrefetch"/>): while it waits, the user may well change the work tree.
 /// </summary>
-internal sealed class ConsoleConfirmation(WorkflowStopSignal stop) : IConfirmation
+internal sealed class ConsoleConfirmation(WorkflowStopSignal stop, StatusPrefetch prefetch) : IConfirmation
 {
     public async Task<bool?> ConfirmAsync(string question, CancellationToken cancellationToken)
     {
@@ -17,6 +19,7 @@ internal sealed class ConsoleConfirmation(WorkflowStopSignal stop) : IConfirmati
             return null;
         }
 
+        prefetch.Discard();
         await Console.Error.WriteAsync($"{question} [y/N] ");
         using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stop.Token);
         try
