@@ -155,6 +155,15 @@ public sealed class EndSession(
             return new SessionInterruptedException($"Interrupted: '{stopped.WorkflowId}' stopped at a safe point. Run 'lifecycle end' again to finish the job.", stopped);
         }
 
+        if (latest.State == SessionState.Active)
+        {
+            // Stopped before the close began: the next 'end' runs with its own options and note,
+            // not this one's, so the stopped run is not left for an engine start to continue.
+            await runtime.AbandonAsync(stopped.InstanceId, "Stopped (Ctrl-C or SIGTERM) before the close began: nothing was changed; the session stays ACTIVE.");
+            return new SessionInterruptedException(
+                $"Interrupted before the close began: nothing was changed; session {latest.SessionId} is still ACTIVE. Run 'lifecycle end' again to close it.", stopped);
+        }
+
         var putAway = HasStash(latest.SessionId)
             ? $"its uncommitted work is in stash '{StashOf(latest.SessionId)}'"
             : "nothing was put away yet";
