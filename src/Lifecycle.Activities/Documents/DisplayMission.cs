@@ -49,7 +49,8 @@ public sealed class DisplayMission(ISessionStore sessions) : SessionActivityBase
         };
         if (session.HandoffNotes.Trim() is { Length: > 0 } notes)
         {
-            lines.Add($"Handoff notes: {notes.ReplaceLineEndings(" / ")}");
+            // One line: the notes' lines (blank ones dropped) joined by ' / '.
+            lines.Add($"Handoff notes: {string.Join(" / ", notes.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}");
         }
 
         if (restored is { Count: > 0 })

@@ -108,7 +108,20 @@ public class InitCommandTests
         var result = await new CliRunner(folder.Path).RunAsync("init");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("is not inside a git work tree. Run 'git init' there first", result.Stderr);
+        Assert.Contains("is not a git repository, and sessions work on one. Run 'git init' there", result.Stderr);
         Assert.False(Directory.Exists(Path.Combine(folder.Path, ".lifecycle")));
+    }
+
+    [Fact]
+    public async Task Init_InABareRepository_SaysItIsBareAndHowToGetAWorkTree()
+    {
+        using var folder = new TempFolder();
+        Git.Run(folder.Path, "init", "-q", "--bare");
+
+        var result = await new CliRunner(folder.Path).RunAsync("init");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"error: '{folder.Path}' is a bare git repository", result.Stderr);
+        Assert.Single(result.Stderr.Trim().Split('\n'));
     }
 }

@@ -17,6 +17,7 @@ public static class InitCommand
         var command = new Command("init", "Prepare this git repository: .lifecycle/ (excluded from git) with the database and config.json, and git hooks that record commits and checkouts");
         return command.Handle(output, error, async (context, cancellationToken) =>
         {
+            Lifecycle.Server.Sessions.WorkingTree.Require(context.Repository);
             var paths = GitPaths.Of(context.Repository);
             var state = LifecyclePaths.For(paths.WorkingDirectory);
             await using var host = new EmbeddedHost(paths.WorkingDirectory, liveLog: null);

@@ -21,7 +21,7 @@ public static class StatusCommand
             }
 
             var state = session.State.ToString().ToUpperInvariant();
-            context.Out.WriteLine($"Session {session.SessionId}: {state} since {TextTable.Time(session.ActiveSince ?? session.StartTime)}" +
+            context.Out.WriteLine($"Session {session.SessionId}: {state} since {TextTable.Time(session.State == SessionState.Dormant && session.EndTime is { } ended ? ended : session.ActiveSince ?? session.StartTime)}" +
                                   (status.LastActivity is { } last ? $", last activity {TextTable.Time(last)}" : ""));
             context.Out.WriteLine($"  branch: {Where(status)}   previous: {session.PreviousSession ?? "-"}   reality consensus: {session.RealityConsensus:0%}");
             if (session.State == SessionState.Closing)
