@@ -141,6 +141,40 @@ public sealed class StateFileTests : IDisposable
     }
 
     [Fact]
+    public async Task PeekAsync_WhenTheMainFileIsCorrupt_ReturnsTheNewestGoodBackupAndWritesNothing()
+    {
+        var file = await WriteVersionsAsync(3);
+        Corrupt(MainPath, "wrong checksum");
+        var before = Directory.GetFiles(_folder.FullName).Order(StringComparer.Ordinal)
+            .Select(path => (path, File.ReadAllBytes(path))).ToList();
+
+        var peeked = await file.PeekAsync();
+
+        Assert.Equal("session-2", peeked!.Value.SessionId);
+        Assert.Equal("state.json.1", peeked.RestoredFrom);
+        Assert.Equal(Start.AddMinutes(5), peeked.SavedAt);
+        Assert.Equal(
+            "state.json was corrupt (checksum mismatch); read (not restored) from state.json.1 saved at 2026-11-24 14:05:00 UTC.",
+            peeked.Notice);
+        var after = Directory.GetFiles(_folder.FullName).Order(StringComparer.Ordinal)
+            .Select(path => (path, File.ReadAllBytes(path))).ToList();
+        Assert.Equal(before.Select(f => f.path), after.Select(f => f.path));
+        Assert.All(before.Zip(after), pair => Assert.Equal(pair.First.Item2, pair.Second.Item2));
+    }
+
+    [Fact]
+    public async Task PeekAsync_WhenTheMainFileIsMissing_ReturnsTheNewestBackupWithoutRestoringIt()
+    {
+        var file = await WriteVersionsAsync(2);
+        File.Delete(MainPath);
+
+        var peeked = await file.PeekAsync();
+
+        Assert.Equal("session-1", peeked!.Value.SessionId);
+        Assert.False(File.Exists(MainPath));
+    }
+
+    [Fact]
     public async Task ReadAsync_WhenTheRestoredCopyCannotBeWrittenBack_StillReturnsItAndSaysSo()
     {
         var file = await WriteVersionsAsync(2);
