@@ -166,6 +166,13 @@ public class RecoverTests
                 refused.Stderr);
         }
 
+        var manualEvent = await cli.RunAsync("event", "error_occurred", "--message", "lost?");
+        var oldHook = await cli.RunAsync("event", "git_commit", "--hook", "post-commit");
+
+        Assert.Equal(4, manualEvent.ExitCode);
+        Assert.Contains("Run 'lifecycle recover' to rebuild it.", manualEvent.Stderr);
+        Assert.True(oldHook.ExitCode == 0, oldHook.ToString());
+        Assert.StartsWith("note: nothing was recorded. The database .lifecycle/lifecycle.db is missing", oldHook.Stderr);
         Assert.Equal(files, Snapshot(stateFolder));
         Assert.Equal(head, Git.Run(folder.Path, "rev-parse", "HEAD"));
 
