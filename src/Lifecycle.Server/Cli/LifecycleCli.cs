@@ -67,31 +67,71 @@ public static class LifecycleCli
         if (parse.UnmatchedTokens.FirstOrDefault() is { } unknown && !unknown.StartsWith('-') && command.Subcommands.Count > 0)
         {
             var known = command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).ToList();
-            var nearest = known.OrderBy(name => Distance(unknown, name)).FirstOrDefault(name => Distance(unknown, name) <= Math.Max(2, unknown.Length / 3));
-            return $"Unknown command '{unknown}'.{(nearest is null ? "" : $" Did you mean '{nearest}'?")} Commands: {string.Join(", ", known)}.";
+            return $"Unknown command '{unknown}'.{Suggestion(unknown, known)} Commands: {string.Join(", ", known)}.";
+        }
+
+        if (parse.UnmatchedTokens.FirstOrDefault(t => t.StartsWith("--", StringComparison.Ordinal)) is { } option)
+        {
+            var name = option.Split('=')[0];
+            var known = OptionsOf(parse.CommandResult).ToList();
+            return $"Unknown option '{name}' for '{command.Name}'.{Suggestion(name, known)}";
         }
 
         var messages = parse.Errors.Select(e => e.Message.TrimEnd('.')).Distinct().ToList();
         return string.Join("; ", messages) + ".";
     }
 
-    /// <summary>Edits (insert, delete, replace) from one word to the other.</summary>
-    private static int Distance(string a, string b)
+    /// <summary><c> Did you mean 'X'?</c> for the nearest of <paramref name="known"/>, when one is near enough to be a typo.</summary>
+    private static string Suggestion(string typed, IReadOnlyList<string> known)
     {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
+        var nearest = known.OrderBy(name => Distance(typed, name)).FirstOrDefault(name => Distance(typed, name) <= Math.Max(2, typed.Length / 3));
+        return nearest is null ? "" : $" Did you mean '{nearest}'?";
+    }
 
-            previous = current;
+    /// <summary>The long options a command takes: its own and those its parents pass down.</summary>
+    private static IEnumerable<string> OptionsOf(System.CommandLine.Parsing.CommandResult result)
+    {
+        var own = result.Command.Options.Select(o => o.Name);
+        var inherited = new List<string>();
+        for (var parent = result.Parent as System.CommandLine.Parsing.CommandResult; parent is not null; parent = parent.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            inherited.AddRange(parent.Command.Options.Where(o => o.Recursive).Select(o => o.Name));
         }
 
-        return previous[b.Length];
+        return own.Concat(inherited).Where(name => name.StartsWith("--", StringComparison.Ordinal)).Distinct();
+    }
+
+    /// <summary>
+    /// Edits from one word to the other: insert, delete, replace, or swap two neighbours (a typo
+    /// like 'stauts' is one swap from 'status', two edits from 'start').
+    /// </summary>
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
     }
 
     private static IEnumerable<string> CommandPath(ParseResult parse)

@@ -88,4 +88,34 @@ public class BranchContinuityTests
         Assert.Contains($"ended on a detached HEAD at {closedAt[..7]}", start.Stdout);
         Assert.Equal("main", Git.Run(folder.Path, "branch", "--show-current").Trim());
     }
+
+    [Fact]
+    public async Task ASwitchRefusedByAFileInTheWay_NamesIt_StaysWhereHeadIs_AndIsNotCarriedOnForever()
+    {
+        using var folder = new TempFolder();
+        var cli = SessionRepositories.Prepare(folder);
+        Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
+        Git.Run(folder.Path, "checkout", "-q", "-b", "feat");
+        folder.Write("feature.txt", "tracked on feat\n");
+        Git.Run(folder.Path, "add", "feature.txt");
+        Git.Run(folder.Path, "commit", "-q", "-m", "feature");
+        Assert.Equal(0, (await cli.RunAsync("end", "--yes")).ExitCode);
+        Git.Run(folder.Path, "checkout", "-q", "main");
+        folder.Write("feature.txt", "untracked on main, in the way\n");
+
+        var refused = await cli.RunAsync("--json", "start");
+
+        Assert.True(refused.ExitCode == 0, refused.ToString());
+        Assert.Equal("main", refused.Json["activeBranch"]!.GetValue<string>());
+        var blocker = Assert.Single(refused.Json["blockers"]!.AsArray().Select(b => b!.GetValue<string>()), b => b.StartsWith("Could not switch to branch 'feat'"));
+        Assert.Contains("feature.txt", blocker);
+        Assert.Equal("untracked on main, in the way\n", File.ReadAllText(Path.Combine(folder.Path, "feature.txt")));
+
+        File.Delete(Path.Combine(folder.Path, "feature.txt"));
+        Assert.Equal(0, (await cli.RunAsync("end", "--yes")).ExitCode);
+        var next = await cli.RunAsync("--json", "start");
+
+        Assert.True(next.ExitCode == 0, next.ToString());
+        Assert.DoesNotContain(next.Json["blockers"]!.AsArray().Select(b => b!.GetValue<string>()), b => b.StartsWith("Could not switch"));
+    }
 }

@@ -63,12 +63,16 @@ public class InputCheckTests
     [Theory]
     [InlineData("stat", "Unknown command 'stat'.")]
     [InlineData("sesions", "Unknown command 'sesions'. Did you mean 'sessions'?")]
+    [InlineData("stauts", "Unknown command 'stauts'. Did you mean 'status'?")]
+    [InlineData("end --noet x", "Unknown option '--noet' for 'end'. Did you mean '--note'?")]
+    [InlineData("status --jsno", "Unknown option '--jsno' for 'status'. Did you mean '--json'?")]
+    [InlineData("task add x --priority abc", "--priority takes a whole number from 1 (highest) to 5, not 'abc'.")]
     public async Task AnUnknownCommand_IsOneErrorLine(string command, string expected)
     {
         using var folder = new TempFolder();
         var cli = new CliRunner(folder.Path);
 
-        var result = await cli.RunAsync(command);
+        var result = await cli.RunAsync(command.Split(' '));
 
         Assert.Equal(2, result.ExitCode);
         var line = Assert.Single(result.Stderr.Trim().Split('\n'));

@@ -82,4 +82,24 @@ public class SessionEdgeTests
         var tasks = await cli.RunAsync("--json", "task", "list");
         Assert.Contains("written after the start", tasks.Stdout);
     }
+
+    [Fact]
+    public async Task EndRunFromAnUntrackedFolder_SaysItWasPutAway_AndTheNextCommandThereSaysWhatToDo()
+    {
+        using var folder = new TempFolder();
+        var cli = SessionRepositories.Prepare(folder);
+        Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
+        folder.Write("deep/nested/idea.txt", "untracked\n");
+        var lifecycle = $"dotnet exec '{Path.Combine(AppContext.BaseDirectory, "lifecycle.dll")}'";
+
+        var inside = await Shell.RunAsync("bash", $"{lifecycle} end --yes; echo \"end exit $?\"; {lifecycle} status; echo \"status exit $?\"",
+            Path.Combine(folder.Path, "deep", "nested"), new Dictionary<string, string>());
+
+        Assert.Contains("end exit 0", inside.Stdout);
+        Assert.Contains("note: the folder you are in was untracked and was put away with the session's work", inside.Stderr);
+        Assert.Contains("status exit 2", inside.Stdout);
+        Assert.Contains("error: The current folder no longer exists", inside.Stderr);
+        Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
+        Assert.Equal("untracked\n", File.ReadAllText(Path.Combine(folder.Path, "deep", "nested", "idea.txt")));
+    }
 }

@@ -17,7 +17,7 @@ public static class TaskCommand
     private static Command Add(TextWriter output, TextWriter error)
     {
         var title = new Argument<string>("title") { Description = "What to do" };
-        var priority = new Option<int>("--priority") { Description = "1 (highest) to 5", DefaultValueFactory = _ => SessionTask.DefaultPriority };
+        var priority = new Option<int>("--priority") { Description = "1 (highest) to 5", DefaultValueFactory = _ => SessionTask.DefaultPriority, CustomParser = result => ParsePriority(result) ?? SessionTask.DefaultPriority };
         return new Command("add", "Add a task") { title, priority }.Handle(output, error, async (context, ct) =>
             Print(context, "Added", await context.Sessions.AddTaskAsync(context.Parse.GetValue(title)!, context.Parse.GetValue(priority), ct)));
     }
@@ -41,7 +41,7 @@ public static class TaskCommand
     {
         var id = TaskId();
         var title = new Option<string?>("--title") { Description = "The new title" };
-        var priority = new Option<int?>("--priority") { Description = "The new priority, 1 (highest) to 5" };
+        var priority = new Option<int?>("--priority") { Description = "The new priority, 1 (highest) to 5", CustomParser = ParsePriority };
         return new Command("edit", "Change a task's title or priority") { id, title, priority }.Handle(output, error, async (context, ct) =>
             Print(context, "Edited", await context.Sessions.EditTaskAsync(context.Parse.GetValue(id)!, context.Parse.GetValue(title), context.Parse.GetValue(priority), ct)));
     }
@@ -120,5 +120,18 @@ public static class TaskCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>A priority as typed; anything but a whole number is reported in words, not as a .NET type name.</summary>
+    private static int? ParsePriority(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        result.AddError($"--priority takes a whole number from 1 (highest) to 5, not '{text}'.");
+        return null;
     }
 }
