@@ -80,6 +80,7 @@ public sealed class StateFileTests : IDisposable
         { "truncation", "not valid JSON, possibly truncated" },
         { "invalid JSON", "not valid JSON, possibly truncated" },
         { "wrong checksum", "checksum mismatch" },
+        { "lone surrogate in the checksum", "checksum mismatch" },
         { "empty file", "empty file" },
     };
 
@@ -314,6 +315,12 @@ public sealed class StateFileTests : IDisposable
                 var text = Encoding.UTF8.GetString(bytes);
                 var start = text.IndexOf("\"sha256\": \"", StringComparison.Ordinal) + "\"sha256\": \"".Length;
                 File.WriteAllText(path, text[..start] + new string('0', 64) + text[(start + 64)..]);
+                break;
+            case "lone surrogate in the checksum":
+                // Valid JSON whose string cannot be read as UTF-16 text.
+                var escaped = Encoding.UTF8.GetString(bytes);
+                var from = escaped.IndexOf("\"sha256\": \"", StringComparison.Ordinal) + "\"sha256\": \"".Length;
+                File.WriteAllText(path, escaped[..from] + "\\ud800" + escaped[(from + 6)..]);
                 break;
             case "empty file":
                 File.WriteAllBytes(path, []);
