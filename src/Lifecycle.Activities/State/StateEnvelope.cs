@@ -94,7 +94,7 @@ internal static class StateEnvelope
                 return false;
             }
 
-            if (!string.Equals(Hash(JsonMarshal.GetRawUtf8Value(payload)), sha.GetString(), StringComparison.Ordinal))
+            if (!ChecksumMatches(sha, payload))
             {
                 problem = "checksum mismatch";
                 return false;
@@ -117,8 +117,9 @@ internal static class StateEnvelope
 
                 value = deserialized;
             }
-            catch (JsonException exception)
+            catch (Exception exception) when (exception is JsonException or InvalidOperationException)
             {
+                // InvalidOperationException: a string in the payload that is not valid UTF-16 text (an escaped lone surrogate).
                 problem = $"payload does not fit {typeof(T).Name} ({exception.Message})";
                 return false;
             }
@@ -126,6 +127,19 @@ internal static class StateEnvelope
 
         problem = "";
         return true;
+    }
+
+    private static bool ChecksumMatches(JsonElement sha, JsonElement payload)
+    {
+        try
+        {
+            return sha.ValueEquals(Hash(JsonMarshal.GetRawUtf8Value(payload)));
+        }
+        catch (InvalidOperationException)
+        {
+            // Valid JSON that is not text: an escaped lone surrogate (\ud800) cannot be unescaped to compare.
+            return false;
+        }
     }
 
     private static string Hash(ReadOnlySpan<byte> payload) => Convert.ToHexStringLower(SHA256.HashData(payload));

@@ -97,7 +97,7 @@ public sealed class StateFile<T>
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await ReadUnderGateAsync(cancellationToken).ConfigureAwait(false);
+            return await ReadUnderGateAsync(restore: true, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -105,7 +105,26 @@ public sealed class StateFile<T>
         }
     }
 
-    private async Task<StateReadResult<T>?> ReadUnderGateAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the newest good copy (the main file, else the newest good backup) like
+    /// <see cref="ReadAsync"/>, but writes nothing: no backup is copied back, no corrupt file moved.
+    /// For a caller that only looks (and must change nothing), such as a command refusing to run.
+    /// </summary>
+    /// <exception cref="SessionException">Every copy is corrupt; the message names each file and why.</exception>
+    public async Task<StateReadResult<T>?> PeekAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ReadUnderGateAsync(restore: false, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<StateReadResult<T>?> ReadUnderGateAsync(bool restore, CancellationToken cancellationToken)
     {
         var main = await LoadAsync(Path, cancellationToken).ConfigureAwait(false);
         if (main.Found && main.Problem is null)
@@ -135,7 +154,12 @@ public sealed class StateFile<T>
                 continue;
             }
 
-            var notice = Notice(main.Found, problems, backupName, backup.SavedAt);
+            var notice = Notice(main.Found, problems, restore ? "restored from" : "read (not restored) from", backupName, backup.SavedAt);
+            if (!restore)
+            {
+                return new StateReadResult<T>(backup.Value, backup.SavedAt, backupName, notice);
+            }
+
             try
             {
                 await RestoreAsync(backup.Bytes, keepCorrupt: main.Found, cancellationToken).ConfigureAwait(false);
@@ -167,10 +191,10 @@ public sealed class StateFile<T>
             "Run `lifecycle recover` to rebuild the state from the committed session docs.");
     }
 
-    private string Notice(bool mainFound, List<string> problems, string backupName, DateTimeOffset savedAt)
+    private string Notice(bool mainFound, List<string> problems, string done, string backupName, DateTimeOffset savedAt)
     {
         var what = mainFound ? string.Join("; ", problems) : string.Join("; ", problems.Prepend($"{Name} was missing"));
-        return $"{what}; restored from {backupName} saved at {savedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.";
+        return $"{what}; {done} {backupName} saved at {savedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.";
     }
 
     private async Task RestoreAsync(byte[] bytes, bool keepCorrupt, CancellationToken cancellationToken)

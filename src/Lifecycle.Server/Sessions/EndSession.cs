@@ -19,12 +19,16 @@ public sealed class EndSession(
     RepositoryContext repository,
     StatusPrefetch prefetch,
     ISessionNotifier notifier,
-    HookEventIngestion ingestion)
+    HookEventIngestion ingestion,
+    SessionStoreAccess access)
 {
     public async Task<EndOutcome> RunAsync(EndRequest request, CancellationToken cancellationToken)
     {
         WorkingTree.Require(repository.Root);
         using var held = sessionLock.Acquire("end");
+
+        // Before the engine starts (it would create the database): a lost store is recovered, not rebuilt from older handoffs.
+        await access.RequireNoLostStoreAsync(cancellationToken);
         if (!request.NoStash)
         {
             // The stash's git status, taken on the idle core while the engine starts up.

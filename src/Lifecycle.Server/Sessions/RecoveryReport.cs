@@ -11,4 +11,12 @@ public sealed record RecoveryReport(
     IReadOnlyList<string> Found,
     IReadOnlyList<string> Imported,
     IReadOnlyList<string> Kept,
-    string? Latest);
+    string? Latest)
+{
+    /// <summary>
+    /// The errors recorded again for imported sessions (their events went with the database), each
+    /// line with the session, how many, the source (the session log's <c>[error]</c> lines, the
+    /// committed handoff, or the checkpoint's last error) and each error's time and message.
+    /// </summary>
+    public IReadOnlyList<string> Rerecorded { get; init; } = [];
+}

@@ -1,15 +1,19 @@
 using Lifecycle.Activities;
 using Lifecycle.Activities.Sessions;
 using Lifecycle.Activities.Setup;
+using Lifecycle.Activities.State;
 
 namespace Lifecycle.Server.Sessions;
 
 /// <summary>
 /// The sessions the use cases work on, read so that reading creates nothing: a repository where no
 /// session ever started has no <c>.lifecycle/lifecycle.db</c>, and asking about one is an error
-/// that says to start one.
+/// that says to start one. A store that is missing (or empty) while <c>.lifecycle/state.json</c>
+/// holds a session was lost, not never made: that is a conflict that says to run
+/// <c>lifecycle recover</c>, never "no session yet" (a start would then rebuild from the older
+/// committed handoff and drop what the checkpoint holds).
 /// </summary>
-public sealed class SessionStoreAccess(ISessionStore sessions, LifecyclePaths paths, RepositoryContext repository)
+public sealed class SessionStoreAccess(ISessionStore sessions, LifecyclePaths paths, RepositoryContext repository, TimeProvider time)
 {
     /// <summary>True once a store exists in this repository.</summary>
     public bool Exists => File.Exists(paths.Database);
@@ -18,8 +22,57 @@ public sealed class SessionStoreAccess(ISessionStore sessions, LifecyclePaths pa
     public async Task<SessionContext?> LatestOrNullAsync(CancellationToken cancellationToken)
     {
         WorkingTree.Require(repository.Root);
-        return Exists ? await sessions.GetLatestAsync(cancellationToken) : null;
+        var latest = Exists ? await sessions.GetLatestAsync(cancellationToken) : null;
+        if (latest is null)
+        {
+            await RequireNoLostStoreAsync(cancellationToken);
+        }
+
+        return latest;
     }
+
+    /// <summary>
+    /// Refuses to go on when the store is missing or holds no session while the checkpoint
+    /// (<c>.lifecycle/state.json</c> or a backup) holds one; reads without writing anything.
+    /// </summary>
+    /// <exception cref="SessionException">
+    /// The store was lost (<see cref="ErrorKind.Conflict"/>): the line names the session the
+    /// checkpoint holds and says to run <c>lifecycle recover</c>.
+    /// </exception>
+    public async Task RequireNoLostStoreAsync(CancellationToken cancellationToken)
+    {
+        var missing = !Exists;
+        if (!missing && await sessions.GetLatestAsync(cancellationToken) is not null)
+        {
+            return;
+        }
+
+        StateReadResult<SessionContext>? checkpoint;
+        try
+        {
+            checkpoint = await new StateFile<SessionContext>(paths.StateFile, time).PeekAsync(cancellationToken);
+        }
+        catch (SessionException)
+        {
+            // No copy of the checkpoint reads: it holds nothing recover could use either.
+            return;
+        }
+
+        if (checkpoint is not { Value: var held })
+        {
+            return;
+        }
+
+        var database = Relative(paths.Database);
+        var file = Relative(paths.StateFile) + (checkpoint.RestoredFrom is { } backup ? $" (its backup {backup})" : "");
+        throw new SessionException(
+            $"The database {database} is {(missing ? "missing" : "empty")}, but {file} holds session {held.SessionId} " +
+            $"({held.State.ToString().ToUpperInvariant()}, saved {checkpoint.SavedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z). " +
+            "Run 'lifecycle recover' to rebuild it.",
+            ErrorKind.Conflict);
+    }
+
+    private string Relative(string path) => Path.GetRelativePath(repository.Root, path);
 
     /// <summary>The latest session; none yet is a <see cref="ErrorKind.NotFound"/> error.</summary>
     public async Task<SessionContext> LatestAsync(CancellationToken cancellationToken) =>

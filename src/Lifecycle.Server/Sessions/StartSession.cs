@@ -19,13 +19,17 @@ public sealed class StartSession(
     RepositoryContext repository,
     TimeProvider time,
     ISessionNotifier notifier,
-    HookEventIngestion ingestion)
+    HookEventIngestion ingestion,
+    SessionStoreAccess access)
 {
     public async Task<StartOutcome> RunAsync(StartRequest request, CancellationToken cancellationToken)
     {
         WorkingTree.Require(repository.Root);
 
         using var held = sessionLock.Acquire("start");
+
+        // Before the engine starts (it would create the database): a lost store is recovered, not rebuilt from older handoffs.
+        await access.RequireNoLostStoreAsync(cancellationToken);
         try
         {
             var startup = await runtime.StartAsync(cancellationToken);

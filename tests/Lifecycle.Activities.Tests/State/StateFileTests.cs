@@ -80,6 +80,7 @@ public sealed class StateFileTests : IDisposable
         { "truncation", "not valid JSON, possibly truncated" },
         { "invalid JSON", "not valid JSON, possibly truncated" },
         { "wrong checksum", "checksum mismatch" },
+        { "lone surrogate in the checksum", "checksum mismatch" },
         { "empty file", "empty file" },
     };
 
@@ -138,6 +139,40 @@ public sealed class StateFileTests : IDisposable
         Assert.Equal(
             "state.json was missing; restored from state.json.1 saved at 2026-11-24 14:00:00 UTC.", loaded.Notice);
         Assert.Equal("session-1", (await ValueOfAsync(MainPath)).SessionId);
+    }
+
+    [Fact]
+    public async Task PeekAsync_WhenTheMainFileIsCorrupt_ReturnsTheNewestGoodBackupAndWritesNothing()
+    {
+        var file = await WriteVersionsAsync(3);
+        Corrupt(MainPath, "wrong checksum");
+        var before = Directory.GetFiles(_folder.FullName).Order(StringComparer.Ordinal)
+            .Select(path => (path, File.ReadAllBytes(path))).ToList();
+
+        var peeked = await file.PeekAsync();
+
+        Assert.Equal("session-2", peeked!.Value.SessionId);
+        Assert.Equal("state.json.1", peeked.RestoredFrom);
+        Assert.Equal(Start.AddMinutes(5), peeked.SavedAt);
+        Assert.Equal(
+            "state.json was corrupt (checksum mismatch); read (not restored) from state.json.1 saved at 2026-11-24 14:05:00 UTC.",
+            peeked.Notice);
+        var after = Directory.GetFiles(_folder.FullName).Order(StringComparer.Ordinal)
+            .Select(path => (path, File.ReadAllBytes(path))).ToList();
+        Assert.Equal(before.Select(f => f.path), after.Select(f => f.path));
+        Assert.All(before.Zip(after), pair => Assert.Equal(pair.First.Item2, pair.Second.Item2));
+    }
+
+    [Fact]
+    public async Task PeekAsync_WhenTheMainFileIsMissing_ReturnsTheNewestBackupWithoutRestoringIt()
+    {
+        var file = await WriteVersionsAsync(2);
+        File.Delete(MainPath);
+
+        var peeked = await file.PeekAsync();
+
+        Assert.Equal("session-1", peeked!.Value.SessionId);
+        Assert.False(File.Exists(MainPath));
     }
 
     [Fact]
@@ -280,6 +315,12 @@ public sealed class StateFileTests : IDisposable
                 var text = Encoding.UTF8.GetString(bytes);
                 var start = text.IndexOf("\"sha256\": \"", StringComparison.Ordinal) + "\"sha256\": \"".Length;
                 File.WriteAllText(path, text[..start] + new string('0', 64) + text[(start + 64)..]);
+                break;
+            case "lone surrogate in the checksum":
+                // Valid JSON whose string cannot be read as UTF-16 text.
+                var escaped = Encoding.UTF8.GetString(bytes);
+                var from = escaped.IndexOf("\"sha256\": \"", StringComparison.Ordinal) + "\"sha256\": \"".Length;
+                File.WriteAllText(path, escaped[..from] + "\\ud800" + escaped[(from + 6)..]);
                 break;
             case "empty file":
                 File.WriteAllBytes(path, []);

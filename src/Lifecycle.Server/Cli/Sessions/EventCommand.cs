@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Lifecycle.Activities;
 using Lifecycle.Activities.Sessions;
 using Lifecycle.Server.Sessions;
 
@@ -8,7 +9,9 @@ namespace Lifecycle.Server.Cli.Sessions;
 /// <summary>
 /// <c>event TYPE</c>: records something that happened in the active session (used by agents and
 /// older git hooks). Without an active session nothing is recorded and the exit code is still 0,
-/// so hooks never disturb git; an event that names a task, commit or error that does not exist is
+/// so hooks never disturb git (when the database was lost while <c>.lifecycle/state.json</c> holds a
+/// session, a call from a hook records nothing with a note and exit 0, any other is refused, exit 4,
+/// saying to run <c>lifecycle recover</c>); an event that names a task, commit or error that does not exist is
 /// refused (exit 2).
 /// </summary>
 public static class EventCommand
@@ -42,7 +45,22 @@ public static class EventCommand
                 return ExitCodes.Ok;
             }
 
-            var outcome = await context.Sessions.RecordEventAsync(new EventRequest(name, details), cancellationToken);
+            EventOutcome outcome;
+            try
+            {
+                outcome = await context.Sessions.RecordEventAsync(new EventRequest(name, details), cancellationToken);
+            }
+            catch (SessionException lost) when (lost.Kind == ErrorKind.Conflict && context.Parse.GetValue(hook) is not null)
+            {
+                // An old hook never disturbs git, not even when the database was lost: it says why and records nothing.
+                if (!context.Parse.GetValue(quiet))
+                {
+                    context.Error.WriteLine($"note: nothing was recorded. {lost.Message}");
+                }
+
+                return ExitCodes.Ok;
+            }
+
             if (outcome.Recorded is not { } recorded)
             {
                 if (!context.Parse.GetValue(quiet))

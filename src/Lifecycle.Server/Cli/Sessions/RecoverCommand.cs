@@ -33,6 +33,11 @@ public static class RecoverCommand
                     context.Out.WriteLine($"  kept {line}");
                 }
 
+                foreach (var line in report.Rerecorded)
+                {
+                    context.Out.WriteLine($"  re-recorded {line}");
+                }
+
                 context.Out.WriteLine(report.Latest is { } latest
                     ? $"  latest session: {latest}; 'lifecycle status' shows it, and the next 'lifecycle start' continues from it."
                     : "  no session was found anywhere; 'lifecycle start' begins the first.");
