@@ -1,12 +1,14 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Lifecycle.Workflows.Definitions;
 
 namespace Lifecycle.Activities.Configuration;
 
 /// <summary>Primitive values: each read returns the default when the key is absent or wrong, and records why.</summary>
 internal sealed partial class ConfigReader
 {
-    private void Add(string path, string message) => _errors.Add($"{path}: {message}");
+    // Printable: a key or value with a line break must not split its problem over two lines.
+    private void Add(string path, string message) => _errors.Add(JsonStrings.Printable($"{path}: {message}"));
 
     private bool ExpectObject(JsonElement element, string path, string what)
     {

@@ -69,6 +69,11 @@ public static class LifecycleConfigLoader
 
         using (document)
         {
+            if (JsonStrings.FindUnreadable(document.RootElement) is { } unreadable)
+            {
+                return (null, [$"{unreadable.Path}: {unreadable.Message}"]);
+            }
+
             var reader = new ConfigReader();
             var config = reader.ReadRoot(document.RootElement);
             return reader.Errors.Count > 0 ? (null, reader.Errors) : (config, []);

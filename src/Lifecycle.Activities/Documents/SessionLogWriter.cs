@@ -2,6 +2,7 @@ using System.Text;
 using Lifecycle.Activities.Continuity;
 using Lifecycle.Activities.Handoff;
 using Lifecycle.Activities.Sessions;
+using Lifecycle.Activities.State;
 
 namespace Lifecycle.Activities.Documents;
 

@@ -27,6 +27,11 @@ public static class HandoffJson
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             Converters = { new JsonStringEnumConverter() },
             TypeInfoResolver = Sessions.SessionJson.Resolver,
+
+            // A document with null where the contract has a value (a hand edit, a merge) is not a
+            // handoff: rejected here as JsonException, not passed on to fail where it is used.
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
@@ -40,11 +45,14 @@ public static class HandoffJson
     }
 
     /// <summary>Reads a document written by <see cref="Render"/> (the next session reads its predecessor's).</summary>
-    /// <exception cref="JsonException">The text is not a handoff document.</exception>
+    /// <exception cref="JsonException">The text is not a handoff document: bad JSON, a field missing or of the wrong type, null where the contract has a value, or a number too large for a double.</exception>
     public static Handoff Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return JsonSerializer.Deserialize<Handoff>(json, Options)
+        var handoff = JsonSerializer.Deserialize<Handoff>(json, Options)
             ?? throw new JsonException("The handoff document is 'null'; expected an object with sessionId, duration, workCompleted, ….");
+        return InvalidValues.Find(handoff, "$") is { } invalid
+            ? throw new JsonException($"The handoff document has {invalid.Problem} at {invalid.Path}; write a value of the contract's type there (an empty list for a list).")
+            : handoff;
     }
 }

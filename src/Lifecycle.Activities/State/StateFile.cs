@@ -22,10 +22,10 @@ namespace Lifecycle.Activities.State;
 /// value is still returned and the notice says so.
 /// </para>
 /// <para>
-/// One instance serializes its own reads and writes, so share one instance per file. Writers in other
-/// processes are not coordinated beyond the exclusively opened temp file; should two race anyway, the
-/// worst outcome is a main file that fails its checksum, which the next read detects and restores.
-/// The folder itself is not fsynced after the renames (.NET has no portable way to do so).
+/// One instance serializes its own reads and writes, so share one instance per file. Writers in
+/// other processes take the same lock file (<c>state.json.lock</c>, an advisory lock the kernel
+/// drops with the process) for the length of a write, so two never interleave their temp files or
+/// rotations. The folder is flushed after the renames (FolderSync, best effort).
 /// </para>
 /// </remarks>
 /// <typeparam name="T">The snapshot type, serialized with System.Text.Json.</typeparam>
@@ -58,6 +58,9 @@ public sealed class StateFile<T>
 
     internal string TempPath => Path + ".tmp";
 
+    /// <summary>Held by whoever writes the file (this process or another) for the length of a write.</summary>
+    internal string LockPath => Path + ".lock";
+
     internal string CorruptPath => Path + ".corrupt";
 
     private string Name => System.IO.Path.GetFileName(Path);
@@ -71,6 +74,8 @@ public sealed class StateFile<T>
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // Other processes write the checkpoint too (a task command while another runs).
+            using var held = FileLock.Acquire(LockPath);
             await WriteTempAsync(bytes, cancellationToken).ConfigureAwait(false);
             RotateBackups();
             File.Move(TempPath, Path, overwrite: true);
@@ -170,6 +175,7 @@ public sealed class StateFile<T>
 
     private async Task RestoreAsync(byte[] bytes, bool keepCorrupt, CancellationToken cancellationToken)
     {
+        using var held = FileLock.Acquire(LockPath);
         await WriteTempAsync(bytes, cancellationToken).ConfigureAwait(false);
         if (keepCorrupt)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lifecycle.Server.Cli.Sessions;
+using Lifecycle.Server.Cli.Setup;
 using Lifecycle.Server.Cli.Workflows;
 
 namespace Lifecycle.Server.Cli;
@@ -26,7 +27,9 @@ public static class LifecycleCli
         root.Add(WorkflowCommand.Build(output, error));
         root.Add(InstancesCommand.Build(output, error));
         root.Add(JournalCommand.Build(output, error));
-        return root;
+        root.Add(DemoCommand.Build(output, error));
+        root.Add(CompletionCommand.Build(output, error));
+        return ValueCompletions.Attach(root);
     }
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
@@ -35,7 +38,8 @@ public static class LifecycleCli
 
         // '@file' is ours (JSON from a file), not System.CommandLine's response files.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if (parse.Errors.Count > 0)
+        // The [suggest] directive completes half-typed lines, which are errors by nature.
+        if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
         {
             var help = $"Run 'lifecycle {string.Join(' ', CommandPath(parse))} --help' for usage.".Replace("  ", " ");
             var message = $"{UsageProblem(parse)} {help}";

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Lifecycle.Server.Cli;
 
-/// <summary>Left-aligned columns for human output (plain text, safe when redirected).</summary>
+/// <summary>
+/// Left-aligned columns for human output: plain text when redirected (scripts parse it), a
+/// Spectre.Console table with colour on a terminal.
+/// </summary>
 public sealed class TextTable(params string[] headers)
 {
     private readonly List<string[]> _rows = [headers];
@@ -11,6 +14,18 @@ public sealed class TextTable(params string[] headers)
         time?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "-";
 
     public void Add(params string[] cells) => _rows.Add(cells);
+
+    /// <summary>Writes to the command's output: a terminal gets the drawn table.</summary>
+    public void WriteTo(CommandContext context)
+    {
+        if (ReferenceEquals(context.Out, Console.Out) && !Console.IsOutputRedirected)
+        {
+            Terminal.TerminalTable.Write(_rows[0], _rows.Skip(1).ToList());
+            return;
+        }
+
+        WriteTo(context.Out);
+    }
 
     public void WriteTo(TextWriter output)
     {

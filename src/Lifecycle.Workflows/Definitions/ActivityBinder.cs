@@ -180,7 +180,9 @@ internal sealed class ActivityBinder(ActivityRegistry registry, IServiceProvider
             var expression = Expression.TryParse(js.GetString()!, out var syntaxError);
             if (expression is null)
             {
-                errors.Add(new($"{path}.js", $"JavaScript syntax error in '{js.GetString()}': {syntaxError}."));
+                var source = js.GetString()!;
+                var quoted = source.Length <= 60 ? source : source[..57] + "...";
+                errors.Add(new($"{path}.js", $"JavaScript syntax error in '{JsonStrings.Printable(quoted)}': {syntaxError}."));
                 return null;
             }
 

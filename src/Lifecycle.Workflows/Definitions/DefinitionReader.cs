@@ -38,7 +38,16 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, IService
         JsonDocument document;
         try
         {
-            document = Normalize(json);
+            using var relaxed = JsonDocument.Parse(json, DocumentOptions);
+
+            // Before anything reads the document: such strings throw when read, and JsonNode (which
+            // variables and literals become) throws on a key given twice.
+            if (FindUnreadable(relaxed.RootElement) is { } unreadable)
+            {
+                return (null, [new DefinitionError(unreadable.Path, unreadable.Message)]);
+            }
+
+            document = Normalize(relaxed);
         }
         catch (JsonException ex)
         {
@@ -57,12 +66,18 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, IService
     /// The id and content hash <see cref="Read"/> would give, without reading the rest (nothing is
     /// validated, no expression compiled): enough to tell that a source is already published.
     /// </summary>
-    /// <returns>Null when the JSON does not parse or has no string id.</returns>
+    /// <returns>Null when the JSON does not parse, has a string that is no text or a key given twice, or has no string id.</returns>
     public static (string Id, string ContentHash)? Identify(string json)
     {
         try
         {
-            using var document = Normalize(json);
+            using var relaxed = JsonDocument.Parse(json, DocumentOptions);
+            if (FindUnreadable(relaxed.RootElement) is not null)
+            {
+                return null;
+            }
+
+            using var document = Normalize(relaxed);
             return document.RootElement is { ValueKind: JsonValueKind.Object } root
                    && root.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
                 ? (id.GetString()!, HashOf(root))
@@ -78,11 +93,11 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, IService
     /// Comments and trailing commas are welcome in hand-written files; re-reading the document
     /// without them lets everything else use raw element text with the strict defaults.
     /// </summary>
-    private static JsonDocument Normalize(string json)
-    {
-        using var relaxed = JsonDocument.Parse(json, DocumentOptions);
-        return JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(relaxed.RootElement, WorkflowJson.Options));
-    }
+    private static JsonDocument Normalize(JsonDocument relaxed) =>
+        JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(relaxed.RootElement, WorkflowJson.Options));
+
+    private static (string Path, string Message)? FindUnreadable(JsonElement root) =>
+        JsonStrings.FindUnreadable(root) ?? JsonStrings.FindDuplicateKey(root);
 
     private WorkflowDefinition? ReadDocument(JsonElement root, string json, DefinitionReaderOptions options, List<DefinitionError> errors)
     {
@@ -144,7 +159,9 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, IService
 
         foreach (var run in activities.OfType<RunWorkflow>())
         {
-            if (run.Workflow.Literal?.GetValue<string>() is { } target && target != selfId && !options.WorkflowExists(target))
+            // A 'workflow' that failed to bind (a number, null) is already reported and left unset.
+            if (run.Workflow?.Literal is JsonValue literal && literal.TryGetValue<string>(out var target)
+                && target != selfId && !options.WorkflowExists(target))
             {
                 errors.Add(new(run.Workflow.Path, $"RunWorkflow names workflow '{target}', which is not published. Publish it first or fix the id."));
             }

@@ -24,6 +24,8 @@ public static class JsonSyntaxError
             }
         }
 
+        // The parser quotes what it read ("'f]\n {' is an invalid JSON literal"): keep that on one line.
+        reason = JsonStrings.Printable(reason);
         var line = (int)(error.LineNumber ?? 0);
         return $"Invalid JSON at line {line + 1}, column {ColumnOf(json, line, (int)(error.BytePositionInLine ?? 0)) + 1}: {reason}";
     }

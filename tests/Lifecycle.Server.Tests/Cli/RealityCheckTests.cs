@@ -52,4 +52,25 @@ public class RealityCheckTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("idleTreshold", result.Json["error"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task ABlockedStart_NamesTheFailingChecksAndWhatTheyPrinted()
+    {
+        using var folder = new TempFolder();
+        Git.Init(folder.Path);
+        folder.Write(".lifecycle/config.json", """
+            { "realityChecks": {
+                "builtins": { "diskSpace": { "enabled": false } },
+                "agents": [ { "name": "build", "run": "echo 'error CS1002: ; expected' >&2; exit 1", "weight": 5 } ] } }
+            """);
+        var cli = new CliRunner(folder.Path);
+
+        var blocked = await cli.RunAsync("start");
+
+        Assert.Equal(3, blocked.ExitCode);
+        var line = Assert.Single(blocked.Stderr.Trim().Split('\n'));
+        Assert.Contains("is below 80%; failing: build 0%", line);
+        Assert.Contains("error CS1002: ; expected", line);
+        Assert.Contains("Override with --force", line);
+    }
 }

@@ -67,7 +67,7 @@ public class UsageErrorTests
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("is damaged", line);
-        Assert.Contains("run 'lifecycle init'", line);
+        Assert.Contains("run 'lifecycle recover'", line);
     }
 
     [Fact]

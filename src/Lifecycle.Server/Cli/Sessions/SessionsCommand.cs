@@ -38,7 +38,7 @@ public static class SessionsCommand
                     s.ActiveBranch ?? "-", s.Commits.ToString(), s.OpenTasks.Count.ToString());
             }
 
-            table.WriteTo(context.Out);
+            table.WriteTo(context);
             return ExitCodes.Ok;
         });
     }

@@ -95,7 +95,7 @@ public static class TaskCommand
                 table.Add(task.Id, task.Priority.ToString(), status, task.Title);
             }
 
-            table.WriteTo(context.Out);
+            table.WriteTo(context);
             return ExitCodes.Ok;
         });
     }

@@ -46,7 +46,7 @@ public static class InstancesCommand
                 table.Add(i.InstanceId, $"{i.WorkflowId} v{i.Version}", i.Status.ToString(), TextTable.Time(i.CreatedAt), note);
             }
 
-            table.WriteTo(context.Out);
+            table.WriteTo(context);
             return ExitCodes.Ok;
         });
     }

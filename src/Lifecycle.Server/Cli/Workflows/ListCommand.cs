@@ -31,7 +31,7 @@ public static class ListCommand
                 table.Add(w.Id, w.LatestVersion.ToString(), w.Versions.ToString(), TextTable.Time(w.PublishedAt), w.Name);
             }
 
-            table.WriteTo(context.Out);
+            table.WriteTo(context);
             return ExitCodes.Ok;
         });
     }

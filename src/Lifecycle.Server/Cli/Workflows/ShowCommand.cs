@@ -60,7 +60,7 @@ public static class ShowCommand
                 table.Add(v.Version.ToString(), TextTable.Time(v.PublishedAt), v.ContentHash[..12]);
             }
 
-            table.WriteTo(context.Out);
+            table.WriteTo(context);
             context.Out.WriteLine();
             context.Out.WriteLine(definition.Source.TrimEnd());
             return ExitCodes.Ok;

@@ -1,4 +1,4 @@
-namespace Lifecycle.Activities.Documents;
+namespace Lifecycle.Activities.State;
 
 /// <summary>
 /// An exclusive lock between processes, held as a file opened with <see cref="FileShare.None"/>
