@@ -328,9 +328,14 @@ public sealed partial class WorkflowEngine(
     {
         try
         {
-            // Points between activities need only survive a killed process: the save at the end or
-            // suspension is durable and takes every earlier checkpoint to the disk with it.
-            await runner.RunAsync(execution, (e, ct) => new ValueTask(Store.CheckpointAsync(e, Owner, ct)), cancellationToken, _stop.Token);
+            // Points between activities, and what the activities write to the same file, need only
+            // survive a killed process: the save at the end or suspension is durable and takes every
+            // earlier commit to the disk with it.
+            using (Store.DeferSync())
+            {
+                await runner.RunAsync(execution, (e, ct) => new ValueTask(Store.CheckpointAsync(e, Owner, ct)), cancellationToken, _stop.Token);
+            }
+
             await Store.SaveAsync(execution, Owner, cancellationToken);
         }
         catch (Exception ex) when (ex is not ConcurrencyConflictException)

@@ -40,6 +40,13 @@ public interface IWorkflowStore : IDefinitionSource
     Task CheckpointAsync(WorkflowExecution execution, string? owner, CancellationToken cancellationToken) =>
         SaveAsync(execution, owner, cancellationToken);
 
+    /// <summary>
+    /// Until disposed, the commits this async flow makes to the store's file (activities' writes to
+    /// a store that shares it) need not wait for the disk; the engine holds it while a run goes
+    /// between its durable saves (<see cref="DeferredSync"/>). Null for a store without the notion.
+    /// </summary>
+    IDisposable? DeferSync() => null;
+
     Task<StoredInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken);
 
     /// <summary>True while any of <paramref name="bookmarkIds"/> is still stored for the instance.</summary>

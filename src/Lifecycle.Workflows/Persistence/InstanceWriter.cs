@@ -23,8 +23,8 @@ internal sealed class InstanceWriter : IDisposable
     private readonly SqliteCommand _insertBookmark;
     private readonly SqliteCommand _insertJournal;
 
-    // The connection opens with synchronous=FULL (SqlitePragmas.Apply).
-    private bool _durable = true;
+    // Unknown at first: the connection may have been opened inside a DeferredSync scope.
+    private bool? _durable;
 
     public InstanceWriter(SqliteDatabase database)
     {
