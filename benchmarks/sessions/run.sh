@@ -9,7 +9,9 @@
 #        e.g. benchmarks/sessions/run.sh 7 "small large huge")
 # LIFECYCLE=path/to/lifecycle measures that executable; otherwise the script publishes it as it
 # ships (`dotnet publish src/Lifecycle.Server -c Release`: self-contained, one composite
-# ReadyToRun image with the runtime). LIFECYCLE_TRACE=1 is cleared: the figures are untraced.
+# ReadyToRun image with the runtime). LIFECYCLE="old/lifecycle new/lifecycle" compares several on
+# the same repositories: each round runs the commands of each in turn, so a change in the shared
+# machine's load hits all alike. LIFECYCLE_TRACE is cleared: the figures are untraced.
 #
 # Each round, on the tree with MODIFIED files changed, times in turn git status --porcelain,
 # lifecycle --version, lifecycle status, lifecycle end (which puts the files away) and lifecycle
@@ -26,10 +28,10 @@ if [ -z "${LIFECYCLE:-}" ]; then
     dotnet publish "$root/src/Lifecycle.Server" -c Release -o "$work/bin" -v q -nologo >/dev/null
     LIFECYCLE="$work/bin/lifecycle"
 fi
-lifecycle="$LIFECYCLE"
+read -r -a executables <<< "$LIFECYCLE"
+lifecycle="${executables[0]}"
 ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
-median() { tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+median() { tr ' ' '\n' | sort -n | awk 'NF { a[++n] = $1 } END { print a[int((n + 1) / 2)] }'; }
 
 # measure NAME FILES FOLDERS MODIFIED: generates the repository, runs the rounds, appends the
 # summary to $work/summary.
@@ -58,31 +60,41 @@ PY
         n=$(( (i * 487) % files ))
         printf 'changed %s\n' "$RANDOM" >> "src/d$(printf %04d $(( n % folders )))/f$(printf %06d $n).txt"
     done
-    local gs=() ver=() st=() en=() sa=() r_st=() r_en=() r_sa=() r_enf=() r_saf=()
-    local a v s d b
+    local r x a v s d b
+    : > "$work/rounds"
     for r in $(seq 1 "$rounds"); do
-        # The session works with MODIFIED files changed; end puts them away, the next start brings
-        # them back: both commands handle the same files every round.
-        a=$(ms git status --porcelain); v=$(ms "$lifecycle" --version); s=$(ms "$lifecycle" status)
-        d=$(ms "$lifecycle" end --yes); b=$(ms "$lifecycle" start --yes)
-        if [ "$(git status --porcelain -- src | wc -l)" -ne "$modified" ]; then echo "$name, round $r: the work did not come back" >&2; exit 1; fi
-        gs+=("$a"); ver+=("$v"); st+=("$s"); en+=("$d"); sa+=("$b")
-        r_st+=("$(ratio "$s" "$a")"); r_en+=("$(ratio "$d" "$a")"); r_sa+=("$(ratio "$b" "$a")")
-        r_enf+=("$(ratio "$d" $(( v + a )))"); r_saf+=("$(ratio "$b" $(( v + a )))")
-        echo "$name, round $r: git status $a ms, --version $v ms, status $s ms, end $d ms, start $b ms" >&2
+        for x in "${!executables[@]}"; do
+            local exe="${executables[$x]}"
+            # The session works with MODIFIED files changed; end puts them away, the next start
+            # brings them back: both commands handle the same files every round.
+            a=$(ms git status --porcelain); v=$(ms "$exe" --version); s=$(ms "$exe" status)
+            d=$(ms "$exe" end --yes); b=$(ms "$exe" start --yes)
+            if [ "$(git status --porcelain -- src | wc -l)" -ne "$modified" ]; then echo "$name, round $r, $exe: the work did not come back" >&2; exit 1; fi
+            echo "$x $a $v $s $d $b" >> "$work/rounds"
+            echo "$name, round $r, $exe: git status $a ms, --version $v ms, status $s ms, end $d ms, start $b ms" >&2
+        done
     done
-    {
-        echo "$name: $files files in $folders folders, $modified modified; medians of $rounds rounds"
-        echo "  git status --porcelain  $(echo "${gs[*]}" | median) ms"
-        echo "  lifecycle --version     $(echo "${ver[*]}" | median) ms"
-        echo "  lifecycle status        $(echo "${st[*]}" | median) ms  ($(echo "${r_st[*]}" | median)x git status)"
-        echo "  lifecycle start         $(echo "${sa[*]}" | median) ms  ($(echo "${r_sa[*]}" | median)x git status, $(echo "${r_saf[*]}" | median)x --version + git status)"
-        echo "  lifecycle end           $(echo "${en[*]}" | median) ms  ($(echo "${r_en[*]}" | median)x git status, $(echo "${r_enf[*]}" | median)x --version + git status)"
-    } >> "$work/summary"
+    for x in "${!executables[@]}"; do
+        # Columns of $work/rounds: executable, git status, --version, status, end, start (ms).
+        col() { awk -v x="$x" -v c="$1" '$1 == x { print $c }' "$work/rounds" | tr '\n' ' ' | median; }
+        per() { awk -v x="$x" -v c="$1" '$1 == x { printf "%.2f ", $c / $2 }' "$work/rounds" | median; }
+        fixed() { awk -v x="$x" -v c="$1" '$1 == x { printf "%.2f ", $c / ($2 + $3) }' "$work/rounds" | median; }
+        {
+            echo "$name: $files files in $folders folders, $modified modified; medians of $rounds rounds; ${executables[$x]}"
+            echo "  git status --porcelain  $(col 2) ms"
+            echo "  lifecycle --version     $(col 3) ms"
+            echo "  lifecycle status        $(col 4) ms  ($(per 4)x git status)"
+            echo "  lifecycle start         $(col 6) ms  ($(per 6)x git status, $(fixed 6)x --version + git status)"
+            echo "  lifecycle end           $(col 5) ms  ($(per 5)x git status, $(fixed 5)x --version + git status)"
+        } >> "$work/summary"
+    done
     cd "$work"; rm -rf "$repo"
 }
 
-echo "lifecycle $("$lifecycle" --version) at $(git -C "$root" rev-parse --short HEAD); load before: $(uptime)" > "$work/summary"
+{
+    for x in "${!executables[@]}"; do echo "executable $x: ${executables[$x]}, version $("${executables[$x]}" --version)"; done
+    echo "load before: $(uptime)"
+} > "$work/summary"
 for repository in $repositories; do
     case "$repository" in
         small) measure small 5000 200 100 ;;
