@@ -15,9 +15,10 @@ namespace Lifecycle.Activities.Documents;
 /// handoff is the one the metrics activity reports for the same end time.
 /// </remarks>
 internal sealed record SessionMeasurement(
-    IReadOnlyList<CommitRecord> Commits, SessionFacts Facts, ProductivityMetrics Metrics, string? HeadSha, IReadOnlyList<SessionError> Errors)
+    IReadOnlyList<CommitRecord> Commits, SessionFacts Facts, ProductivityMetrics Metrics, string? HeadSha, IReadOnlyList<SessionError> Errors,
+    string? Branch = null, bool DetachedHead = false)
 {
-    /// <summary>Distinct files changed by the commits and the work put away.</summary>
+    /// <summary>Distinct files changed by the commits and the work put away (the session's share of it, <see cref="StashedWork.SessionChanges"/>).</summary>
     public int FilesModified =>
         Commits.SelectMany(c => c.Files).Select(f => f.Path)
             .Concat(Facts.UncommittedChanges.Select(f => f.Path))
@@ -37,11 +38,15 @@ internal sealed record SessionMeasurement(
         IReadOnlyList<CommitRecord> commits;
         int debtNow;
         string? head;
+        string? branch;
+        bool detached;
         using (var git = GitWorkspace.Open(repository.Root, readOnly: true))
         {
             commits = [.. git.History.CommitsSince(session.StartSha).Select(ToRecord)];
             debtNow = git.History.CountDebtMarkers(known: DebtMarkerCount.From(session.StartSha, session.DebtMarkersAtStart));
             head = git.HeadSha;
+            branch = git.CurrentBranch;
+            detached = git.DetachedHead;
         }
 
         var coverageNow = config.CoverageReport is { } report
@@ -54,7 +59,7 @@ internal sealed record SessionMeasurement(
             EndedAt = endedAt,
             ActivityTimestamps = [.. events.Select(e => e.Timestamp)],
             Commits = [.. commits.Select(c => c.ToSessionCommit())],
-            UncommittedChanges = session.PutAway?.Files ?? [],
+            UncommittedChanges = session.PutAway?.SessionChanges ?? [],
             TasksCompleted = session.CompletedTasks.Count,
             ErrorsRecorded = Count(events, SessionEventTypes.ErrorOccurred),
             BranchSwitches = Count(events, SessionEventTypes.BranchSwitched),
@@ -66,15 +71,22 @@ internal sealed record SessionMeasurement(
             CoverageAtEnd = coverageNow,
         };
         var calculator = new ProductivityCalculator(new ProductivityOptions { IdleThreshold = TimeSpan.FromMinutes(config.IdleThresholdMinutes) });
-        return new SessionMeasurement(commits, facts, calculator.Calculate(facts), head, SessionError.From(events));
+        return new SessionMeasurement(commits, facts, calculator.Calculate(facts), head, SessionError.From(events), branch, detached);
     }
 
-    /// <summary>Stores the counts on the session; true when any of them changed.</summary>
+    /// <summary>
+    /// Stores the counts on the session, and the branch it ends on (the next session continues
+    /// there; on a detached HEAD, on none); true when any of them changed.
+    /// </summary>
     public bool StoreIn(SessionContext session)
     {
+        var (branch, detached) = Branch is not null || DetachedHead ? (Branch, DetachedHead) : (session.ActiveBranch, session.DetachedHead);
         var changed = session.Commits != Commits.Count || session.FilesModified != FilesModified
             || session.LinesChanged != LinesChanged || session.Interruptions != Metrics.InterruptionCount
-            || session.EndSha != HeadSha || session.DebtMarkersAtEnd != Facts.TechnicalDebtMarkersAtEnd;
+            || session.EndSha != HeadSha || session.DebtMarkersAtEnd != Facts.TechnicalDebtMarkersAtEnd
+            || session.ActiveBranch != branch || session.DetachedHead != detached;
+        session.ActiveBranch = branch;
+        session.DetachedHead = detached;
         session.Commits = Commits.Count;
         session.FilesModified = FilesModified;
         session.LinesChanged = LinesChanged;
@@ -87,8 +99,7 @@ internal sealed record SessionMeasurement(
     private static int Count(IReadOnlyList<SessionEvent> events, string type) =>
         events.Count(e => string.Equals(e.Type, type, StringComparison.Ordinal));
 
-    // Git's file changes carry no kind of change yet: the handoff's files say "unknown" until they do.
     private static CommitRecord ToRecord(CommitSummary commit) => new(
         commit.Sha, commit.Message, commit.When,
-        [.. commit.Files.Select(f => new Metrics.FileChange(f.Path, f.Added, f.Deleted))]);
+        [.. commit.Files.Select(f => new Metrics.FileChange(f.Path, f.Added, f.Deleted, f.Kind, f.From))]);
 }

@@ -37,6 +37,15 @@ public sealed class CheckoutBranch(ISessionStore sessions, RepositoryContext rep
         }
 
         using var git = OpenWorkspace();
+
+        // A blocker an earlier start left about a switch is this run's to judge again: it is added
+        // back below when the switch still fails, never carried on once the branch is checked out.
+        var cleared = session.Blockers.RemoveAll(b => b.StartsWith(SwitchBlocker, StringComparison.Ordinal)) > 0;
+        if (cleared)
+        {
+            await Sessions.SaveAsync(session, context.CancellationToken);
+        }
+
         if (git.CurrentBranch == target)
         {
             if (session.ActiveBranch != target)
@@ -55,7 +64,8 @@ public sealed class CheckoutBranch(ISessionStore sessions, RepositoryContext rep
         }
         catch (SessionException error) when (error.Kind == ErrorKind.Conflict)
         {
-            AddOnce(session.Blockers, $"Could not switch to branch '{target}': local changes would be overwritten. Commit or stash them, then run 'git checkout {target}'.");
+            AddOnce(session.Blockers, $"{SwitchBlocker}{target}': {error.Message} Then run 'git checkout {target}'.");
+            StayOn(session, git);
             await Sessions.SaveAsync(session, context.CancellationToken);
             context.Complete($"Stayed on '{git.CurrentBranch ?? "(detached HEAD)"}': {error.Message}");
             return;
@@ -63,6 +73,7 @@ public sealed class CheckoutBranch(ISessionStore sessions, RepositoryContext rep
         catch (SessionException error) when (error.Kind == ErrorKind.InvalidInput)
         {
             AddOnce(session.Warnings, $"Branch '{target}' does not exist any more; the session stays on '{git.CurrentBranch ?? "(detached HEAD)"}'.");
+            StayOn(session, git);
             await Sessions.SaveAsync(session, context.CancellationToken);
             context.Complete(error.Message);
             return;
@@ -72,5 +83,15 @@ public sealed class CheckoutBranch(ISessionStore sessions, RepositoryContext rep
         await Sessions.SaveAsync(session, context.CancellationToken);
         context.SetOutput("switched", true);
         context.Complete($"Switched to '{target}'.");
+    }
+
+    /// <summary>How a blocker about a failed switch begins (the branch's name and why follow).</summary>
+    internal const string SwitchBlocker = "Could not switch to branch '";
+
+    // The session is where HEAD is, not where it meant to go: the mission, status and log say so.
+    private static void StayOn(SessionContext session, GitWorkspace git)
+    {
+        session.ActiveBranch = git.CurrentBranch;
+        session.DetachedHead = git.DetachedHead;
     }
 }

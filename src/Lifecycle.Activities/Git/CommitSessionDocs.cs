@@ -51,6 +51,13 @@ public sealed class CommitSessionDocs(ISessionStore sessions, RepositoryContext 
         context.SetOutput("sha", sha);
         context.SetOutput("signed", signed);
         context.SetOutput("signingProblem", problem);
+        if (sha is not null)
+        {
+            // The next session names it when this one ended on a detached HEAD (SessionBranch.LeftDetached).
+            session.DocsSha = sha;
+            await Sessions.SaveAsync(session, context.CancellationToken);
+        }
+
         context.Complete(sha is null
             ? $"The {docs.Count} documents of session {session.SessionId} are already committed."
             : $"Committed {docs.Count} documents of session {session.SessionId} as {sha[..7]}{(signed ? ", signed" : "")}."

@@ -6,7 +6,7 @@ namespace Lifecycle.Activities.Git;
 /// <param name="When">The author date.</param>
 /// <param name="Author">The author's name.</param>
 /// <param name="Files">
-/// The files changed against the first parent (the empty tree for a root commit), without rename
-/// detection, like <c>git log --numstat --no-renames</c>. Empty for a merge commit, as git log shows it.
+/// The files changed against the first parent (the empty tree for a root commit), with their kind
+/// of change and renames paired, like <c>git log --numstat</c>. Empty for a merge commit, as git log shows it.
 /// </param>
 public sealed record CommitSummary(string Sha, string Message, DateTimeOffset When, string Author, IReadOnlyList<FileChange> Files);

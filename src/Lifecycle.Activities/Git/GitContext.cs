@@ -16,6 +16,14 @@ internal sealed class GitContext(Repository repo, TimeProvider time, bool readOn
     /// <summary>Tree comparisons path by path, as <c>git diff --no-renames</c>.</summary>
     public static readonly CompareOptions NoRenames = new() { Similarity = SimilarityOptions.None };
 
+    /// <summary>
+    /// Tree comparisons that pair renames as <c>git log</c> and <c>git diff</c> do by default: as the
+    /// repository's <c>diff.renames</c> says (on unless set to false; <c>copies</c> also finds
+    /// copies), at 50% similarity, within <c>diff.renameLimit</c>.
+    /// </summary>
+    /// <remarks>libgit2 estimates similarity its own way, so a file near the 50% line may pair where git does not, or the other way round.</remarks>
+    public static readonly CompareOptions RenamesAsConfigured = new() { Similarity = SimilarityOptions.Default };
+
     public Repository Repo { get; } = repo;
 
     public TimeProvider Time { get; } = time;

@@ -40,6 +40,9 @@ public sealed class GitWorkspace : IDisposable
     /// <summary>The checked-out branch's short name, or null when HEAD is detached.</summary>
     public string? CurrentBranch => _git.CurrentBranch;
 
+    /// <summary>True when HEAD points at a commit rather than a branch.</summary>
+    public bool DetachedHead => _git.Repo.Info.IsHeadDetached;
+
     /// <summary>git's <c>user.name</c> for this repository, or null when it is not set.</summary>
     public string? UserName => _git.Repo.Config.Get<string>("user.name")?.Value;
 
@@ -113,7 +116,7 @@ public sealed class GitWorkspace : IDisposable
     /// changes. Changes that do not collide travel with the switch, as with <c>git checkout</c>.
     /// </remarks>
     /// <exception cref="SessionException">
-    /// The branch does not exist (exit code 2), or local changes would be overwritten (exit code 4).
+    /// The branch does not exist (<see cref="ErrorKind.InvalidInput"/>), or local changes would be overwritten (<see cref="ErrorKind.Conflict"/>, naming the paths in the way).
     /// </exception>
     public void Checkout(string branch)
     {
@@ -135,13 +138,24 @@ public sealed class GitWorkspace : IDisposable
             throw new SessionException($"Branch '{branch}' does not exist in {Root}: create it with 'git branch {branch}' or pick an existing branch.", ErrorKind.InvalidInput);
         }
 
+        var inTheWay = new List<string>();
         try
         {
-            Commands.Checkout(repo, target, new CheckoutOptions());
+            Commands.Checkout(repo, target, new CheckoutOptions
+            {
+                CheckoutNotifyFlags = CheckoutNotifyFlags.Conflict,
+                OnCheckoutNotify = (path, _) =>
+                {
+                    inTheWay.Add(path);
+                    return true;
+                },
+            });
         }
         catch (CheckoutConflictException error)
         {
-            throw new SessionException($"Cannot switch to branch '{branch}': local changes would be overwritten ({error.Message.Trim()}). Commit or stash them first.", ErrorKind.Conflict, error);
+            var paths = inTheWay.Count == 0 ? error.Message.Trim()
+                : string.Join(", ", inTheWay.Take(5)) + (inTheWay.Count > 5 ? $", and {inTheWay.Count - 5} more" : "");
+            throw new SessionException($"Cannot switch to branch '{branch}': local changes would be overwritten ({paths}). Commit, stash or move them first.", ErrorKind.Conflict, error);
         }
     }
 

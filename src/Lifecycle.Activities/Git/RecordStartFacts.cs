@@ -37,6 +37,11 @@ public sealed class RecordStartFacts(ISessionStore sessions, RepositoryContext r
             }
 
             session.ActiveBranch ??= git.CurrentBranch;
+            session.DetachedHead = session.ActiveBranch is null && git.DetachedHead;
+            if (previous is { DetachedHead: true } && git.CurrentBranch is { } current)
+            {
+                AddOnce(session.Warnings, SessionBranch.LeftDetached(previous, current));
+            }
         }
 
         await Sessions.SaveAsync(session, context.CancellationToken);

@@ -43,7 +43,23 @@ public sealed class RestoreStash(ISessionStore sessions, RepositoryContext repos
 
         using var git = OpenWorkspace();
         var name = git.Stashes.NameFor(previous);
+
+        // Recorded before anything is written, so a restore killed half-way and finished by a later
+        // run still tells the close which work was restored rather than made by the session.
+        if (git.Stashes.ShaOf(previous) is { } stash && session.RestoredStash != stash)
+        {
+            session.RestoredStash = stash;
+            await Sessions.SaveAsync(session, context.CancellationToken);
+        }
+
         var outcome = git.StashRestorer.Restore(previous);
+        if (outcome.Status is RestoreStatus.Conflict && session.RestoredStash is not null)
+        {
+            // Nothing was restored: whatever the close finds is the session's own.
+            session.RestoredStash = null;
+            await Sessions.SaveAsync(session, context.CancellationToken);
+        }
+
         switch (outcome.Status)
         {
             case RestoreStatus.Restored:

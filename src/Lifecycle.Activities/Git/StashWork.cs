@@ -13,7 +13,7 @@ namespace Lifecycle.Activities.Git;
 /// </remarks>
 [Activity("Git", "Stashes uncommitted work (staged, unstaged, untracked) as 'lifecycle session <id>' and records it on the session; outputs 'stashed', 'files', 'name'.",
     Outputs = ["stashed", "files", "name"])]
-public sealed class StashWork(ISessionStore sessions, RepositoryContext repository, TimeProvider time)
+public sealed class StashWork(ISessionStore sessions, RepositoryContext repository, StatusPrefetch prefetch, TimeProvider time)
     : GitSessionActivityBase(sessions, repository, time)
 {
     [Input("True to leave uncommitted work in place (lifecycle end --no-stash).")]
@@ -22,7 +22,7 @@ public sealed class StashWork(ISessionStore sessions, RepositoryContext reposito
     public override async ValueTask ExecuteAsync(ActivityContext context)
     {
         var session = await LoadAsync(context);
-        var snapshot = await Repository.TakePrefetchedStatusAsync();
+        var snapshot = await prefetch.TakeAsync();
         using var git = OpenWorkspace();
         var name = git.Stashes.NameFor(session.SessionId);
 
@@ -50,8 +50,10 @@ public sealed class StashWork(ISessionStore sessions, RepositoryContext reposito
         var already = git.Stashes.Has(session.SessionId);
         var outcome = already ? WithLeftInPlace(git.Stashes.Describe(session.SessionId)!, git.Status.UncommittedFiles(snapshot).Where(f => !Leave(f)))
             : git.StashWriter.Write(session.SessionId, Leave, snapshot);
-        var files = outcome.Files.Select(f => new Metrics.FileChange(f.Path, f.Added, f.Deleted)).ToList();
-        session.PutAway = outcome.Stashed ? new StashedWork(name, files, outcome.Skipped) : null;
+        var files = outcome.Files.Select(ToRecord).ToList();
+        session.PutAway = outcome.Stashed
+            ? new StashedWork(name, files, outcome.Skipped) { ThisSession = session.RestoredStash is { } restored ? [.. git.Stashes.ChangedSinceRestore(restored, outcome).Select(ToRecord)] : null }
+            : null;
         session.UncommittedFiles = [.. files.Select(f => f.Path)];
         await Sessions.SaveAsync(session, context.CancellationToken);
         Done(context, outcome.Stashed, session.UncommittedFiles, outcome.Stashed ? name : null,
@@ -59,6 +61,8 @@ public sealed class StashWork(ISessionStore sessions, RepositoryContext reposito
             : already ? $"'{name}' was already made ({files.Count} files); recorded again."
             : $"Put {files.Count} files away in '{name}'.");
     }
+
+    private static Metrics.FileChange ToRecord(FileChange file) => new(file.Path, file.Added, file.Deleted, file.Kind, file.From);
 
     private static StashOutcome WithLeftInPlace(StashOutcome stash, IEnumerable<string> uncommitted)
     {

@@ -65,6 +65,9 @@ public sealed record Handoff
     /// <summary>Addition: the branch to continue on; null when unknown (e.g. detached HEAD).</summary>
     public string? Branch { get; init; }
 
+    /// <summary>Addition: true when the session ended on a detached HEAD (at <see cref="HeadSha"/>, on no branch).</summary>
+    public bool DetachedHead { get; init; }
+
     /// <summary>Addition: the commit HEAD pointed at when the session closed (before the docs commit).</summary>
     public string? HeadSha { get; init; }
 

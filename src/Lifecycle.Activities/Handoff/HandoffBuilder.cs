@@ -56,6 +56,7 @@ public static class HandoffBuilder
             ClosingSince = sources.ClosingAt ?? end,
             EndTime = end,
             Branch = context.ActiveBranch,
+            DetachedHead = context.DetachedHead,
             HeadSha = sources.HeadSha,
             PreviousSession = context.PreviousSession,
             NextSession = next,
@@ -74,11 +75,12 @@ public static class HandoffBuilder
     {
         var ordered = commits.OrderBy(c => c.Time).ToList();
         var changes = ordered.SelectMany(c => c.Files).Select(f => (Change: f, PutAway: false))
-            .Concat((putAway?.Files ?? []).Select(f => (Change: f, PutAway: true)));
+            .Concat((putAway?.SessionChanges ?? []).Select(f => (Change: f, PutAway: true)));
         var files = changes
             .GroupBy(c => c.Change.Path, StringComparer.Ordinal)
-            .Select(g => new HandoffFile(g.Key, g.Sum(c => c.Change.Added), g.Sum(c => c.Change.Deleted), g.Any(c => c.PutAway),
-                HandoffFile.KindOf(g.Select(c => c.Change.Kind))))
+            .Select(g => (Changes: g, Kind: HandoffFile.KindOf(g.Select(c => c.Change.Kind))))
+            .Select(g => new HandoffFile(g.Changes.Key, g.Changes.Sum(c => c.Change.Added), g.Changes.Sum(c => c.Change.Deleted), g.Changes.Any(c => c.PutAway), g.Kind,
+                g.Kind == FileChangeKind.Renamed ? g.Changes.Select(c => c.Change.From).FirstOrDefault(from => from is not null) : null))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
         var completed = context.CompletedTasks;
@@ -87,7 +89,7 @@ public static class HandoffBuilder
             Commits = ordered.Select(c => new HandoffCommit(c.Sha, c.Message, c.Time)).ToList(),
             TasksCompleted = completed.Count,
             FilesModified = files.Count,
-            LinesChanged = ordered.SelectMany(c => c.Files).Sum(f => f.ChangedLines) + (putAway?.LinesChanged ?? 0),
+            LinesChanged = ordered.SelectMany(c => c.Files).Sum(f => f.ChangedLines) + (putAway?.SessionChanges.Sum(f => f.ChangedLines) ?? 0),
             CompletedTasks = completed,
             Files = files,
         };

@@ -8,7 +8,8 @@ namespace Lifecycle.Activities.Handoff;
 /// <param name="Deleted">Lines deleted.</param>
 /// <param name="PutAway">True when some of its change is uncommitted and was put away in the stash.</param>
 /// <param name="Kind">The net kind of change over the session (see <see cref="KindOf"/>); unknown when the measurements did not say.</param>
-public sealed record HandoffFile(string Path, int Added, int Deleted, bool PutAway, FileChangeKind Kind = FileChangeKind.Unknown)
+/// <param name="From">The path it was first renamed from during the session; null when it was not renamed.</param>
+public sealed record HandoffFile(string Path, int Added, int Deleted, bool PutAway, FileChangeKind Kind = FileChangeKind.Unknown, string? From = null)
 {
     /// <summary>Added plus deleted lines.</summary>
     public int Lines => Added + Deleted;

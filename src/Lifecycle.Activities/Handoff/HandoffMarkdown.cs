@@ -26,7 +26,7 @@ public static class HandoffMarkdown
             "## Summary",
             $"- **Session**: {handoff.SessionId} ({(handoff.PreviousSession is null ? "first session" : $"after {handoff.PreviousSession}")})",
             $"- **When**: {text.Period(handoff.StartTime, handoff.EndTime)} ({DocText.Span(handoff.EndTime - handoff.StartTime)})",
-            $"- **Branch**: {handoff.Branch ?? "unknown"}{(handoff.HeadSha is null ? "" : $" at {DocText.Short(handoff.HeadSha)}")}",
+            $"- **Branch**: {BranchOf(handoff)}{(handoff.HeadSha is null ? "" : $" at {DocText.Short(handoff.HeadSha)}")}",
             $"- **Productivity Score**: {DocText.Score(handoff.ProductivityScore, handoff.Metrics.ScoreUnavailableReason)}",
             $"- **Work**: {DocText.Count(work.Commits.Count, "commit")}, {DocText.Count(work.TasksCompleted, "task")} completed, "
                 + $"{DocText.Count(work.FilesModified, "file")} modified, {DocText.Count(work.LinesChanged, "line")} changed",
@@ -73,15 +73,17 @@ public static class HandoffMarkdown
         lines.Add("## Continuity Setup");
         lines.Add($"- **Next Session**: {handoff.NextSession}");
         lines.Add($"- **Strategy**: {Strategy(handoff.Continuation)}");
-        lines.Add($"- **Branch**: {handoff.Branch ?? "unknown"}");
+        lines.Add($"- **Branch**: {BranchOf(handoff)}");
         lines.Add($"- **Work Put Away**: {PutAway(handoff.Stash)}");
         lines.Add($"- **Health at Close**: {(handoff.Health.EndConsensus is { } end ? $"{DocText.Percent(end)} ({Status(handoff.Health.Status)})" : "not checked (no reality check at close)")}");
         return DocText.Lines(lines);
     }
 
-    /// <summary>", added" for a file whose kind of change is known; nothing otherwise.</summary>
+    /// <summary>", added" for a file whose kind of change is known (", renamed from old/path.cs" for a rename); nothing otherwise.</summary>
     internal static string KindNote(HandoffFile file) =>
-        file.Kind == Metrics.FileChangeKind.Unknown ? "" : $", {DocText.Kind(file.Kind)}";
+        file.Kind == Metrics.FileChangeKind.Unknown ? ""
+        : file is { Kind: Metrics.FileChangeKind.Renamed, From: { } from } ? $", renamed from {DocText.OneLine(from)}"
+        : $", {DocText.Kind(file.Kind)}";
 
     private static string OpenItem(SessionTask task) => task.Status == SessionTaskStatus.Blocked
         ? $"- ⏸️ {task.Id} (priority {task.Priority}, blocked: {DocText.OneLine(task.BlockedReason ?? "no reason given")}): {DocText.OneLine(task.Title)}"
@@ -110,4 +112,8 @@ public static class HandoffMarkdown
         HealthStatus.Improved => "IMPROVED ⬆️",
         _ => "UNCHECKED (no reality check at close)",
     };
+
+    // A detached HEAD said plainly: the work is on no branch, found by its sha only.
+    private static string BranchOf(Handoff handoff) =>
+        handoff.Branch ?? (handoff.DetachedHead ? "none (detached HEAD: 'git switch -c NAME' keeps its commits on a branch)" : "unknown");
 }

@@ -34,7 +34,7 @@ public static class SessionLog
             $"# Session {context.SessionId} Log",
             "",
             $"- **Started**: {text.DateTime(context.StartTime)} {text.ZoneName}",
-            $"- **Branch**: {context.ActiveBranch ?? "unknown"}",
+            $"- **Branch**: {context.ActiveBranch ?? (context.DetachedHead ? $"none ({SessionBranch.Describe(null, true, context.StartSha)})" : "unknown")}",
             $"- **Previous Session**: {context.PreviousSession ?? "none (first session)"}",
             $"- **Reality Consensus**: {DocText.Percent(context.RealityConsensus)}{agents}",
             "",

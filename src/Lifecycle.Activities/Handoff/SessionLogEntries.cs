@@ -76,7 +76,7 @@ public static class SessionLogEntries
         ArgumentNullException.ThrowIfNull(session);
         var after = session.PreviousSession is { } previous ? $"after session {previous}" : "(first session)";
         return new(session.StartTime, SessionLogEntryKind.Start,
-            $"session {session.SessionId} started on branch {session.ActiveBranch ?? "unknown"} {after}");
+            $"session {session.SessionId} started on {SessionBranch.Describe(session.ActiveBranch, session.DetachedHead, session.StartSha)} {after}");
     }
 
     /// <summary>

@@ -4,11 +4,14 @@ namespace Lifecycle.Activities.Metrics;
 
 /// <summary>What kind of change a file went through; written in lowercase in the documents and JSON.</summary>
 /// <remarks>
-/// For committed work it is the net change over the session's commits (added then modified is
-/// <see cref="Added"/>; modified then deleted is <see cref="Deleted"/>). For uncommitted work it
-/// says where the change sat when it was put away: <see cref="Staged"/> in the index,
-/// <see cref="Untracked"/> new and never added, <see cref="Modified"/> in the work tree only.
-/// <see cref="Unknown"/> means the source did not say (older records, or git data without kinds).
+/// For committed work it is git's kind of change (as <c>git log --name-status</c> gives it, renames
+/// detected as <c>diff.renames</c> says), and in the handoff the net kind over the session's
+/// commits (added then modified is <see cref="Added"/>; modified then deleted is
+/// <see cref="Deleted"/>). For uncommitted work put away it is <see cref="Untracked"/> for a new
+/// file never added, <see cref="Renamed"/> for a staged rename, <see cref="Deleted"/>,
+/// <see cref="TypeChange"/> or <see cref="Mode"/> when that is the change, otherwise where the
+/// change sat: <see cref="Staged"/> (in the index, in part or whole) or <see cref="Modified"/>
+/// (in the work tree only). <see cref="Unknown"/> means the source did not say (older records).
 /// </remarks>
 [JsonConverter(typeof(JsonStringEnumConverter<FileChangeKind>))]
 public enum FileChangeKind
@@ -36,6 +39,10 @@ public enum FileChangeKind
     /// <summary>Only the file's mode changed (e.g. made executable).</summary>
     [JsonStringEnumMemberName("mode")]
     Mode,
+
+    /// <summary>The path changed type: a file became a symbolic link, or the other way round (git's <c>typechange</c>).</summary>
+    [JsonStringEnumMemberName("typechange")]
+    TypeChange,
 
     /// <summary>Uncommitted, and staged in the index.</summary>
     [JsonStringEnumMemberName("staged")]

@@ -7,7 +7,7 @@ namespace Lifecycle.Activities.Reality;
 /// <summary>Runs the repository's reality check agents and outputs their consensus.</summary>
 [Activity("Session", "Runs the reality check agents of .lifecycle/config.json in parallel (all, or only the quick ones); outputs 'consensus' (0..1), 'agentHealth' (name → health) and 'agents' (with reasons).",
     Outputs = ["consensus", "agentHealth", "agents"])]
-public sealed class RealityCheck(RealityChecker checker, RepositoryContext repository) : Activity
+public sealed class RealityCheck(RealityChecker checker, RepositoryContext repository, Git.StatusPrefetch prefetch) : Activity
 {
     [Input("Run only the built-ins and the agents marked quick (the close runs a quick check).")]
     public Input<bool>? Quick { get; init; }
@@ -18,7 +18,7 @@ public sealed class RealityCheck(RealityChecker checker, RepositoryContext repos
         if (repository.Config.RealityChecks.Agents.Any(a => a.Quick || !quick))
         {
             // Commands (builds, tests) may write to the work tree.
-            repository.DiscardPrefetchedStatus();
+            prefetch.Discard();
         }
 
         var report = await checker.RunAsync(repository.Root, repository.Config, quick, context.CancellationToken);

@@ -96,6 +96,7 @@ public static partial class CommittedHandoff
             State = SessionState.Dormant,
             StartedBy = "committed handoff",
             ActiveBranch = handoff.Branch,
+            DetachedHead = handoff.DetachedHead,
             EndSha = handoff.HeadSha,
             Tasks = [.. handoff.OpenItems, .. completed.Where(t => handoff.OpenItems.All(o => o.Id != t.Id))],
             TaskNumbersUsed = Tasks.TaskBoard.HighestNumber([.. handoff.OpenItems, .. completed]),

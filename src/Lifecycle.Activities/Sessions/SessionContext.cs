@@ -24,7 +24,18 @@ public sealed class SessionContext
     public DateTimeOffset? ActiveSince { get; set; }
 
     // Work context
+
+    /// <summary>
+    /// The branch the session works on: the one checked out at its start, then the one it ended on
+    /// (the next session continues there). Null on a detached HEAD (<see cref="DetachedHead"/>).
+    /// </summary>
     public string? ActiveBranch { get; set; }
+
+    /// <summary>
+    /// True when HEAD was detached where <see cref="ActiveBranch"/> was last taken (the start, then
+    /// the close): the session works on no branch, at <see cref="StartSha"/> then <see cref="EndSha"/>.
+    /// </summary>
+    public bool DetachedHead { get; set; }
 
     public List<string> UncommittedFiles { get; set; } = [];
 
@@ -82,11 +93,21 @@ public sealed class SessionContext
     /// <summary>HEAD when the close measured the session (before its docs commit).</summary>
     public string? EndSha { get; set; }
 
+    /// <summary>The commit of the session's documents made at its close; null when none was made (yet).</summary>
+    public string? DocsSha { get; set; }
+
     /// <summary>TODO/FIXME/HACK markers at <see cref="EndSha"/>: the next session counts from there.</summary>
     public int? DebtMarkersAtEnd { get; set; }
 
     /// <summary>The Cobertura line rate at start, when a report was configured and readable.</summary>
     public double? CoverageAtStart { get; set; }
+
+    /// <summary>
+    /// The stash commit this session's start restored (the previous session's work put away),
+    /// recorded before the restore writes anything: the close counts as the session's work only
+    /// what differs from it. Null when the start restored nothing.
+    /// </summary>
+    public string? RestoredStash { get; set; }
 
     /// <summary>The uncommitted work put away at close (stash name, files, line counts).</summary>
     public Handoff.StashedWork? PutAway { get; set; }

@@ -11,6 +11,7 @@ public static class SessionServiceCollectionExtensions
     public static IServiceCollection AddLifecycleSessions(this IServiceCollection services, string root)
     {
         services.AddSingleton(new RepositoryContext(root));
+        services.TryAddSingleton<Git.StatusPrefetch>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RealityChecker>();
         services.TryAddSingleton<IConfirmation, NoConfirmation>();

@@ -37,6 +37,9 @@ public sealed record LifecyclePaths(string Root)
     /// <summary>Held by the command that starts, ends or recovers the session.</summary>
     public string SessionLock => Path.Combine(StateFolder, "session.lock");
 
+    /// <summary>Which command holds <see cref="SessionLock"/> (the lock file itself cannot be read while it is held).</summary>
+    public string SessionLockHolder => Path.Combine(StateFolder, "session.lock.holder");
+
     /// <summary>Where the git hooks append one line per event, for the next command to record.</summary>
     public string EventSpool => Path.Combine(StateFolder, "events.spool");
 

@@ -6,7 +6,7 @@ namespace Lifecycle.Activities.Shell;
 /// <summary>Runs a shell command in the repository root, for steps a team adds to its protocol (tests, linters, builds).</summary>
 [Activity("Session", "Runs 'run' with sh -c in the repository root; outputs 'exitCode', 'stdout', 'stderr' (their tails); faults on a non-zero exit or past 'timeoutSeconds' unless 'failOnError' is false.",
     Outputs = ["exitCode", "stdout", "stderr"])]
-public sealed class RunCommand(RepositoryContext repository, TimeProvider time) : Activity
+public sealed class RunCommand(RepositoryContext repository, Git.StatusPrefetch prefetch, TimeProvider time) : Activity
 {
     public const int DefaultTimeoutSeconds = 300;
 
@@ -28,7 +28,7 @@ public sealed class RunCommand(RepositoryContext repository, TimeProvider time) 
             throw new ActivityFaultException($"timeoutSeconds must be 1 or more; got {seconds}");
         }
 
-        repository.DiscardPrefetchedStatus();
+        prefetch.Discard();
         var result = await ShellCommand.RunAsync(repository.Root, command, TimeSpan.FromSeconds(seconds), time, context.CancellationToken);
         context.SetOutput("exitCode", result.ExitCode);
         context.SetOutput("stdout", result.Stdout);

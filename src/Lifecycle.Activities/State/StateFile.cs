@@ -218,7 +218,9 @@ public sealed class StateFile<T>
             }
         }
 
-        File.Move(Path, BackupPath(1), overwrite: true);
+        // Copied, not moved: the main file never disappears, so a reader in another process (which
+        // takes no lock) always finds the old or the new version, never a gap it would "restore".
+        File.Copy(Path, BackupPath(1), overwrite: true);
     }
 
     private async Task<Loaded> LoadAsync(string path, CancellationToken cancellationToken)

@@ -117,6 +117,6 @@ public static class TaskBoard
             ? (index, tasks[index])
             : throw new SessionException(
                 $"No task has id '{id}'. {(tasks.Count == 0 ? "There are no tasks yet." : $"Tasks: {string.Join(", ", tasks.Select(t => t.Id))}.")} See 'lifecycle task list'.",
-                ErrorKind.NotFound);
+                ErrorKind.NotFound) { Data = { ["id"] = id } };
     }
 }

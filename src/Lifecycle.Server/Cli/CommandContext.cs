@@ -20,7 +20,7 @@ public sealed class CommandContext(ParseResult parse, TextWriter output, TextWri
     public bool Json => Parse.GetValue(GlobalOptions.Json);
 
     /// <summary>The repository folder, located once.</summary>
-    public string Repository => field ??= RepositoryLocator.Locate(Parse.GetValue(GlobalOptions.Repo), Environment.CurrentDirectory);
+    public string Repository => field ??= RepositoryLocator.Locate(Parse.GetValue(GlobalOptions.Repo), WorkingFolder.Current);
 
     /// <summary>Lifecycle on this repository, built once per command; live log lines go to stdout in text mode only.</summary>
     public EmbeddedHost Host
@@ -58,7 +58,7 @@ public sealed class CommandContext(ParseResult parse, TextWriter output, TextWri
     /// <summary>Reads a file the user named, with a clear message when it cannot.</summary>
     public string ReadUserFile(string path, string what = "a workflow definition (.json)")
     {
-        var full = Path.GetFullPath(path, Environment.CurrentDirectory);
+        var full = Path.GetFullPath(path, WorkingFolder.Current);
         if (Directory.Exists(full))
         {
             throw new UsageException($"'{path}' is a folder; give the path of {what}.");

@@ -40,6 +40,12 @@ public static class CommandExtensions
                 case 1:
                     signal.Cancel = true;
                     context.RequestStop();
+                    if (!Console.IsErrorRedirected)
+                    {
+                        // Scripts get the one line saying what was left; a person is told at once that the key was heard.
+                        context.Error.WriteLine("stopping at the next safe point (Ctrl-C again to cancel now)...");
+                    }
+
                     break;
                 case 2:
                     signal.Cancel = true;

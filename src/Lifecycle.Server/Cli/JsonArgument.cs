@@ -17,7 +17,7 @@ public static class JsonArgument
         if (text.StartsWith('@'))
         {
             var path = text[1..];
-            var full = Path.GetFullPath(path, Environment.CurrentDirectory);
+            var full = Path.GetFullPath(path, WorkingFolder.Current);
             if (!File.Exists(full))
             {
                 throw new UsageException($"{option} @{path}: file '{path}' does not exist.");

@@ -17,6 +17,7 @@ public sealed class EndSession(
     ISessionStore sessions,
     SessionLock sessionLock,
     RepositoryContext repository,
+    StatusPrefetch prefetch,
     ISessionNotifier notifier,
     HookEventIngestion ingestion)
 {
@@ -27,7 +28,7 @@ public sealed class EndSession(
         if (!request.NoStash)
         {
             // The stash's git status, taken on the idle core while the engine starts up.
-            _ = repository.PrefetchStatus();
+            _ = prefetch.Start();
         }
 
         try
@@ -37,7 +38,7 @@ public sealed class EndSession(
             if (startup.Recovered.Count > 0 || startup.TimersFired.Count > 0)
             {
                 // Recovered or resumed workflows may have changed the work tree since.
-                repository.DiscardPrefetchedStatus();
+                prefetch.Discard();
             }
 
             await runtime.PublishAsync(cancellationToken);
@@ -52,7 +53,7 @@ public sealed class EndSession(
                     notifier.Note($"the handoff of session {session!.SessionId} was written before this note; the note goes to the next session's mission instead.");
                 }
 
-                return new EndOutcome(session!.SessionId, handoff, continued.InstanceId, Continued: true, EndOutcome.SigningProblemOf(continued));
+                return new EndOutcome(session!.SessionId, handoff, continued.InstanceId, Continued: true, EndOutcome.SigningProblemOf(continued), DetachedAt(handoff));
             }
 
             if (session is not { State: SessionState.Active or SessionState.Closing })
@@ -76,7 +77,8 @@ public sealed class EndSession(
                 }
 
                 var result = await runtime.RunAsync(SessionWorkflows.End, input, cancellationToken);
-                return new EndOutcome(session.SessionId, result.Outputs["handoff"]?.DeepClone(), result.InstanceId, Continued: false, EndOutcome.SigningProblemOf(result));
+                var closed = result.Outputs["handoff"]?.DeepClone();
+                return new EndOutcome(session.SessionId, closed, result.InstanceId, Continued: false, EndOutcome.SigningProblemOf(result), DetachedAt(closed));
             }
             catch (SessionWorkflowException)
             {
@@ -153,6 +155,15 @@ public sealed class EndSession(
             return new SessionInterruptedException($"Interrupted: '{stopped.WorkflowId}' stopped at a safe point. Run 'lifecycle end' again to finish the job.", stopped);
         }
 
+        if (latest.State == SessionState.Active)
+        {
+            // Stopped before the close began: the next 'end' runs with its own options and note,
+            // not this one's, so the stopped run is not left for an engine start to continue.
+            await runtime.AbandonAsync(stopped.InstanceId, "Stopped (Ctrl-C or SIGTERM) before the close began: nothing was changed; the session stays ACTIVE.");
+            return new SessionInterruptedException(
+                $"Interrupted before the close began: nothing was changed; session {latest.SessionId} is still ACTIVE. Run 'lifecycle end' again to close it.", stopped);
+        }
+
         var putAway = HasStash(latest.SessionId)
             ? $"its uncommitted work is in stash '{StashOf(latest.SessionId)}'"
             : "nothing was put away yet";
@@ -166,4 +177,8 @@ public sealed class EndSession(
         using var git = GitWorkspace.Open(repository.Root, readOnly: true);
         return git.Stashes.NameFor(sessionId);
     }
+
+    // HEAD now (the docs commit, when one was made) when the handoff says the session ended detached.
+    private string? DetachedAt(JsonNode? handoff) =>
+        handoff?["detachedHead"] is JsonValue value && value.TryGetValue<bool>(out var detached) && detached ? HeadSha() : null;
 }

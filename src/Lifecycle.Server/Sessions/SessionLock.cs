@@ -18,6 +18,9 @@ public sealed class SessionLock(LifecyclePaths paths)
     /// <exception cref="SessionException">Another process holds it (<see cref="ErrorKind.Conflict"/>).</exception>
     public IDisposable Acquire(string command)
     {
+        // Lifecycle's state never goes into git (nor into a stash), even before 'lifecycle init':
+        // the lock file is the first thing any of these commands writes under .lifecycle/.
+        GitExclude.Ensure(GitPaths.Of(paths.Root), LifecyclePaths.FolderName + "/");
         Directory.CreateDirectory(paths.StateFolder);
         FileStream stream;
         try
@@ -32,10 +35,17 @@ public sealed class SessionLock(LifecyclePaths paths)
                 ErrorKind.Conflict);
         }
 
-        var owner = System.Text.Encoding.UTF8.GetBytes($"'{command}', process {Environment.ProcessId}");
-        stream.SetLength(0);
-        stream.Write(owner);
-        stream.Flush();
+        try
+        {
+            // Any other open of the lock file takes a shared flock, which fails while it is held:
+            // the holder is named in a file beside it, read only by a command refused the lock.
+            File.WriteAllText(paths.SessionLockHolder, $"'{command}', process {Environment.ProcessId}");
+        }
+        catch (IOException)
+        {
+            // Naming the holder is a courtesy; the lock is what matters.
+        }
+
         return stream;
     }
 
@@ -43,12 +53,10 @@ public sealed class SessionLock(LifecyclePaths paths)
     {
         try
         {
-            // Sharing everything takes no lock, so the holder's note can be read while it holds it.
-            using var reader = new StreamReader(new FileStream(paths.SessionLock, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
-            var text = reader.ReadToEnd().Trim();
+            var text = File.ReadAllText(paths.SessionLockHolder).Trim();
             return text.Length > 0 ? text : "another process";
         }
-        catch (IOException)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             return "another process";
         }

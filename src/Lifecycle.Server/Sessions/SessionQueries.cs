@@ -138,7 +138,10 @@ public sealed class SessionQueries(ISessionStore sessions, SessionStoreAccess ac
         var uncommitted = all.Where(path => !documents.Contains(path)).ToList();
         session.Commits = commits.Count;
         session.LinesChanged = commits.SelectMany(c => c.Files).Sum(f => f.Added + f.Deleted);
-        session.FilesModified = commits.SelectMany(c => c.Files).Select(f => f.Path).Concat(uncommitted).Distinct(StringComparer.Ordinal).Count();
+
+        // Work the start restored and the session has not touched yet is not the session's (as the close counts it).
+        var touched = session.RestoredStash is { } restored ? git.Stashes.TouchedSinceRestore(restored, uncommitted) : uncommitted;
+        session.FilesModified = commits.SelectMany(c => c.Files).Select(f => f.Path).Concat(touched).Distinct(StringComparer.Ordinal).Count();
         session.UncommittedFiles = [.. uncommitted];
         return all;
     }

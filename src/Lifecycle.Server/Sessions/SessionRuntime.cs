@@ -10,7 +10,7 @@ namespace Lifecycle.Server.Sessions;
 /// whose process died and firing due timers, with a note for each), the session workflows
 /// published once, and runs that end in a typed error when they do not finish.
 /// </summary>
-public sealed class SessionRuntime(WorkflowEngine engine, LifecyclePaths paths, ISessionNotifier notifier)
+public sealed class SessionRuntime(WorkflowEngine engine, LifecyclePaths paths, ISessionNotifier notifier, TimeProvider time)
 {
     private StartupReport? _startup;
     private bool _published;
@@ -59,6 +59,18 @@ public sealed class SessionRuntime(WorkflowEngine engine, LifecyclePaths paths, 
     {
         var result = await engine.RunAsync(workflowId, input, cancellationToken);
         return result.Status == Lifecycle.Workflows.Runtime.WorkflowStatus.Finished ? result : throw new SessionWorkflowException(result);
+    }
+
+    /// <summary>
+    /// Ends an instance stopped before it changed anything (faulted with <paramref name="reason"/>),
+    /// so that no later engine start continues it with the inputs of a command the user abandoned.
+    /// </summary>
+    public async Task AbandonAsync(string instanceId, string reason)
+    {
+        if (await engine.Store.LoadAsync(instanceId, CancellationToken.None) is { Status: Lifecycle.Workflows.Runtime.WorkflowStatus.Running } stored)
+        {
+            await engine.Store.FaultAsync(stored, reason, time.GetUtcNow(), CancellationToken.None);
+        }
     }
 
     /// <summary>

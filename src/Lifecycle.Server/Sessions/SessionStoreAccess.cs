@@ -40,7 +40,22 @@ public sealed class SessionStoreAccess(ISessionStore sessions, LifecyclePaths pa
     /// carry over to the next start); after a start that was aborted, the last session that began,
     /// which is the one the next start carries over from.
     /// </summary>
-    public async Task<SessionContext> ForTasksAsync(CancellationToken cancellationToken) =>
-        await LastBegunSession.FindAsync(sessions, await LatestAsync(cancellationToken), cancellationToken) ??
-        throw new SessionException("No session has started yet (the last start did not finish). Run 'lifecycle start', then add tasks.", ErrorKind.Conflict);
+    /// <exception cref="SessionException">
+    /// The latest session is still INITIALIZING (<see cref="ErrorKind.Conflict"/>): its start has
+    /// already carried the previous session's tasks over, so a change made to that one now would
+    /// reach no session; the start is finished (or aborted) first.
+    /// </exception>
+    public async Task<SessionContext> ForTasksAsync(CancellationToken cancellationToken)
+    {
+        var latest = await LatestAsync(cancellationToken);
+        if (latest is { State: SessionState.Initializing })
+        {
+            throw new SessionException(
+                $"Session {latest.SessionId} has not finished starting; nothing was changed. Run 'lifecycle start' to finish it (or wait for the start that is running), then run this command again.",
+                ErrorKind.Conflict);
+        }
+
+        return await LastBegunSession.FindAsync(sessions, latest, cancellationToken) ??
+               throw new SessionException("No session has started yet (the last start did not finish). Run 'lifecycle start', then add tasks.", ErrorKind.Conflict);
+    }
 }

@@ -39,8 +39,22 @@ public sealed class SessionTasks(
     public Task<TaskChange> EditAsync(string id, string? title, int? priority, CancellationToken cancellationToken) =>
         ChangeAsync(SessionEventTypes.TaskEdited, session => TaskBoard.Edit(session.Tasks, id, title, priority), cancellationToken);
 
-    public Task<TaskChange> ReopenAsync(string id, CancellationToken cancellationToken) =>
-        ChangeAsync(SessionEventTypes.TaskReopened, session => TaskBoard.Reopen(session.Tasks, id), cancellationToken);
+    /// <summary>Reopens a done task: one of the current tasks, or one done in an earlier session, which comes back open.</summary>
+    public async Task<TaskChange> ReopenAsync(string id, CancellationToken cancellationToken)
+    {
+        var earlier = await DoneEarlierAsync(id, cancellationToken);
+        return await ChangeAsync(SessionEventTypes.TaskReopened, session =>
+        {
+            if (earlier is not null && !session.Tasks.Any(t => string.Equals(t.Id, earlier.Task.Id, StringComparison.OrdinalIgnoreCase)))
+            {
+                var reopened = earlier.Task with { Status = SessionTaskStatus.Open, BlockedReason = null };
+                session.Tasks.Add(reopened);
+                return reopened;
+            }
+
+            return TaskBoard.Reopen(session.Tasks, id);
+        }, cancellationToken);
+    }
 
     public Task<TaskChange> RemoveAsync(string id, CancellationToken cancellationToken) =>
         ChangeAsync(SessionEventTypes.TaskRemoved, session => TaskBoard.Remove(session.Tasks, id), cancellationToken);
@@ -65,7 +79,33 @@ public sealed class SessionTasks(
         return new TaskListing(session.SessionId, listed);
     }
 
+    /// <summary>The task with <paramref name="id"/> done in a session before the one tasks belong to now; null when there is none.</summary>
+    private async Task<ListedTask?> DoneEarlierAsync(string id, CancellationToken cancellationToken)
+    {
+        var listing = await ListAsync(all: true, cancellationToken);
+        return listing.Tasks.FirstOrDefault(t => t.SessionId != listing.SessionId && string.Equals(t.Task.Id, id.Trim(), StringComparison.OrdinalIgnoreCase));
+    }
+
     private async Task<TaskChange> ChangeAsync(string kind, Func<SessionContext, SessionTask> change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ChangeOnceAsync(kind, change, cancellationToken);
+        }
+        catch (SessionException missing) when (missing.Kind == ErrorKind.NotFound && missing.Data["id"] is string)
+        {
+            if (await DoneEarlierAsync((string)missing.Data["id"]!, cancellationToken) is not { } earlier)
+            {
+                throw;
+            }
+
+            throw new SessionException(
+                $"Task {earlier.Task.Id} was done in session {earlier.SessionId}; bring it back with 'lifecycle task reopen {earlier.Task.Id}' first.",
+                ErrorKind.InvalidInput, missing);
+        }
+    }
+
+    private async Task<TaskChange> ChangeOnceAsync(string kind, Func<SessionContext, SessionTask> change, CancellationToken cancellationToken)
     {
         SessionContext session;
         SessionTask task;

@@ -25,8 +25,6 @@ public sealed class StartSession(
     {
         WorkingTree.Require(repository.Root);
 
-        // Lifecycle's state never goes into git (nor into a stash), even without 'lifecycle init'.
-        GitExclude.Ensure(GitPaths.Of(repository.Root), LifecyclePaths.FolderName + "/");
         using var held = sessionLock.Acquire("start");
         try
         {
@@ -41,13 +39,23 @@ public sealed class StartSession(
                 return new StartOutcome(latest, Mission(continued, latest), continued.InstanceId, Continued: true);
             }
 
-            await SettleAsync(latest, cancellationToken);
-            var result = await runtime.RunAsync(SessionWorkflows.Start, new JsonObject
+            await SettleAsync(latest, request.NoStash, cancellationToken);
+            RunResult result;
+            try
             {
-                ["force"] = request.Force,
-                ["yes"] = request.Yes,
-                ["noStash"] = request.NoStash,
-            }, cancellationToken);
+                result = await runtime.RunAsync(SessionWorkflows.Start, new JsonObject
+                {
+                    ["force"] = request.Force,
+                    ["yes"] = request.Yes,
+                    ["noStash"] = request.NoStash,
+                }, cancellationToken);
+            }
+            catch (SessionWorkflowException failed) when (failed.Result.Status is WorkflowStatus.Faulted or WorkflowStatus.Cancelled)
+            {
+                await AbortFailedStartAsync(failed.InstanceId);
+                throw;
+            }
+
             var session = await sessions.GetLatestAsync(cancellationToken)
                           ?? throw new SessionException("session-start finished without creating a session; see 'lifecycle journal " + result.InstanceId + "'.");
             return new StartOutcome(session, Mission(result, session), result.InstanceId, Continued: false);
@@ -55,6 +63,20 @@ public sealed class StartSession(
         catch (WorkflowStoppedException stopped)
         {
             throw await InterruptedAsync(stopped);
+        }
+    }
+
+    /// <summary>
+    /// A start that failed began nothing: its session is aborted now rather than at the next start,
+    /// so task commands meanwhile go to the last session that began (the next start carries them over).
+    /// </summary>
+    private async Task AbortFailedStartAsync(string instanceId)
+    {
+        var latest = await sessions.GetLatestAsync(CancellationToken.None);
+        if (latest is { State: SessionState.Initializing } && latest.StartedBy == instanceId)
+        {
+            SessionStateMachine.Fire(latest, SessionTrigger.Abort);
+            await sessions.SaveAsync(latest, CancellationToken.None);
         }
     }
 
@@ -68,7 +90,7 @@ public sealed class StartSession(
         result.Outputs["mission"]?.GetValue<string>() ?? $"Session {session.SessionId} is ACTIVE.";
 
     /// <summary>What the latest session left behind is settled before the next one starts.</summary>
-    private async Task SettleAsync(SessionContext? latest, CancellationToken cancellationToken)
+    private async Task SettleAsync(SessionContext? latest, bool noStash, CancellationToken cancellationToken)
     {
         switch (latest?.State)
         {
@@ -80,10 +102,10 @@ public sealed class StartSession(
                 break;
             case SessionState.Closing:
                 notifier.Note($"session {latest.SessionId} was never closed; closing it from its recorded facts (recovered close).");
-                await CloseAsync(latest, "recovered", cancellationToken);
+                await CloseAsync(latest, "recovered", noStash, cancellationToken);
                 break;
             case SessionState.Active:
-                await CloseIfIdleAsync(latest, cancellationToken);
+                await CloseIfIdleAsync(latest, noStash, cancellationToken);
                 break;
         }
     }
@@ -92,7 +114,7 @@ public sealed class StartSession(
     /// An ACTIVE session idle for longer than the auto-close setting is closed as the spec's
     /// inactivity auto-close would have closed it, only late; one still in use is a conflict.
     /// </summary>
-    private async Task CloseIfIdleAsync(SessionContext active, CancellationToken cancellationToken)
+    private async Task CloseIfIdleAsync(SessionContext active, bool noStash, CancellationToken cancellationToken)
     {
         var limit = TimeSpan.FromMinutes(repository.Config.InactivityAutoCloseMinutes);
         var last = await LastActivity.OfAsync(active, sessions, repository.Root, cancellationToken);
@@ -106,15 +128,16 @@ public sealed class StartSession(
         }
 
         notifier.Note($"session {active.SessionId} had no activity for {Minutes(idle)} (auto-close after {Minutes(limit)}); closing it as an inactivity auto-close.");
-        await CloseAsync(active, "inactivity", cancellationToken);
+        await CloseAsync(active, "inactivity", noStash, cancellationToken);
     }
 
-    private async Task CloseAsync(SessionContext session, string reason, CancellationToken cancellationToken)
+    /// <summary>Closes <paramref name="session"/> from its recorded facts; <paramref name="noStash"/> (start's <c>--no-stash</c>) leaves the work tree alone.</summary>
+    private async Task CloseAsync(SessionContext session, string reason, bool noStash, CancellationToken cancellationToken)
     {
         try
         {
             await runtime.RunAsync(SessionWorkflows.End,
-                new JsonObject { ["session"] = session.SessionId, ["recovered"] = true, ["yes"] = true, ["reason"] = reason }, cancellationToken);
+                new JsonObject { ["session"] = session.SessionId, ["recovered"] = true, ["yes"] = true, ["reason"] = reason, ["noStash"] = noStash }, cancellationToken);
         }
         catch (SessionWorkflowException failed)
         {

@@ -87,7 +87,7 @@ public sealed class GitWorkspaceTests
         var error = Assert.Throws<SessionException>(() => workspace.Checkout("feature"));
 
         Assert.Equal(ErrorKind.Conflict, error.Kind);
-        Assert.Contains("Commit or stash them first", error.Message);
+        Assert.Contains("local changes would be overwritten (a.txt). Commit, stash or move them first", error.Message);
         Assert.Equal("main", workspace.CurrentBranch);
         Assert.Equal("local edit\n", File.ReadAllText(Path.Combine(repo.Path, "a.txt")));
     }

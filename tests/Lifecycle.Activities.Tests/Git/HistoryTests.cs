@@ -1,4 +1,5 @@
 using Lifecycle.Activities.Git;
+using FileChangeKind = Lifecycle.Activities.Metrics.FileChangeKind;
 using Lifecycle.Activities.Tests.Support;
 
 namespace Lifecycle.Activities.Tests.Git;
@@ -27,12 +28,12 @@ public sealed class HistoryTests
         using var workspace = GitWorkspace.Open(repo.Path);
         var commits = workspace.History.CommitsSince(start, new HashSet<string> { docs });
 
-        var log = repo.Git("-c", "core.quotepath=false", "log", "--numstat", "--no-renames", "--format=@%H %s", $"{start}..HEAD");
+        var log = repo.Git("-c", "core.quotepath=false", "log", "--numstat", "-M", "--format=@%H %s", $"{start}..HEAD");
         var expected = log.Split('@', StringSplitOptions.RemoveEmptyEntries)
             .Where(block => !block.StartsWith(docs, StringComparison.Ordinal))
             .SelectMany(block => block.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         var actual = commits.SelectMany(c => new[] { $"{c.Sha} {c.Message}" }
-            .Concat(c.Files.Select(f => f.Binary ? $"-\t-\t{f.Path}" : $"{f.Added}\t{f.Deleted}\t{f.Path}")));
+            .Concat(c.Files.Select(f => (f.Binary ? "-\t-\t" : $"{f.Added}\t{f.Deleted}\t") + (f.From is null ? f.Path : $"{f.From} => {f.Path}"))));
         Assert.Equal(expected, actual);
         Assert.Equal(["third", "second"], commits.Select(c => c.Message));
         Assert.Equal("Test User", commits[0].Author);
@@ -73,7 +74,7 @@ public sealed class HistoryTests
         using var workspace = GitWorkspace.Open(repo.Path);
 
         Assert.Equal([second, first], workspace.History.CommitsSince(null).Select(c => c.Sha));
-        Assert.Equal([new FileChange("a.txt", 1, 0, false)], workspace.History.CommitsSince(null)[1].Files);
+        Assert.Equal([new FileChange("a.txt", 1, 0, false, FileChangeKind.Added)], workspace.History.CommitsSince(null)[1].Files);
     }
 
     [Fact]

@@ -185,6 +185,55 @@ public sealed class RestoreStashTests
         Assert.Equal("", repo.Git("stash", "list"));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    [InlineData(6)]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void RestoreStash_KilledAfterSomeFilesWereWritten_FinishesTheJobWhenRunAgain(int filesWrittenBeforeTheKill)
+    {
+        using var repo = new TempRepository();
+        repo.Write("staged.txt", "one\n");
+        repo.Write("unstaged.txt", "two\n");
+        repo.Write("removed.txt", "three\n");
+        repo.Write("tool.sh", "echo hi\n");
+        repo.CommitAll("initial");
+        repo.Write("staged.txt", "one, staged\n");
+        repo.Write("added.txt", "new and staged\n");
+        repo.Git("add", "staged.txt", "added.txt");
+        repo.Git("rm", "-q", "removed.txt");
+        repo.Write("unstaged.txt", "two, not staged\n");
+        repo.Write("notes/untracked.txt", "untracked\n");
+        File.SetUnixFileMode(Path.Combine(repo.Path, "tool.sh"), (UnixFileMode)0b111_101_101);
+        var before = WorkTreeSnapshot.Take(repo);
+        using (var workspace = GitWorkspace.Open(repo.Path))
+        {
+            workspace.StashWriter.Write("s");
+        }
+
+        using (var killed = GitWorkspace.Open(repo.Path))
+        {
+            var written = 0;
+            killed.StashRestorer.AfterFileWritten = _ =>
+            {
+                if (++written == filesWrittenBeforeTheKill)
+                {
+                    throw new OperationCanceledException("killed");
+                }
+            };
+            Assert.Throws<OperationCanceledException>(() => killed.StashRestorer.Restore("s"));
+        }
+
+        using var again = GitWorkspace.Open(repo.Path);
+        var outcome = again.StashRestorer.Restore("s");
+
+        Assert.Equal(RestoreStatus.Restored, outcome.Status);
+        Assert.Empty(outcome.ConflictingPaths);
+        Assert.Equal("", WorkTreeSnapshot.Take(repo).DifferencesFrom(before));
+        Assert.Equal("", repo.Git("stash", "list"));
+    }
+
     [Fact]
     public void StashWork_InARepositoryWithASubmodule_LeavesTheSubmoduleAndRoundTripsTheRest()
     {

@@ -106,7 +106,9 @@ public sealed class StashRoundTripPropertyTests
         {
             var uncommitted = workspace.Status.UncommittedFiles();
             var outcome = workspace.StashWriter.Write("prop");
-            Assert.Equal(uncommitted, outcome.Files.Select(f => f.Path));
+            // A staged rename is one file under its new path; the path it came from is uncommitted too.
+            Assert.Equal(uncommitted, outcome.Files.Select(f => f.Path).Concat(outcome.Files.Select(f => f.From).OfType<string>()).Order(StringComparer.Ordinal));
+            Assert.DoesNotContain(outcome.Files, f => f.Kind == Lifecycle.Activities.Metrics.FileChangeKind.Unknown);
         }
 
         Assert.Equal("", repo.Git("status", "--porcelain", "--untracked-files=all"));

@@ -1,4 +1,5 @@
 using Lifecycle.Activities.Git;
+using FileChangeKind = Lifecycle.Activities.Metrics.FileChangeKind;
 using Lifecycle.Activities.Tests.Support;
 
 namespace Lifecycle.Activities.Tests.Git;
@@ -87,7 +88,8 @@ public sealed class StashRoundTripTests
         var outcome = workspace.StashWriter.Write("counts");
 
         Assert.Equal(
-            [new FileChange("a.txt", 2, 1, false), new FileChange("gone.txt", 0, 2, false), new FileChange("new/b.txt", 3, 0, false), new FileChange("new/c.bin", 0, 0, true)],
+            [new FileChange("a.txt", 2, 1, false, FileChangeKind.Modified), new FileChange("gone.txt", 0, 2, false, FileChangeKind.Deleted),
+             new FileChange("new/b.txt", 3, 0, false, FileChangeKind.Untracked), new FileChange("new/c.bin", 0, 0, true, FileChangeKind.Untracked)],
             outcome.Files);
     }
 
@@ -303,7 +305,7 @@ public sealed class StashRoundTripTests
             stashed = workspace.StashWriter.Write("autocrlf");
         }
 
-        Assert.Equal(new FileChange("a.txt", 2, 1, false), stashed.Files[0]);
+        Assert.Equal(new FileChange("a.txt", 2, 1, false, FileChangeKind.Modified), stashed.Files[0]);
         Assert.Equal("", repo.Git("status", "--porcelain"));
         using (var workspace = GitWorkspace.Open(repo.Path))
         {

@@ -135,14 +135,14 @@ public sealed class StatusSnapshotTests
         repo.Write("a.txt", "a\n");
         repo.CommitAll("initial");
         repo.Write("a.txt", "changed\n");
-        var context = new RepositoryContext(repo.Path);
+        var prefetch = new StatusPrefetch(new RepositoryContext(repo.Path));
 
-        await context.PrefetchStatus();
-        var first = await context.TakePrefetchedStatusAsync();
-        var second = await context.TakePrefetchedStatusAsync();
-        await context.PrefetchStatus();
-        context.DiscardPrefetchedStatus();
-        var discarded = await context.TakePrefetchedStatusAsync();
+        await prefetch.Start();
+        var first = await prefetch.TakeAsync();
+        var second = await prefetch.TakeAsync();
+        await prefetch.Start();
+        prefetch.Discard();
+        var discarded = await prefetch.TakeAsync();
 
         Assert.Equal(["a.txt"], first!.Entries.Select(e => e.Path));
         Assert.Null(second);
@@ -155,10 +155,10 @@ public sealed class StatusSnapshotTests
         var folder = Directory.CreateTempSubdirectory("lifecycle-not-a-repo-").FullName;
         try
         {
-            var context = new RepositoryContext(folder);
-            await context.PrefetchStatus();
+            var prefetch = new StatusPrefetch(new RepositoryContext(folder));
+            await prefetch.Start();
 
-            Assert.Null(await context.TakePrefetchedStatusAsync());
+            Assert.Null(await prefetch.TakeAsync());
         }
         finally
         {

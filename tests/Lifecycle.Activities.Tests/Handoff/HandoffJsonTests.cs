@@ -29,12 +29,12 @@ public class HandoffJsonTests
               {"id": "T2", "title": "Write the renderers", "priority": 2, "status": "done", "blockedReason": null}
             ],
             "files": [
-              {"path": "docs/handoff.md", "added": 30, "deleted": 2, "putAway": false, "kind": "modified", "lines": 32},
-              {"path": "docs/notes/café.md", "added": 12, "deleted": 0, "putAway": false, "kind": "added", "lines": 12},
-              {"path": "src/Builder.cs", "added": 40, "deleted": 5, "putAway": true, "kind": "staged", "lines": 45},
-              {"path": "src/Handoff.cs", "added": 125, "deleted": 3, "putAway": false, "kind": "added", "lines": 128},
-              {"path": "tests/HandoffTests.cs", "added": 200, "deleted": 10, "putAway": false, "kind": "modified", "lines": 210},
-              {"path": "tests/日本語.txt", "added": 3, "deleted": 0, "putAway": true, "kind": "untracked", "lines": 3}
+              {"path": "docs/handoff.md", "added": 30, "deleted": 2, "putAway": false, "kind": "modified", "from": null, "lines": 32},
+              {"path": "docs/notes/café.md", "added": 12, "deleted": 0, "putAway": false, "kind": "added", "from": null, "lines": 12},
+              {"path": "src/Builder.cs", "added": 40, "deleted": 5, "putAway": true, "kind": "staged", "from": null, "lines": 45},
+              {"path": "src/Handoff.cs", "added": 125, "deleted": 3, "putAway": false, "kind": "added", "from": null, "lines": 128},
+              {"path": "tests/HandoffTests.cs", "added": 200, "deleted": 10, "putAway": false, "kind": "modified", "from": null, "lines": 210},
+              {"path": "tests/日本語.txt", "added": 3, "deleted": 0, "putAway": true, "kind": "untracked", "from": null, "lines": 3}
             ]
           },
           "openItems": [
@@ -83,6 +83,7 @@ public class HandoffJsonTests
           "closingSince": "2026-11-24T16:35:00+00:00",
           "endTime": "2026-11-24T16:37:00+00:00",
           "branch": "main",
+          "detachedHead": false,
           "headSha": "c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6",
           "previousSession": "00003",
           "nextSession": "00005",
@@ -94,11 +95,12 @@ public class HandoffJsonTests
           "stash": {
             "name": "lifecycle session 00004",
             "files": [
-              {"path": "src/Builder.cs", "added": 40, "deleted": 5, "kind": "staged", "changedLines": 45},
-              {"path": "tests/日本語.txt", "added": 3, "deleted": 0, "kind": "untracked", "changedLines": 3}
+              {"path": "src/Builder.cs", "added": 40, "deleted": 5, "kind": "staged", "from": null, "changedLines": 45},
+              {"path": "tests/日本語.txt", "added": 3, "deleted": 0, "kind": "untracked", "from": null, "changedLines": 3}
             ],
             "skipped": [],
-            "linesChanged": 48
+            "linesChanged": 48,
+            "thisSession": null
           },
           "health": {
             "startConsensus": 0.97,

@@ -74,4 +74,29 @@ public class SignalInterruptTests
         Assert.Equal("half-done\n", File.ReadAllText(Path.Combine(folder.Path, "draft.txt")));
         Assert.Equal("", Git.Run(folder.Path, "stash", "list"));
     }
+
+    [Fact]
+    public async Task End_InterruptedBeforeTheCloseBegan_ChangesNothing_AndTheNextEndRunsWithItsOwnOptions()
+    {
+        using var folder = new TempFolder();
+        var cli = SessionRepositories.Prepare(folder);
+        Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
+        folder.Write("draft.txt", "half-done\n");
+
+        cli.Environment["LIFECYCLE_INTERRUPT_AT"] = "check";
+        var interrupted = await cli.RunAsync("end", "--yes", "--note", "first try");
+        cli.Environment.Remove("LIFECYCLE_INTERRUPT_AT");
+
+        Assert.True(interrupted.ExitCode == 130, interrupted.ToString());
+        var line = Assert.Single(interrupted.Stderr.Trim().Split('\n'));
+        Assert.Equal("error: Interrupted before the close began: nothing was changed; session 00001 is still ACTIVE. Run 'lifecycle end' again to close it.", line);
+        Assert.Equal("ACTIVE", (await cli.RunAsync("--json", "status")).Json["state"]!.GetValue<string>());
+
+        var closed = await cli.RunAsync("--json", "end", "--yes", "--no-stash", "--note", "second try");
+
+        Assert.True(closed.ExitCode == 0, closed.ToString());
+        Assert.Equal("second try", closed.Json["notes"]!.GetValue<string>());
+        Assert.Equal("half-done\n", File.ReadAllText(Path.Combine(folder.Path, "draft.txt")));
+        Assert.Equal("", Git.Run(folder.Path, "stash", "list"));
+    }
 }

@@ -85,4 +85,27 @@ public class TaskCommandTests
         Assert.Contains("No sessions yet", sessions.Stdout);
         Assert.False(Directory.Exists(Path.Combine(folder.Path, ".lifecycle")));
     }
+
+    [Fact]
+    public async Task ATaskDoneInAnEarlierSession_IsReopenedIntoTheCurrentOne_AndOtherChangesSayToReopenItFirst()
+    {
+        using var folder = new TempFolder();
+        var cli = await ActiveSessionAsync(folder);
+        Assert.Equal(0, (await cli.RunAsync("task", "add", "ship the parser")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("task", "done", "T1")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("end", "--yes")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
+
+        var edit = await cli.RunAsync("task", "edit", "T1", "--title", "ship it");
+        var reopen = await cli.RunAsync("task", "reopen", "t1");
+        var listed = await cli.RunAsync("--json", "task", "list");
+
+        Assert.Equal(2, edit.ExitCode);
+        Assert.Equal("error: Task T1 was done in session 00001; bring it back with 'lifecycle task reopen T1' first.\n", edit.Stderr);
+        Assert.True(reopen.ExitCode == 0, reopen.ToString());
+        var task = Assert.Single(listed.Json["tasks"]!.AsArray());
+        Assert.Equal("T1", task!["id"]!.GetValue<string>());
+        Assert.Equal("open", task["status"]!.GetValue<string>());
+        Assert.Equal("00002", listed.Json["sessionId"]!.GetValue<string>());
+    }
 }

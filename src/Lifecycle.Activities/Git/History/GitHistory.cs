@@ -15,7 +15,9 @@ public sealed class GitHistory
 
     /// <summary>
     /// The commits reachable from HEAD and not from <paramref name="fromSha"/>, newest first, each
-    /// with the files it changed (like <c>git log --numstat --no-renames</c>).
+    /// with the files it changed and their kind of change (like <c>git log --numstat</c>: a rename is
+    /// one file under its new path, its lines counted against the old, as the repository's
+    /// <c>diff.renames</c> says; see <see cref="GitContext.RenamesAsConfigured"/>).
     /// </summary>
     /// <param name="fromSha">The session's starting commit; null for the whole history.</param>
     /// <param name="excludeShas">Commits to leave out, such as the session's docs commit.</param>
@@ -23,14 +25,15 @@ public sealed class GitHistory
     public IReadOnlyList<CommitSummary> CommitsSince(string? fromSha, IReadOnlySet<string>? excludeShas = null)
     {
         return [.. Walk(fromSha, excludeShas).Select(c => new CommitSummary(c.Commit.Sha, c.Commit.MessageShort, c.Commit.Author.When, c.Commit.Author.Name,
-            c.IsMerge ? [] : [.. Repo.Diff.Compare<Patch>(c.Parent?.Tree, c.Commit.Tree, GitContext.NoRenames)
-                .Select(e => new FileChange(e.Path, e.LinesAdded, e.LinesDeleted, e.IsBinaryComparison))]))];
+            c.IsMerge ? [] : [.. Repo.Diff.Compare<Patch>(c.Parent?.Tree, c.Commit.Tree, GitContext.RenamesAsConfigured)
+                .Select(e => new FileChange(e.Path, e.LinesAdded, e.LinesDeleted, e.IsBinaryComparison, ChangeKinds.Of(e), ChangeKinds.FromOf(e)))]))];
     }
 
     /// <summary>
     /// The same commits as <see cref="CommitsSince"/> with only the paths they changed: no file
     /// content is read, so it costs a tree comparison per commit instead of a diff of every file.
     /// </summary>
+    /// <remarks>Without rename detection (which reads content): a rename lists both its paths.</remarks>
     /// <exception cref="SessionException"><paramref name="fromSha"/> names no commit (exit code 2).</exception>
     public IReadOnlyList<CommitFiles> ChangedPathsSince(string? fromSha)
     {

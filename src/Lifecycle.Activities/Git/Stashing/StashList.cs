@@ -1,4 +1,5 @@
 using LibGit2Sharp;
+using Lifecycle.Activities.Metrics;
 
 namespace Lifecycle.Activities.Git.Stashing;
 
@@ -34,19 +35,46 @@ public sealed class StashList
         }
 
         var stash = found.Stash;
-        var patches = _git.Repo.Diff.Compare<Patch>(stash.Base.Tree, stash.WorkTree.Tree, GitContext.NoRenames).AsEnumerable();
+        var staged = _git.Trees.Compare(stash.Base.Tree, stash.Index.Tree).Select(c => c.Path).ToHashSet(StringComparer.Ordinal);
+        var files = _git.Repo.Diff.Compare<Patch>(stash.Base.Tree, stash.WorkTree.Tree, GitContext.RenamesAsConfigured)
+            .Where(p => p.Mode != Mode.GitLink && p.OldMode != Mode.GitLink)
+            .Select(p => new FileChange(p.Path, p.LinesAdded, p.LinesDeleted, p.IsBinaryComparison,
+                ChangeKinds.PutAway(ChangeKinds.Of(p), staged.Contains(p.Path), untracked: false), ChangeKinds.FromOf(p)))
+            .ToList();
         if (stash.Untracked is { } untracked)
         {
-            patches = patches.Concat(_git.Repo.Diff.Compare<Patch>(null, untracked.Tree, GitContext.NoRenames));
+            files.AddRange(_git.Repo.Diff.Compare<Patch>(null, untracked.Tree, GitContext.NoRenames)
+                .Select(p => new FileChange(p.Path, p.LinesAdded, p.LinesDeleted, p.IsBinaryComparison, FileChangeKind.Untracked)));
         }
 
-        var files = patches
-            .Where(p => p.Mode != Mode.GitLink && p.OldMode != Mode.GitLink)
-            .Select(p => new FileChange(p.Path, p.LinesAdded, p.LinesDeleted, p.IsBinaryComparison))
-            .OrderBy(f => f.Path, StringComparer.Ordinal)
-            .ToList();
-        return new StashOutcome(stash.WorkTree.Sha, files, []);
+        return new StashOutcome(stash.WorkTree.Sha, [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)], []);
     }
+
+    /// <summary>The commit of the stash of <paramref name="sessionId"/> (what <c>git stash list</c> shows); null when there is none.</summary>
+    /// <exception cref="SessionException">A bad session id (exit code 2).</exception>
+    public string? ShaOf(string sessionId) => Find(NameFor(sessionId))?.Stash.WorkTree.Sha;
+
+    /// <summary>
+    /// The files of a stash just made that the session changed since its start restored an earlier
+    /// stash: a file put away again exactly as it was restored (content, mode, staged or not) is not
+    /// the session's work and is left out; one it changed is measured against what was restored.
+    /// </summary>
+    /// <param name="restored">The stash commit the session's start restored (<see cref="ShaOf"/> then).</param>
+    /// <param name="putAway">What the stash writer put away (or <see cref="Describe"/> found).</param>
+    /// <returns>The session's own share of <paramref name="putAway"/>'s files; all of them when the restored stash can no longer be read.</returns>
+    public IReadOnlyList<FileChange> ChangedSinceRestore(string restored, StashOutcome putAway) =>
+        new RestoredWork(_git).ChangedSince(restored, putAway);
+
+    /// <summary>
+    /// The paths of <paramref name="uncommitted"/> (as git status lists them now) the session
+    /// changed since its start restored <paramref name="restored"/>: a file the restore brought
+    /// back that is still exactly as restored is left out. Reads only.
+    /// </summary>
+    /// <param name="restored">The stash commit the session's start restored.</param>
+    /// <param name="uncommitted">The uncommitted paths now.</param>
+    /// <returns>The session's own share of <paramref name="uncommitted"/>; all of it when the restored stash can no longer be read.</returns>
+    public IReadOnlyList<string> TouchedSinceRestore(string restored, IReadOnlyList<string> uncommitted) =>
+        new RestoredWork(_git).TouchedSince(restored, uncommitted);
 
     /// <summary>The newest stash with this name and its position in <c>git stash list</c>; null when none has it.</summary>
     internal (Stash Stash, int Position)? Find(string name)

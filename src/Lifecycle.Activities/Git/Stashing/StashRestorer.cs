@@ -22,6 +22,9 @@ public sealed class StashRestorer
     /// <summary>Called after the index is written, before its flags are set again: where a test plays a git process taking the index.</summary>
     internal Action? BeforeIndexFlags { get; set; }
 
+    /// <summary>Called after each file is written or deleted, with its path: where a test plays a crash half-way.</summary>
+    internal Action<string>? AfterFileWritten { get; set; }
+
     private Repository Repo => _git.Repo;
 
     private string Root => _git.Root;
@@ -35,8 +38,9 @@ public sealed class StashRestorer
     /// Every stashed path is checked before anything is written. A path conflicts when it has local
     /// changes now (staged, unstaged, or an untracked or ignored file in the way), or when HEAD
     /// changed it since the stash was made. On a conflict nothing is touched, the stash is kept, and
-    /// the paths are returned so the caller can record a blocker. Paths already holding exactly the
-    /// stashed content do not conflict, so a restore interrupted half-way can simply be run again.
+    /// the paths are returned so the caller can record a blocker. A path whose file already holds
+    /// exactly the stashed content and mode does not conflict (its index entry may still be HEAD's:
+    /// the index is written last), so a restore killed half-way is finished by running it again.
     /// Changes to other paths made since the stash (new commits included) are kept. Check out the
     /// session's branch first: on another branch the paths that branch changed will conflict.
     /// Stashed content is written as stored, without smudge filters (right for stashes made by
@@ -100,6 +104,7 @@ public sealed class StashRestorer
             var full = WorkTreeFile.FullPath(Root, item.Path);
             WorkTreeFile.Delete(full);
             WorkTreeFile.PruneEmptyFolders(Root, full);
+            AfterFileWritten?.Invoke(item.Path);
         }
 
         RestoreFolders.CreateMissing(Root, modes);
@@ -108,6 +113,7 @@ public sealed class StashRestorer
             var work = item.Work!;
             WorkTreeFile.Write(WorkTreeFile.FullPath(Root, item.Path), _git.BlobOf(work.Id), work.Mode, smudge: null,
                 modes.TryGetValue(item.Path, out var bits) ? bits : null);
+            AfterFileWritten?.Invoke(item.Path);
         }
 
         // Removals before additions: a file that replaced a folder cannot enter the index while the folder's files are in it.
@@ -188,7 +194,7 @@ public sealed class StashRestorer
             sinceBase is null ? null
             : !sinceBase.TryGetValue(item.Path, out var change) ? item.Base
             : change.Exists ? new StashEntry(change.NewId!, change.NewMode) : null;
-        var conflicts = items.Where(i => !IsInPlace(i) && !IsUntouchedSinceStash(i, AtHead(i), changedHere)).Select(i => i.Path).ToList();
+        var conflicts = items.Where(i => !IsInPlace(i, AtHead(i)) && !IsUntouchedSinceStash(i, AtHead(i), changedHere)).Select(i => i.Path).ToList();
 
         // A folder where the stash puts a file (a folder replaced by a file) is no conflict when
         // the restore deletes everything in it: the deletions prune it before the file is written.
@@ -212,19 +218,31 @@ public sealed class StashRestorer
         return new RestorePlan(items, [.. conflicts.Distinct().Order(StringComparer.Ordinal)], stamps);
     }
 
-    /// <summary>The path already holds exactly what the stash would put there (a restore run again).</summary>
-    private bool IsInPlace(RestoreItem item)
+    /// <summary>
+    /// The path already holds what the stash would put there: a restore run again after it stopped
+    /// half-way (a crash, a kill) finishes the job instead of calling its own work a conflict.
+    /// </summary>
+    /// <remarks>
+    /// The work tree must hold the stashed file exactly (content and mode; absent when the stash
+    /// deletes it). The index then holds either the stash's entry (the earlier run got that far)
+    /// or, where HEAD has not changed the path since the stash was made, HEAD's entry: the earlier
+    /// run wrote the file but stopped before it wrote the index, which is written last.
+    /// </remarks>
+    private bool IsInPlace(RestoreItem item, StashEntry? atHead)
     {
         var full = WorkTreeFile.FullPath(Root, item.Path);
         var workInPlace = item.AsIndex
             || (item.Work is { } work
                 ? WorkTreeFile.Matches(full, _git.BlobOf(work.Id), work.Mode)
                 : !WorkTreeFile.Exists(full) && !Directory.Exists(full));
+        if (!workInPlace)
+        {
+            return false;
+        }
+
         var current = Repo.Index[item.Path];
-        var indexInPlace = item.Untracked || item.Index is null
-            ? current is null
-            : current is not null && current.Id == item.Index.Id && current.Mode == item.Index.Mode;
-        return workInPlace && indexInPlace;
+        bool IndexHolds(StashEntry? entry) => entry is null ? current is null : current is not null && current.Id == entry.Id && current.Mode == entry.Mode;
+        return IndexHolds(item.Untracked ? null : item.Index) || (atHead == item.Base && IndexHolds(atHead));
     }
 
     /// <summary>HEAD holds the path as the stash's base did, and the index and work tree still match HEAD there.</summary>

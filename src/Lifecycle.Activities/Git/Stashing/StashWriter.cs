@@ -60,7 +60,11 @@ public sealed class StashWriter
     /// <param name="sessionId">The session whose work this is; the stash restorer finds it by this id.</param>
     /// <param name="leave">Paths (relative, forward slashes) to leave where they are, e.g. the session's own documents.</param>
     /// <param name="snapshot">A status taken earlier (<see cref="WorkTreeStatus.TakeSnapshot"/>), used instead of a new one while it still holds.</param>
-    /// <returns>The stash and the files in it with line counts against HEAD, or nothing to stash.</returns>
+    /// <returns>
+    /// The stash and the files in it with line counts against HEAD and their kind of change (a
+    /// staged rename is one file, measured against the old path, as <c>git diff -M HEAD</c> counts
+    /// it), or nothing to stash.
+    /// </returns>
     /// <exception cref="SessionException">
     /// No commit yet or a bad session id (exit code 2); a merge or rebase in progress, unresolved
     /// conflicts, or another git process holding the index (exit code 4).
@@ -135,8 +139,8 @@ public sealed class StashWriter
         var atHead = measure.HeadEntries(head, stash, tracked);
         var asStaged = asIndex.Where(p => Repo.Index[p] is not null)
             .ToDictionary(p => p, p => new StoredFile(_git.BlobOf(Repo.Index[p].Id), Repo.Index[p].Mode, FilterNeutral: true), StringComparer.Ordinal);
-        var files = tracked.Concat(untracked).Order(StringComparer.Ordinal)
-            .Select(p => measure.Measure(p, atHead.GetValueOrDefault(p), stored.GetValueOrDefault(p) ?? asStaged.GetValueOrDefault(p))).ToList();
+        var staged = entries.Where(e => (e.State & StagedOrConflicted) != 0).Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
+        var files = measure.All(head, stash, new MeasuredPaths(tracked, untracked, atHead, staged, p => stored.GetValueOrDefault(p) ?? asStaged.GetValueOrDefault(p)));
         flushed.GetAwaiter().GetResult();
         span.Dispose();
         BeforeReset?.Invoke();

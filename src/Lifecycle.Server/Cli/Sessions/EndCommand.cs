@@ -23,6 +23,16 @@ public static class EndCommand
                 context.Error.WriteLine($"note: the docs commit is not signed: {problem}.");
             }
 
+            if (WorkingFolder.IsGone)
+            {
+                context.Error.WriteLine("note: the folder you are in was untracked and was put away with the session's work; 'cd' to the repository's root ('lifecycle start' brings it back).");
+            }
+
+            if (closed.DetachedAt is { } sha)
+            {
+                context.Error.WriteLine($"warning: HEAD is detached: the session's commits and documents end at {sha[..7]}, on no branch; run 'git switch -c NAME' now to keep them on a branch.");
+            }
+
             if (context.Json)
             {
                 context.Out.WriteLine(handoff?.ToJsonString(CliJson.Options) ?? "null");

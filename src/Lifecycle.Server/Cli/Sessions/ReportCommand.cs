@@ -33,7 +33,7 @@ public static class ReportCommand
 
             if (context.Parse.GetValue(outFile) is { } target)
             {
-                await File.WriteAllTextAsync(Path.GetFullPath(target, Environment.CurrentDirectory), report.Text, ct);
+                await File.WriteAllTextAsync(Path.GetFullPath(target, WorkingFolder.Current), report.Text, ct);
                 context.Error.WriteLine($"Wrote {target}.");
             }
             else

@@ -37,10 +37,13 @@ public static class SessionShowCommand
         output.WriteLine($"Session {session.SessionId}: {session.State.ToString().ToUpperInvariant()}" +
                          (session.CloseReason is { } reason && reason != "end" ? $" (closed: {reason})" : ""));
         output.WriteLine($"  started {TextTable.Time(session.StartTime)}{(end is null ? "" : $", ended {TextTable.Time(end)} ({Duration(end.Value - session.StartTime)})")}");
-        output.WriteLine($"  branch: {handoff?.Branch ?? session.ActiveBranch ?? "-"}   previous: {session.PreviousSession ?? "-"}   next: {session.NextSession ?? "-"}");
+        var where = handoff?.Branch ?? session.ActiveBranch ?? (session.DetachedHead ? Lifecycle.Activities.Sessions.SessionBranch.Of(session) : "-");
+        output.WriteLine($"  branch: {where}   previous: {session.PreviousSession ?? "-"}   next: {session.NextSession ?? "-"}");
         if (handoff is not null)
         {
-            output.WriteLine($"  productivity score: {handoff.ProductivityScore * 100:0}/100");
+            output.WriteLine(handoff.ProductivityScore is { } score
+                ? $"  productivity score: {score * 100:0}/100"
+                : $"  not scored: {handoff.Metrics.ScoreUnavailableReason}");
         }
 
         var commits = handoff?.WorkCompleted.Commits;

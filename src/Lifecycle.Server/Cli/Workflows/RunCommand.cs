@@ -17,7 +17,7 @@ public static class RunCommand
             var host = context.Host;
             await StartEngineAsync(context, host, cancellationToken);
             Lifecycle.Workflows.Hosting.RunResult result;
-            if (File.Exists(Path.GetFullPath(name, Environment.CurrentDirectory)) || name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            if (File.Exists(Path.GetFullPath(name, WorkingFolder.Current)) || name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             {
                 var definition = await host.Engine.ReadAsync(context.ReadUserFile(name), name, cancellationToken);
                 var (published, _) = await host.Engine.PublishAsync(definition, cancellationToken);

@@ -16,7 +16,7 @@ public static class SchemaCommand
             var text = WorkflowSchemaGenerator.GenerateText(ProductActivities.CreateRegistry());
             if (context.Parse.GetValue(file) is { } path)
             {
-                var full = Path.GetFullPath(path, Environment.CurrentDirectory);
+                var full = Path.GetFullPath(path, WorkingFolder.Current);
                 if (Directory.Exists(full) || !Directory.Exists(Path.GetDirectoryName(full)))
                 {
                     throw new UsageException($"--out '{path}' must be a file in an existing folder.");

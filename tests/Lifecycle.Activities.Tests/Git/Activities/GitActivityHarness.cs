@@ -65,6 +65,8 @@ public sealed class GitActivityHarness : IAsyncDisposable
 
     public RepositoryContext Context => _services.GetRequiredService<RepositoryContext>();
 
+    public Lifecycle.Activities.Git.StatusPrefetch Prefetch => _services.GetRequiredService<Lifecycle.Activities.Git.StatusPrefetch>();
+
     public InMemorySessionStore Store => (InMemorySessionStore)_services.GetRequiredService<ISessionStore>();
 
     /// <summary>

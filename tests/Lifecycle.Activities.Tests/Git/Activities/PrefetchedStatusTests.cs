@@ -7,7 +7,7 @@ public class PrefetchedStatusTests
     {
         await using var test = await GitActivityHarness.StartAsync();
         await test.AddSessionAsync("00001");
-        await test.Context.PrefetchStatus();
+        await test.Prefetch.Start();
 
         var outputs = await test.RunAsync(
             """{ "id": "touch", "type": "RunCommand", "run": "echo written by a command > a.txt" }""",
