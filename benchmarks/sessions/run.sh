@@ -1,73 +1,107 @@
 #!/usr/bin/env bash
-# Session benchmark: on a generated repository of 50,000 files in 2,000 folders with 100 of them
-# modified, measure in one run the wall time of `lifecycle start`, `lifecycle end` and
-# `git status --porcelain`, and what the hooks add to a commit.
-# Usage: benchmarks/sessions/run.sh [FILES] [FOLDERS] [MODIFIED] [ROUNDS]   (defaults 50000 2000 100 5)
+# Session benchmark: in one run, on generated repositories with files modified, the wall time of
+# `git status --porcelain`, `lifecycle --version`, `lifecycle status`, `lifecycle end` and
+# `lifecycle start`, as medians over the rounds, each command against the same round's git status.
+#   small  5,000 files in 200 folders, 100 modified (where most users are)
+#   large  50,000 files in 2,000 folders, 100 modified
+#   huge   200,000 files in 8,000 folders, 100 modified (slow to generate: not run unless named)
+# Usage: benchmarks/sessions/run.sh [ROUNDS] [REPOSITORIES]   (defaults 7 "small large";
+#        e.g. benchmarks/sessions/run.sh 7 "small large huge")
+# LIFECYCLE=path/to/lifecycle measures that executable; otherwise the script publishes it as it
+# ships (`dotnet publish src/Lifecycle.Server -c Release`: self-contained, one composite
+# ReadyToRun image with the runtime). LIFECYCLE="old/lifecycle new/lifecycle" compares several on
+# the same repositories: each round runs the commands of each in turn, so a change in the shared
+# machine's load hits all alike. LIFECYCLE_TRACE is cleared: the figures are untraced.
 #
-# lifecycle is measured as shipped: the publish profile 'executable' (self-contained, one composite
-# ReadyToRun image with the runtime, so next to nothing is compiled at start-up).
-# Each round times `git status --porcelain` on the tree with MODIFIED files changed, `lifecycle end`
-# (which puts them away) and `lifecycle start` (which brings them back); the figures are medians
-# over the rounds, each command compared with that round's git status.
+# Each round, on the tree with MODIFIED files changed, times in turn git status --porcelain,
+# lifecycle --version, lifecycle status, lifecycle end (which puts the files away) and lifecycle
+# start (which brings them back; the script checks they came back). For each repository it prints
+# the medians, each command's median ratio to git status, and start and end against
+# `--version` + git status of the same round (the cost of starting any process plus the cost of
+# looking at the tree). What the hooks add to a commit: benchmarks/hooks/run.sh.
 set -euo pipefail
-files=${1:-50000}; folders=${2:-2000}; modified=${3:-100}; rounds=${4:-5}
+rounds=${1:-7}; repositories=${2:-small large}
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-work="$(mktemp -d)"
-dotnet publish "$root/src/Lifecycle.Server" -p:PublishProfile=executable -o "$work/bin" -v q -nologo >/dev/null
-lifecycle="$work/bin/lifecycle"
-repo="$work/repo"; mkdir -p "$repo"; cd "$repo"
-git init -q -b main; git config user.name bench; git config user.email bench@example.com; git config gc.auto 0
-python3 - "$files" "$folders" <<'PY'
+work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+unset LIFECYCLE_TRACE
+if [ -z "${LIFECYCLE:-}" ]; then
+    dotnet publish "$root/src/Lifecycle.Server" -c Release -o "$work/bin" -v q -nologo >/dev/null
+    LIFECYCLE="$work/bin/lifecycle"
+fi
+read -r -a executables <<< "$LIFECYCLE"
+lifecycle="${executables[0]}"
+ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
+median() { tr ' ' '\n' | sort -n | awk 'NF { a[++n] = $1 } END { print a[int((n + 1) / 2)] }'; }
+
+# measure NAME FILES FOLDERS MODIFIED: generates the repository, runs the rounds, appends the
+# summary to $work/summary.
+measure() {
+    local name=$1 files=$2 folders=$3 modified=$4
+    local repo="$work/$name"; mkdir -p "$repo"; cd "$repo"
+    git init -q -b main; git config user.name bench; git config user.email bench@example.com; git config gc.auto 0
+    python3 - "$files" "$folders" <<'PY'
 import os, sys
 files, folders = int(sys.argv[1]), int(sys.argv[2])
 for i in range(files):
     d = f"src/d{i % folders:04d}"
     os.makedirs(d, exist_ok=True)
-    with open(f"{d}/f{i:05d}.txt", "w") as f:
+    with open(f"{d}/f{i:06d}.txt", "w") as f:
         f.write(f"file {i}\nline two\n")
 PY
-mkdir -p .lifecycle && echo '{ "realityChecks": { "builtins": { "diskSpace": { "enabled": false } } } }' > .lifecycle/config.json
-git add -A >/dev/null && git commit -qm "generated tree"
-# Packed like a real repository, and no automatic gc starting in the background mid-measurement.
-git gc -q
-ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
-modify() { for i in $(seq 1 "$modified"); do n=$(( (i * 487) % files )); printf 'changed %s\n' "$RANDOM" >> "src/d$(printf %04d $(( n % folders )))/f$(printf %05d $n).txt"; done; }
-median() { tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-"$lifecycle" init >/dev/null
-"$lifecycle" status >/dev/null 2>&1 || true   # first run of the binary (page cache)
-"$lifecycle" start --yes >/dev/null
-modify
-starts=(); ends=(); sts=(); rs=(); re=()
-for r in $(seq 1 "$rounds"); do
-    # The session works with MODIFIED files changed; end puts them away, the next start brings
-    # them back: both commands handle the same MODIFIED files every round.
-    a=$(ms git status --porcelain); d=$(ms "$lifecycle" end --yes)
-    b=$(ms "$lifecycle" start --yes)
-    if [ "$(git status --porcelain -- src | wc -l)" -ne "$modified" ]; then echo "round $r: the work did not come back" >&2; exit 1; fi
-    sts+=("$a"); starts+=("$b"); ends+=("$d")
-    rs+=("$(awk "BEGIN{printf \"%.2f\", $b/$a}")"); re+=("$(awk "BEGIN{printf \"%.2f\", $d/$a}")")
-    echo "round $r: git status ${a} ms, end ${d} ms, start ${b} ms"
+    mkdir -p .lifecycle && echo '{ "realityChecks": { "builtins": { "diskSpace": { "enabled": false } } } }' > .lifecycle/config.json
+    git add -A >/dev/null && git commit -qm "generated tree"
+    # Packed like a real repository, and no automatic gc starting in the background mid-measurement.
+    git gc -q
+    "$lifecycle" init >/dev/null
+    "$lifecycle" status >/dev/null 2>&1 || true   # first run of the binary (page cache)
+    "$lifecycle" start --yes >/dev/null
+    local i n
+    for i in $(seq 1 "$modified"); do
+        n=$(( (i * 487) % files ))
+        printf 'changed %s\n' "$RANDOM" >> "src/d$(printf %04d $(( n % folders )))/f$(printf %06d $n).txt"
+    done
+    local r x a v s d b
+    : > "$work/rounds"
+    for r in $(seq 1 "$rounds"); do
+        for x in "${!executables[@]}"; do
+            local exe="${executables[$x]}"
+            # The session works with MODIFIED files changed; end puts them away, the next start
+            # brings them back: both commands handle the same files every round.
+            a=$(ms git status --porcelain); v=$(ms "$exe" --version); s=$(ms "$exe" status)
+            d=$(ms "$exe" end --yes); b=$(ms "$exe" start --yes)
+            if [ "$(git status --porcelain -- src | wc -l)" -ne "$modified" ]; then echo "$name, round $r, $exe: the work did not come back" >&2; exit 1; fi
+            echo "$x $a $v $s $d $b" >> "$work/rounds"
+            echo "$name, round $r, $exe: git status $a ms, --version $v ms, status $s ms, end $d ms, start $b ms" >&2
+        done
+    done
+    for x in "${!executables[@]}"; do
+        # Columns of $work/rounds: executable, git status, --version, status, end, start (ms).
+        col() { awk -v x="$x" -v c="$1" '$1 == x { print $c }' "$work/rounds" | tr '\n' ' ' | median; }
+        per() { awk -v x="$x" -v c="$1" '$1 == x { printf "%.2f ", $c / $2 }' "$work/rounds" | median; }
+        fixed() { awk -v x="$x" -v c="$1" '$1 == x { printf "%.2f ", $c / ($2 + $3) }' "$work/rounds" | median; }
+        {
+            echo "$name: $files files in $folders folders, $modified modified; medians of $rounds rounds; ${executables[$x]}"
+            echo "  git status --porcelain  $(col 2) ms"
+            echo "  lifecycle --version     $(col 3) ms"
+            echo "  lifecycle status        $(col 4) ms  ($(per 4)x git status)"
+            echo "  lifecycle start         $(col 6) ms  ($(per 6)x git status, $(fixed 6)x --version + git status)"
+            echo "  lifecycle end           $(col 5) ms  ($(per 5)x git status, $(fixed 5)x --version + git status)"
+        } >> "$work/summary"
+    done
+    cd "$work"; rm -rf "$repo"
+}
+
+{
+    for x in "${!executables[@]}"; do echo "executable $x: ${executables[$x]}, version $("${executables[$x]}" --version)"; done
+    echo "load before: $(uptime)"
+} > "$work/summary"
+for repository in $repositories; do
+    case "$repository" in
+        small) measure small 5000 200 100 ;;
+        large) measure large 50000 2000 100 ;;
+        huge) measure huge 200000 8000 100 ;;
+        *) echo "unknown repository '$repository': small, large or huge" >&2; exit 2 ;;
+    esac
 done
-# Hooks: time commits with the Lifecycle hooks, then without them (hooks moved away); medians.
-withs=(); withouts=()
-for i in $(seq 1 "$rounds"); do echo "x$i" >> README.txt; git add README.txt; withs+=("$(ms git commit -qm "with hooks $i")"); done
-mv .git/hooks .git/hooks.off; mkdir .git/hooks
-for i in $(seq 1 "$rounds"); do echo "y$i" >> README.txt; git add README.txt; withouts+=("$(ms git commit -qm "without hooks $i")"); done
-rm -rf .git/hooks; mv .git/hooks.off .git/hooks
-with_ms=$(echo "${withs[*]}" | median); without_ms=$(echo "${withouts[*]}" | median)
-# The same commands on a one-file repository: what a command costs before any work on the tree.
-small="$work/small"; mkdir -p "$small"; cd "$small"
-git init -q -b main; git config user.name bench; git config user.email bench@example.com
-echo a > a.txt; git add a.txt; git commit -qm one; "$lifecycle" init >/dev/null; "$lifecycle" start --yes >/dev/null
-small_starts=(); small_ends=()
-for r in $(seq 1 "$rounds"); do
-    echo "$r" >> a.txt
-    small_ends+=("$(ms "$lifecycle" end --yes)"); small_starts+=("$(ms "$lifecycle" start --yes)")
-done
-echo "repository: $files files in $folders folders, $modified modified, $rounds rounds (medians)"
-echo "git status --porcelain: $(echo "${sts[*]}" | median) ms"
-echo "lifecycle start: $(echo "${starts[*]}" | median) ms ($(echo "${rs[*]}" | median)x git status)"
-echo "lifecycle end: $(echo "${ends[*]}" | median) ms ($(echo "${re[*]}" | median)x git status)"
-echo "commit with hooks: ${with_ms} ms, without: ${without_ms} ms, hooks add $(( with_ms - without_ms )) ms"
-echo "one-file repository: start $(echo "${small_starts[*]}" | median) ms, end $(echo "${small_ends[*]}" | median) ms (the cost of a command before any work on the tree)"
-rm -rf "$work"
+echo "load after: $(uptime)" >> "$work/summary"
+cat "$work/summary"

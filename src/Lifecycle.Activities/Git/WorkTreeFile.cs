@@ -88,23 +88,26 @@ internal static class WorkTreeFile
     /// before the files they copy are reset. Missing files are skipped.
     /// </summary>
     /// <remarks>
-    /// One pass after all the writes rather than one fsync per write: the first fsync commits the
-    /// file system's journal with the other files' data, so the rest find little left to write,
-    /// where interleaved writes and fsyncs pay a journal commit each.
+    /// One pass after all the writes rather than one fsync per write, the fsyncs issued together
+    /// (<see cref="State.ConcurrentFlush"/>): the file system commits them in one journal
+    /// transaction, where interleaved writes and fsyncs pay a journal commit each.
     /// </remarks>
     /// <param name="files">The files, full paths.</param>
     /// <param name="root">The top folder they were written under: their folders up to it are flushed too (<see cref="State.FolderSync"/>).</param>
     public static void FlushToDisk(IReadOnlyCollection<string> files, string root)
     {
-        foreach (var full in files)
+        State.ConcurrentFlush.Run(files as IReadOnlyList<string> ?? [.. files], full =>
         {
-            if (new FileInfo(full) is { Exists: true, LinkTarget: null })
+            if (new FileInfo(full) is not { Exists: true, LinkTarget: null })
             {
-                // Read access is enough for fsync, and git's object files are read-only.
-                using var handle = File.OpenHandle(full, FileMode.Open, FileAccess.Read);
-                RandomAccess.FlushToDisk(handle);
+                return false;
             }
-        }
+
+            // Read access is enough for fsync, and git's object files are read-only.
+            using var handle = File.OpenHandle(full, FileMode.Open, FileAccess.Read);
+            RandomAccess.FlushToDisk(handle);
+            return true;
+        });
 
         State.FolderSync.Flush(State.FolderSync.HoldersUpTo(root, files));
     }

@@ -16,7 +16,7 @@ internal static class FolderSync
 {
     private const int ReadOnlyCloseOnExec = 0x80000; // O_RDONLY | O_CLOEXEC (same value on x86-64 and arm64)
 
-    /// <summary>Flushes each folder once, in the order given; returns how many the file system flushed.</summary>
+    /// <summary>Flushes each folder once, several at once (<see cref="ConcurrentFlush"/>); returns how many the file system flushed.</summary>
     public static int Flush(IEnumerable<string> folders)
     {
         if (!OperatingSystem.IsLinux())
@@ -24,27 +24,26 @@ internal static class FolderSync
             return 0;
         }
 
-        var flushed = 0;
         try
         {
-            foreach (var folder in folders.Distinct(StringComparer.Ordinal))
+            return ConcurrentFlush.Run(folders.Distinct(StringComparer.Ordinal).ToList(), folder =>
             {
                 var fd = open(folder, ReadOnlyCloseOnExec);
                 if (fd < 0)
                 {
-                    continue;
+                    return false;
                 }
 
-                flushed += fsync(fd) == 0 ? 1 : 0;
+                var synced = fsync(fd) == 0;
                 _ = close(fd);
-            }
+                return synced;
+            });
         }
         catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException)
         {
             // No libc to call (an unusual Linux): the files' own fsync is what there is.
+            return 0;
         }
-
-        return flushed;
     }
 
     /// <summary>

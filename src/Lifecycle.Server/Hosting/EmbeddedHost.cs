@@ -19,6 +19,7 @@ public sealed class EmbeddedHost : IAsyncDisposable
     /// <param name="notes">Where notes go (stderr); null to drop them.</param>
     public EmbeddedHost(string repository, TextWriter? liveLog, TextWriter? notes = null)
     {
+        using var span = CommandTrace.Begin("host: services");
         var services = new ServiceCollection();
         services.AddLifecycle(repository);
         services.AddSingleton<Lifecycle.Activities.Protocol.IConfirmation, ConsoleConfirmation>();
@@ -31,6 +32,11 @@ public sealed class EmbeddedHost : IAsyncDisposable
         if (CrashInjector.FromEnvironment() is { } crash)
         {
             services.AddSingleton<IJournalObserver>(crash);
+        }
+
+        if (CommandTrace.Enabled)
+        {
+            services.AddSingleton<IJournalObserver>(new TraceObserver());
         }
 
         services.AddSingleton<StepObserver>();

@@ -21,6 +21,7 @@ public sealed class HookEventIngestion(EventSpool spool, ISessionStore sessions,
             return;
         }
 
+        using var span = Lifecycle.Workflows.Hosting.CommandTrace.Begin("session: ingest the hooks' spool");
         using var batch = await spool.ClaimAsync(cancellationToken);
         if (batch.Events.Count > 0 && await sessions.GetLatestAsync(cancellationToken) is { State: SessionState.Active } session)
         {

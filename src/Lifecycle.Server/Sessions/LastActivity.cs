@@ -11,18 +11,35 @@ namespace Lifecycle.Server.Sessions;
 /// </summary>
 public static class LastActivity
 {
-    public static async Task<DateTimeOffset> OfAsync(SessionContext session, ISessionStore sessions, string root, CancellationToken cancellationToken)
+    /// <param name="session">The session.</param>
+    /// <param name="sessions">Its store.</param>
+    /// <param name="root">The work tree.</param>
+    /// <param name="cancellationToken">Stops the reads.</param>
+    /// <param name="events">The session's events when the caller has read them already.</param>
+    /// <param name="uncommitted">The files uncommitted now when the caller has taken git status already (it costs as much as git status).</param>
+    public static async Task<DateTimeOffset> OfAsync(SessionContext session, ISessionStore sessions, string root, CancellationToken cancellationToken,
+        IReadOnlyList<SessionEvent>? events = null, IReadOnlyList<string>? uncommitted = null)
     {
         var latest = session.ActiveSince ?? session.StartTime;
-        foreach (var recorded in await sessions.GetEventsAsync(session.SessionId, cancellationToken))
+        foreach (var recorded in events ?? await sessions.GetEventsAsync(session.SessionId, cancellationToken))
         {
             latest = recorded.Timestamp > latest ? recorded.Timestamp : latest;
         }
 
         try
         {
-            using var git = GitWorkspace.Open(root, readOnly: true);
-            foreach (var path in git.Status.UncommittedFiles())
+            IReadOnlyList<string> paths;
+            if (uncommitted is null)
+            {
+                using var git = GitWorkspace.Open(root, readOnly: true);
+                paths = git.Status.UncommittedFiles();
+            }
+            else
+            {
+                paths = uncommitted;
+            }
+
+            foreach (var path in paths)
             {
                 var info = new FileInfo(Path.Combine(root, path));
                 if (info.Exists && new DateTimeOffset(info.LastWriteTimeUtc) > latest)

@@ -16,6 +16,7 @@ public sealed class SessionQueries(ISessionStore sessions, SessionStoreAccess ac
         var events = await sessions.GetEventsAsync(session.SessionId, cancellationToken);
         string? branch = null, head = null;
         DateTimeOffset? last = null;
+        IReadOnlyList<string>? uncommitted = null;
         try
         {
             using var git = GitWorkspace.Open(repository.Root, readOnly: true);
@@ -23,7 +24,7 @@ public sealed class SessionQueries(ISessionStore sessions, SessionStoreAccess ac
             head = git.HeadSha;
             if (session.State == SessionState.Active)
             {
-                Measure(session, git);
+                uncommitted = Measure(session, git);
             }
         }
         catch (SessionException)
@@ -33,7 +34,8 @@ public sealed class SessionQueries(ISessionStore sessions, SessionStoreAccess ac
 
         if (session.State == SessionState.Active)
         {
-            last = await LastActivity.OfAsync(session, sessions, repository.Root, cancellationToken);
+            // git status once per command: on a large tree it is most of the command.
+            last = await LastActivity.OfAsync(session, sessions, repository.Root, cancellationToken, events, uncommitted);
         }
 
         return new SessionStatus(session, events.Count, events.Count(e => e.Type == SessionEventTypes.GitCommit),
@@ -63,7 +65,7 @@ public sealed class SessionQueries(ISessionStore sessions, SessionStoreAccess ac
         else if (session.State == SessionState.Active)
         {
             using var git = GitWorkspace.Open(repository.Root, readOnly: true);
-            Measure(session, git);
+            _ = Measure(session, git);
         }
 
         return new SessionDetails(session, handoff, events);
@@ -125,14 +127,15 @@ public sealed class SessionQueries(ISessionStore sessions, SessionStoreAccess ac
         return format == "md" ? docs.Report : docs.HandoffJson;
     }
 
-    /// <summary>Live counts of an ACTIVE session: its commits so far, the files and lines they changed, what is uncommitted now.</summary>
-    private void Measure(SessionContext session, GitWorkspace git)
+    /// <summary>Live counts of an ACTIVE session: its commits so far, the files and lines they changed, what is uncommitted now (returned, all of it).</summary>
+    private IReadOnlyList<string> Measure(SessionContext session, GitWorkspace git)
     {
         var commits = session.StartSha is null ? [] : git.History.CommitsSince(session.StartSha);
 
         // The session's own documents are committed by its close, not work of the session.
         var documents = SessionDocs.For(repository.Config.DocsFolder, session.SessionId).All.ToHashSet(StringComparer.Ordinal);
-        var uncommitted = git.Status.UncommittedFiles().Where(path => !documents.Contains(path)).ToList();
+        var all = git.Status.UncommittedFiles();
+        var uncommitted = all.Where(path => !documents.Contains(path)).ToList();
         session.Commits = commits.Count;
         session.LinesChanged = commits.SelectMany(c => c.Files).Sum(f => f.Added + f.Deleted);
 
@@ -140,5 +143,6 @@ public sealed class SessionQueries(ISessionStore sessions, SessionStoreAccess ac
         var touched = session.RestoredStash is { } restored ? git.Stashes.TouchedSinceRestore(restored, uncommitted) : uncommitted;
         session.FilesModified = commits.SelectMany(c => c.Files).Select(f => f.Path).Concat(touched).Distinct(StringComparer.Ordinal).Count();
         session.UncommittedFiles = [.. uncommitted];
+        return all;
     }
 }

@@ -27,8 +27,17 @@ public sealed class SessionService(
     public async Task<SessionStatus> StatusAsync(CancellationToken cancellationToken)
     {
         await ingestion.IngestAsync(cancellationToken);
-        var status = await queries.StatusAsync(cancellationToken);
-        await checkpoints.ReadAsync(cancellationToken);
+        SessionStatus status;
+        using (Lifecycle.Workflows.Hosting.CommandTrace.Begin("session: status"))
+        {
+            status = await queries.StatusAsync(cancellationToken);
+        }
+
+        using (Lifecycle.Workflows.Hosting.CommandTrace.Begin("session: verify the checkpoint"))
+        {
+            await checkpoints.ReadAsync(cancellationToken);
+        }
+
         return status;
     }
 

@@ -37,7 +37,12 @@ public sealed partial class WorkflowEngine(
     /// <param name="notify">Told about each instance before it is recovered (recovery may take as long as the run did).</param>
     public async Task<StartupReport> StartAsync(CancellationToken cancellationToken = default, Action<string>? notify = null)
     {
-        await Store.InitializeAsync(cancellationToken);
+        using (CommandTrace.Begin("engine: open the store"))
+        {
+            await Store.InitializeAsync(cancellationToken);
+        }
+
+        using var span = CommandTrace.Begin("engine: recover instances, fire due timers");
         var broken = new List<string>();
         var recovered = await RecoverAsync(broken, notify, cancellationToken);
         var fired = await FireDueTimersAsync(broken, cancellationToken);
@@ -64,6 +69,7 @@ public sealed partial class WorkflowEngine(
     /// <exception cref="WorkflowValidationException">The source changed and is not a valid definition.</exception>
     public async Task<(string Id, int Version, bool Created)> PublishSourceAsync(string json, string sourceName, CancellationToken cancellationToken = default)
     {
+        using var span = CommandTrace.Begin($"engine: publish {sourceName}");
         if (DefinitionReader.Identify(json) is { } identity
             && (await Store.ListVersionsAsync(identity.Id, cancellationToken)).LastOrDefault() is { } latest
             && latest.ContentHash == identity.ContentHash)
@@ -95,6 +101,7 @@ public sealed partial class WorkflowEngine(
             throw new WorkflowException($"Workflow '{definition.Id}' is not published; publish it before running it.");
         }
 
+        using var span = CommandTrace.Begin($"engine: run {definition.Id}");
         var execution = runner.Create(definition, input);
         await Store.InsertAsync(execution, Owner, cancellationToken);
         return await ContinueAsync(execution, cancellationToken);
@@ -321,7 +328,14 @@ public sealed partial class WorkflowEngine(
     {
         try
         {
-            await runner.RunAsync(execution, (e, ct) => new ValueTask(Store.SaveAsync(e, Owner, ct)), cancellationToken, _stop.Token);
+            // Points between activities, and what the activities write to the same file, need only
+            // survive a killed process: the save at the end or suspension is durable and takes every
+            // earlier commit to the disk with it.
+            using (Store.DeferSync())
+            {
+                await runner.RunAsync(execution, (e, ct) => new ValueTask(Store.CheckpointAsync(e, Owner, ct)), cancellationToken, _stop.Token);
+            }
+
             await Store.SaveAsync(execution, Owner, cancellationToken);
         }
         catch (Exception ex) when (ex is not ConcurrencyConflictException)

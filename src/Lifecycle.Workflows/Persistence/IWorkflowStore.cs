@@ -31,6 +31,22 @@ public interface IWorkflowStore : IDefinitionSource
     /// <summary>Writes an instance's current state, bookmarks and pending journal, if its revision is unchanged.</summary>
     Task SaveAsync(WorkflowExecution execution, string? owner, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes an intermediate point of a run (<c>everyActivity</c>) as <see cref="SaveAsync"/> does,
+    /// without waiting for the disk: it survives the process being killed at once, and a power cut
+    /// from the next durable write on (the run's end or suspension writes durably).
+    /// </summary>
+    /// <remarks>A store without a cheaper write saves as <see cref="SaveAsync"/> does.</remarks>
+    Task CheckpointAsync(WorkflowExecution execution, string? owner, CancellationToken cancellationToken) =>
+        SaveAsync(execution, owner, cancellationToken);
+
+    /// <summary>
+    /// Until disposed, the commits this async flow makes to the store's file (activities' writes to
+    /// a store that shares it) need not wait for the disk; the engine holds it while a run goes
+    /// between its durable saves (<see cref="DeferredSync"/>). Null for a store without the notion.
+    /// </summary>
+    IDisposable? DeferSync() => null;
+
     Task<StoredInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken);
 
     /// <summary>True while any of <paramref name="bookmarkIds"/> is still stored for the instance.</summary>

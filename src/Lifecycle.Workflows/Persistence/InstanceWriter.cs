@@ -23,6 +23,9 @@ internal sealed class InstanceWriter : IDisposable
     private readonly SqliteCommand _insertBookmark;
     private readonly SqliteCommand _insertJournal;
 
+    // Unknown at first: the connection may have been opened inside a DeferredSync scope.
+    private bool? _durable;
+
     public InstanceWriter(SqliteDatabase database)
     {
         _connection = database.Open();
@@ -52,9 +55,10 @@ internal sealed class InstanceWriter : IDisposable
             """, "$id", "$first", "$last", "$entries");
     }
 
-    /// <summary>Writes a new instance row and its bookmarks in one transaction.</summary>
+    /// <summary>Writes a new instance row and its bookmarks in one durable transaction.</summary>
     public void Insert(InstanceRecord record, IReadOnlyList<Bookmark> bookmarks)
     {
+        Durability(true);
         using var transaction = _connection.BeginTransaction();
         Execute(_insert, transaction,
             record.Id, record.DefinitionId, record.Version, record.Status, record.Error, record.FaultActivityId, record.FaultCode,
@@ -68,8 +72,14 @@ internal sealed class InstanceWriter : IDisposable
     /// Updates the instance row if it is still at <paramref name="expectedRevision"/>, replaces its
     /// bookmarks and appends a journal segment, in one transaction. False when the revision moved.
     /// </summary>
-    public bool Update(InstanceRecord record, long expectedRevision, bool deleteBookmarks, IReadOnlyList<Bookmark> bookmarks, JournalSegmentRecord? journal)
+    /// <remarks>
+    /// With <c>durable</c> false (an intermediate checkpoint) the commit does not fsync (SQLite's
+    /// <c>synchronous=NORMAL</c> in WAL mode): it survives a killed process, and a power cut once a
+    /// later durable commit has synced the WAL, which holds every earlier commit too.
+    /// </remarks>
+    public bool Update(InstanceRecord record, long expectedRevision, bool deleteBookmarks, IReadOnlyList<Bookmark> bookmarks, JournalSegmentRecord? journal, bool durable = true)
     {
+        Durability(durable);
         using var transaction = _connection.BeginTransaction();
         var updated = Execute(_update, transaction,
             record.Id, record.Status, record.Error, record.FaultActivityId, record.FaultCode, Ticks(record.UpdatedAt), Ticks(record.FinishedAt),
@@ -103,6 +113,20 @@ internal sealed class InstanceWriter : IDisposable
         }
 
         _connection.Dispose();
+    }
+
+    /// <summary>Sets how the next commits on this connection wait for the disk; a PRAGMA only when it changes.</summary>
+    private void Durability(bool durable)
+    {
+        if (durable == _durable)
+        {
+            return;
+        }
+
+        using var command = _connection.CreateCommand();
+        command.CommandText = durable ? SqlitePragmas.Durable : SqlitePragmas.CrashSafe;
+        command.ExecuteNonQuery();
+        _durable = durable;
     }
 
     private void InsertBookmarks(SqliteTransaction transaction, string instanceId, IReadOnlyList<Bookmark> bookmarks)

@@ -24,14 +24,17 @@ public sealed class SqliteDatabase
 
     public string ConnectionString { get; }
 
-    /// <summary>An open connection with the PRAGMAs set (see <see cref="SqlitePragmas"/>); the caller disposes it.</summary>
+    /// <summary>
+    /// An open connection with the PRAGMAs set (see <see cref="SqlitePragmas"/>): its commits wait
+    /// for the disk unless a <see cref="DeferredSync"/> scope for this file is active; the caller disposes it.
+    /// </summary>
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(ConnectionString);
         try
         {
             connection.Open();
-            SqlitePragmas.Apply(connection);
+            SqlitePragmas.Apply(connection, durable: !DeferredSync.Covers(Path));
             return connection;
         }
         catch

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Lifecycle.Workflows.Hosting;
 using Lifecycle.Workflows.Journal;
 using Lifecycle.Workflows.Runtime;
 using Microsoft.Data.Sqlite;
@@ -12,6 +13,7 @@ public sealed partial class SqliteWorkflowStore
     {
         // The journal of a new instance waits for its next save: one row less in this commit, and
         // the instance row alone is what recovery needs.
+        using var span = CommandTrace.Begin("store: insert");
         var record = ToRecord(execution, owner, writesJournal: false);
         record.Revision = 1;
         await WriteAsync(w =>
@@ -23,8 +25,15 @@ public sealed partial class SqliteWorkflowStore
         execution.StoredBookmarks = execution.Bookmarks.Count;
     }
 
-    public async Task SaveAsync(WorkflowExecution execution, string? owner, CancellationToken cancellationToken)
+    public Task SaveAsync(WorkflowExecution execution, string? owner, CancellationToken cancellationToken) =>
+        WriteInstanceAsync(execution, owner, durable: true, cancellationToken);
+
+    public Task CheckpointAsync(WorkflowExecution execution, string? owner, CancellationToken cancellationToken) =>
+        WriteInstanceAsync(execution, owner, durable: false, cancellationToken);
+
+    private async Task WriteInstanceAsync(WorkflowExecution execution, string? owner, bool durable, CancellationToken cancellationToken)
     {
+        using var span = CommandTrace.Begin(durable ? "store: save" : "store: checkpoint");
         var record = ToRecord(execution, owner, writesJournal: true);
         record.Revision = execution.Revision + 1;
         var pending = execution.PendingJournal;
@@ -37,7 +46,7 @@ public sealed partial class SqliteWorkflowStore
                 LastSequence = pending[^1].Sequence,
                 Entries = JournalCompression.Compress(pending),
             };
-        var saved = await WriteAsync(w => w.Update(record, execution.Revision, execution.StoredBookmarks > 0, execution.Bookmarks, journal), cancellationToken);
+        var saved = await WriteAsync(w => w.Update(record, execution.Revision, execution.StoredBookmarks > 0, execution.Bookmarks, journal, durable), cancellationToken);
         if (!saved)
         {
             throw new ConcurrencyConflictException(execution.InstanceId);

@@ -34,6 +34,8 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
 
     public string DatabasePath => _database.Path;
 
+    public IDisposable? DeferSync() => DeferredSync.For(_database.Path);
+
     public Task InitializeAsync(CancellationToken cancellationToken) =>
         _database.InitializeAsync(WorkflowSchema.Migrations, cancellationToken);
 

@@ -26,3 +26,20 @@ public sealed class ConflictingCrash : Activity
         public string? FaultCode => FaultCodes.Conflict;
     }
 }
+
+[Activity("Test", "Sets the workflow output 'synchronous' to the PRAGMA synchronous of a connection it opens on the SQLite file 'database'.")]
+public sealed class ProbeSync : Activity
+{
+    [Input("The SQLite file.", Required = true)]
+    public Input<string> Database { get; init; } = null!;
+
+    public override ValueTask ExecuteAsync(ActivityContext context)
+    {
+        using var connection = new Lifecycle.Workflows.Persistence.SqliteDatabase(context.Get(Database)!).Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous";
+        context.SetWorkflowOutput("synchronous", (long)command.ExecuteScalar()!);
+        context.Complete();
+        return ValueTask.CompletedTask;
+    }
+}

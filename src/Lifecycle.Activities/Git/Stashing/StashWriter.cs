@@ -76,6 +76,7 @@ public sealed class StashWriter
             ?? throw new SessionException($"Cannot stash in {Root}: the repository has no commits yet. Make a first commit, or close the session with --no-stash.", ErrorKind.InvalidInput);
         _git.EnsureReadyToWrite();
         var flagged = IndexFlagFile.Read(Repo.Info.Path);
+        var span = Lifecycle.Workflows.Hosting.CommandTrace.Begin("stash: status");
 
         // A skip-worktree or assume-unchanged file is, to git, what its index entry holds (libgit2
         // reports a sparse checkout's absent files as deleted): only a staged change there is work.
@@ -94,6 +95,7 @@ public sealed class StashWriter
             entries.RemoveAll(e => leave(e.Path.TrimEnd('/')));
         }
 
+        span.Dispose();
         var conflicted = entries.Where(e => e.State.HasFlag(FileStatus.Conflicted)).Select(e => e.Path).ToList();
         if (conflicted.Count > 0)
         {
@@ -112,7 +114,10 @@ public sealed class StashWriter
         var stored = new Dictionary<string, StoredFile>(StringComparer.Ordinal);
         var kept = tracked.Where(flagged.ContainsKey).ToDictionary(p => p, p => flagged[p], StringComparer.Ordinal);
         var asIndex = kept.Where(k => (k.Value & AsIndexHasIt) != 0).Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
+        span = Lifecycle.Workflows.Hosting.CommandTrace.Begin("stash: write the stash");
         var stash = WriteStash(name, head, new StashedPaths(tracked, untracked, asIndex, kept), stored, indexIsHead);
+        span.Dispose();
+        span = Lifecycle.Workflows.Hosting.CommandTrace.Begin("stash: read it back, check it holds every file");
         if (_stashes.Find(name)?.Stash.WorkTree.Id != stash.Id)
         {
             throw new SessionException($"The stash '{name}' could not be read back after writing it; nothing was changed. Check the repository with 'git fsck'.", ErrorKind.Failure);
@@ -122,6 +127,9 @@ public sealed class StashWriter
         {
             throw new SessionException($"The stash '{name}' does not hold {string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? $" and {missing.Count - 5} more" : "")} as read from the work tree, so nothing was reset: your files are as they were. Commit them, or close with 'lifecycle end --no-stash'.", ErrorKind.Failure);
         }
+
+        span.Dispose();
+        span = Lifecycle.Workflows.Hosting.CommandTrace.Begin("stash: flush and measure");
 
         // The flush waits on the disk while the measuring below uses the CPU; both end before any reset.
         var stashFiles = StashFiles(stash, stored.Values);
@@ -134,12 +142,15 @@ public sealed class StashWriter
         var staged = entries.Where(e => (e.State & StagedOrConflicted) != 0).Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
         var files = measure.All(head, stash, new MeasuredPaths(tracked, untracked, atHead, staged, p => stored.GetValueOrDefault(p) ?? asStaged.GetValueOrDefault(p)));
         flushed.GetAwaiter().GetResult();
+        span.Dispose();
         BeforeReset?.Invoke();
+        span = Lifecycle.Workflows.Hosting.CommandTrace.Begin("stash: reset the work tree");
         var modes = StashNotes.Modes(stash.Message);
         var changedMeanwhile = new HeadReset(_git).Reset(tracked, untracked, atHead, stored, asIndex, modes);
 
         // LibGit2Sharp drops the flags of the entries it writes again: the ones left in the index get them back.
         IndexFlagFile.Set(Repo.Info.Path, flagged.Where(f => !f.Value.HasFlag(IndexEntryFlags.IntentToAdd)), _ => false);
+        span.Dispose();
         return new StashOutcome(stash.Sha, files, [.. skipped, .. changedMeanwhile]);
     }
 
