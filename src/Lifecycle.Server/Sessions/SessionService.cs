@@ -14,8 +14,7 @@ public sealed class SessionService(
     SessionQueries queries,
     SessionCheckpoints checkpoints,
     SessionRecovery recovery,
-    HookEventIngestion ingestion,
-    SessionLock sessionLock)
+    HookEventIngestion ingestion)
 {
     /// <summary>Runs workflow session-start (settling what the last session left first) and returns the mission.</summary>
     public Task<StartOutcome> StartAsync(StartRequest request, CancellationToken cancellationToken) => start.RunAsync(request, cancellationToken);
@@ -42,32 +41,32 @@ public sealed class SessionService(
     }
 
     public Task<TaskChange> AddTaskAsync(string title, int priority, CancellationToken cancellationToken) =>
-        IngestedAsync("task", () => tasks.AddAsync(title, priority, cancellationToken), cancellationToken);
+        IngestedAsync(() => tasks.AddAsync(title, priority, cancellationToken), cancellationToken);
 
     public Task<TaskChange> CompleteTaskAsync(string id, CancellationToken cancellationToken) =>
-        IngestedAsync("task", () => tasks.CompleteAsync(id, cancellationToken), cancellationToken);
+        IngestedAsync(() => tasks.CompleteAsync(id, cancellationToken), cancellationToken);
 
     public Task<TaskChange> BlockTaskAsync(string id, string reason, CancellationToken cancellationToken) =>
-        IngestedAsync("task", () => tasks.BlockAsync(id, reason, cancellationToken), cancellationToken);
+        IngestedAsync(() => tasks.BlockAsync(id, reason, cancellationToken), cancellationToken);
 
     public Task<TaskChange> EditTaskAsync(string id, string? title, int? priority, CancellationToken cancellationToken) =>
-        IngestedAsync("task", () => tasks.EditAsync(id, title, priority, cancellationToken), cancellationToken);
+        IngestedAsync(() => tasks.EditAsync(id, title, priority, cancellationToken), cancellationToken);
 
     public Task<TaskChange> ReopenTaskAsync(string id, CancellationToken cancellationToken) =>
-        IngestedAsync("task", () => tasks.ReopenAsync(id, cancellationToken), cancellationToken);
+        IngestedAsync(() => tasks.ReopenAsync(id, cancellationToken), cancellationToken);
 
     public Task<TaskChange> RemoveTaskAsync(string id, CancellationToken cancellationToken) =>
-        IngestedAsync("task", () => tasks.RemoveAsync(id, cancellationToken), cancellationToken);
+        IngestedAsync(() => tasks.RemoveAsync(id, cancellationToken), cancellationToken);
 
     public Task<TaskListing> ListTasksAsync(bool all, CancellationToken cancellationToken) => tasks.ListAsync(all, cancellationToken);
 
     /// <summary>Records an event in the active session (nothing, without one) after checking what it names exists.</summary>
     public Task<EventOutcome> RecordEventAsync(EventRequest request, CancellationToken cancellationToken) =>
-        IngestedAsync("event", () => events.RecordAsync(request, cancellationToken), cancellationToken);
+        IngestedAsync(() => events.RecordAsync(request, cancellationToken), cancellationToken);
 
     /// <summary>Writes <c>.lifecycle/state.json</c> now.</summary>
     public Task<CheckpointOutcome> CheckpointAsync(CancellationToken cancellationToken) =>
-        IngestedAsync("checkpoint", () => checkpoints.WriteAsync(cancellationToken), cancellationToken);
+        IngestedAsync(() => checkpoints.WriteAsync(cancellationToken), cancellationToken);
 
     public Task<ReportDocument> ReportAsync(string? sessionId, string format, CancellationToken cancellationToken) =>
         queries.ReportAsync(sessionId, format, cancellationToken);
@@ -79,13 +78,9 @@ public sealed class SessionService(
     /// <summary>Rebuilds the store from the committed handoffs and the checkpoint, saying what it found and used.</summary>
     public Task<RecoveryReport> RecoverAsync(CancellationToken cancellationToken) => recovery.RunAsync(cancellationToken);
 
-    /// <summary>
-    /// Waits for a start or an end in progress (they hold the session lock), records what the git
-    /// hooks spooled, then does <paramref name="work"/>, holding the lock so no close begins under it.
-    /// </summary>
-    private async Task<T> IngestedAsync<T>(string command, Func<Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>Records what the git hooks spooled, then does <paramref name="work"/>.</summary>
+    private async Task<T> IngestedAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
-        using var held = await sessionLock.WaitAsync(command, cancellationToken);
         await ingestion.IngestAsync(cancellationToken);
         return await work();
     }

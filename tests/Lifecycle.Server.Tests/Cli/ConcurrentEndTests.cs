@@ -39,28 +39,4 @@ public class ConcurrentEndTests
             Assert.Equal($"draft {i}\n", File.ReadAllText(Path.Combine(folder.Path, "work", $"file{i}.txt")));
         }
     }
-
-    [Fact]
-    public async Task TaskCommandsDuringAnEnd_WaitForIt_SoTheCloseSucceedsAndEveryTaskReachesTheNextSession()
-    {
-        using var folder = new TempFolder();
-        var cli = SessionRepositories.Prepare(folder);
-        Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
-        for (var i = 0; i < 40; i++)
-        {
-            folder.Write($"work/file{i}.txt", $"draft {i}\n");
-        }
-
-        var end = cli.RunAsync("end", "--yes");
-        var adds = Enumerable.Range(1, 3).Select(i => cli.RunAsync("task", "add", $"idea {i}")).ToList();
-        var closed = await end;
-        var added = await Task.WhenAll(adds);
-
-        Assert.True(closed.ExitCode == 0, closed.ToString());
-        Assert.All(added, a => Assert.True(a.ExitCode == 0, a.ToString()));
-        var next = await cli.RunAsync("--json", "start");
-        Assert.True(next.ExitCode == 0, next.ToString());
-        var titles = next.Json["openTasks"]!.AsArray().Select(t => t!["title"]!.GetValue<string>()).Order().ToList();
-        Assert.Equal(["idea 1", "idea 2", "idea 3"], titles);
-    }
 }
