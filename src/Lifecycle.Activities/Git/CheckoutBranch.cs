@@ -24,6 +24,15 @@ public sealed class CheckoutBranch(ISessionStore sessions, RepositoryContext rep
         var target = string.IsNullOrWhiteSpace(given) ? session.ActiveBranch : given;
         context.SetOutput("branch", target);
         context.SetOutput("switched", false);
+
+        // A blocker an earlier start left about a switch is this run's to judge again: it is added
+        // back below when the switch still fails, never carried on once the branch is checked out
+        // (or when there is no branch to go back to).
+        if (!ManualMode && session.Blockers.RemoveAll(b => b.StartsWith(SwitchBlocker, StringComparison.Ordinal)) > 0)
+        {
+            await Sessions.SaveAsync(session, context.CancellationToken);
+        }
+
         if (target is null)
         {
             context.Complete("No branch to check out (none given and the session has none).");
@@ -37,14 +46,6 @@ public sealed class CheckoutBranch(ISessionStore sessions, RepositoryContext rep
         }
 
         using var git = OpenWorkspace();
-
-        // A blocker an earlier start left about a switch is this run's to judge again: it is added
-        // back below when the switch still fails, never carried on once the branch is checked out.
-        var cleared = session.Blockers.RemoveAll(b => b.StartsWith(SwitchBlocker, StringComparison.Ordinal)) > 0;
-        if (cleared)
-        {
-            await Sessions.SaveAsync(session, context.CancellationToken);
-        }
 
         if (git.CurrentBranch == target)
         {

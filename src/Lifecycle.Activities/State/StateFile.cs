@@ -200,6 +200,13 @@ public sealed class StateFile<T>
     private async Task RestoreAsync(byte[] bytes, bool keepCorrupt, CancellationToken cancellationToken)
     {
         using var held = FileLock.Acquire(LockPath);
+
+        // Judged without the lock: a writer in another process may have saved a good file since.
+        if (await LoadAsync(Path, cancellationToken).ConfigureAwait(false) is { Found: true, Problem: null })
+        {
+            return;
+        }
+
         await WriteTempAsync(bytes, cancellationToken).ConfigureAwait(false);
         if (keepCorrupt)
         {
@@ -245,6 +252,8 @@ public sealed class StateFile<T>
         // Copied, not moved: the main file never disappears, so a reader in another process (which
         // takes no lock) always finds the old or the new version, never a gap it would "restore".
         File.Copy(Path, BackupPath(1), overwrite: true);
+        using var backup = new FileStream(BackupPath(1), FileMode.Open, FileAccess.ReadWrite);
+        backup.Flush(flushToDisk: true);
     }
 
     private async Task<Loaded> LoadAsync(string path, CancellationToken cancellationToken)

@@ -104,7 +104,7 @@ public sealed class SessionStoreAccess(ISessionStore sessions, LifecyclePaths pa
         if (latest is { State: SessionState.Initializing })
         {
             throw new SessionException(
-                $"Session {latest.SessionId} has not finished starting; nothing was changed. Run 'lifecycle start' to finish it (or wait for the start that is running), then run this command again.",
+                $"Session {latest.SessionId} has not finished starting. Run 'lifecycle start' to finish it (or wait for the start that is running), then run this command again.",
                 ErrorKind.Conflict);
         }
 

@@ -154,6 +154,15 @@ public sealed class StartSession(
     private async Task<SessionInterruptedException> InterruptedAsync(WorkflowStoppedException stopped)
     {
         var latest = await sessions.GetLatestAsync(CancellationToken.None);
+        if (stopped.WorkflowId == SessionWorkflows.End && latest is { State: SessionState.Active })
+        {
+            // The auto-close stopped before it began: nothing changed, and no later engine start
+            // should finish it with this start's options (as EndSession does for an end).
+            await runtime.AbandonAsync(stopped.InstanceId, "Stopped (Ctrl-C or SIGTERM) before the close began: nothing was changed; the session stays ACTIVE.");
+            return new SessionInterruptedException(
+                $"Interrupted before the close of session {latest.SessionId} began: nothing was changed; it is still ACTIVE. Run 'lifecycle start' again (or 'lifecycle end').", stopped);
+        }
+
         var what = stopped.WorkflowId == SessionWorkflows.End
             ? $"the close of session {latest?.SessionId} stopped at a safe point, still CLOSING"
             : latest is { State: SessionState.Initializing }

@@ -76,7 +76,7 @@ public class SessionEdgeTests
         var refused = await cli.RunAsync("task", "add", "written during the start");
 
         Assert.Equal(4, refused.ExitCode);
-        Assert.StartsWith("error: Session 00002 has not finished starting; nothing was changed. Run 'lifecycle start' to finish it", refused.Stderr);
+        Assert.StartsWith("error: Session 00002 has not finished starting. Run 'lifecycle start' to finish it", refused.Stderr);
         Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
         Assert.Equal(0, (await cli.RunAsync("task", "add", "written after the start")).ExitCode);
         var tasks = await cli.RunAsync("--json", "task", "list");
