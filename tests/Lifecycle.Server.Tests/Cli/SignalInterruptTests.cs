@@ -99,4 +99,26 @@ public class SignalInterruptTests
         Assert.Equal("half-done\n", File.ReadAllText(Path.Combine(folder.Path, "draft.txt")));
         Assert.Equal("", Git.Run(folder.Path, "stash", "list"));
     }
+
+    [Fact]
+    public async Task Start_InterruptedBeforeItsAutoCloseBegan_ChangesNothing_AndTheNextEndRunsWithItsOwnOptions()
+    {
+        using var folder = new TempFolder();
+        var cli = SessionRepositories.Prepare(folder);
+        Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
+        folder.Write("draft.txt", "half-done\n");
+        cli.Environment["LIFECYCLE_CLOCK_SHIFT"] = "10800";
+
+        cli.Environment["LIFECYCLE_INTERRUPT_AT"] = "check";
+        var interrupted = await cli.RunAsync("start");
+        cli.Environment.Remove("LIFECYCLE_INTERRUPT_AT");
+
+        Assert.True(interrupted.ExitCode == 130, interrupted.ToString());
+        Assert.Contains("error: Interrupted before the close of session 00001 began: nothing was changed; it is still ACTIVE.", interrupted.Stderr);
+        Assert.Equal("ACTIVE", (await cli.RunAsync("--json", "status")).Json["state"]!.GetValue<string>());
+        var closed = await cli.RunAsync("--json", "end", "--yes", "--no-stash", "--note", "mine");
+        Assert.True(closed.ExitCode == 0, closed.ToString());
+        Assert.Equal("mine", closed.Json["notes"]!.GetValue<string>());
+        Assert.Equal("half-done\n", File.ReadAllText(Path.Combine(folder.Path, "draft.txt")));
+    }
 }
