@@ -98,10 +98,12 @@ public sealed class SessionStoreAccess(ISessionStore sessions, LifecyclePaths pa
     /// already carried the previous session's tasks over, so a change made to that one now would
     /// reach no session; the start is finished (or aborted) first.
     /// </exception>
-    public async Task<SessionContext> ForTasksAsync(CancellationToken cancellationToken)
+    /// <param name="toChange">False for a listing, which may read the last session that began meanwhile.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async Task<SessionContext> ForTasksAsync(CancellationToken cancellationToken, bool toChange = true)
     {
         var latest = await LatestAsync(cancellationToken);
-        if (latest is { State: SessionState.Initializing })
+        if (toChange && latest is { State: SessionState.Initializing })
         {
             throw new SessionException(
                 $"Session {latest.SessionId} has not finished starting. Run 'lifecycle start' to finish it (or wait for the start that is running), then run this command again.",

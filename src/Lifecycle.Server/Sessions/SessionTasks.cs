@@ -62,7 +62,7 @@ public sealed class SessionTasks(
     /// <summary>The current tasks; with <paramref name="all"/>, also those done in earlier sessions.</summary>
     public async Task<TaskListing> ListAsync(bool all, CancellationToken cancellationToken)
     {
-        var session = await access.ForTasksAsync(cancellationToken);
+        var session = await access.ForTasksAsync(cancellationToken, toChange: false);
         var listed = new List<ListedTask>([.. session.OpenTasks.Concat(session.CompletedTasks).Select(t => new ListedTask(session.SessionId, t))]);
         if (all)
         {

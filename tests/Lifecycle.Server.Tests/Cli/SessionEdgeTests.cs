@@ -74,6 +74,9 @@ public class SessionEdgeTests
         cli.Environment.Remove("LIFECYCLE_INTERRUPT_AT");
 
         var refused = await cli.RunAsync("task", "add", "written during the start");
+        var listed = await cli.RunAsync("--json", "task", "list");
+        Assert.True(listed.ExitCode == 0, listed.ToString());
+        Assert.Equal("00001", listed.Json["sessionId"]!.GetValue<string>());
 
         Assert.Equal(4, refused.ExitCode);
         Assert.StartsWith("error: Session 00002 has not finished starting. Run 'lifecycle start' to finish it", refused.Stderr);
