@@ -44,7 +44,7 @@ public sealed class DisplayMission(ISessionStore sessions) : SessionActivityBase
 
         var lines = new List<string>
         {
-            $"Session {session.SessionId} on {SessionBranch.Of(session)}{(session.DetachedHead ? " (no branch: commits made here are found only by their sha; 'git switch -c NAME' keeps them)" : "")}",
+            $"Session {session.SessionId} on {SessionBranch.Of(session)}{(session.DetachedHead ? $" ({SessionBranch.DetachedAdvice})" : "")}",
             $"Mission: {StrategyName(continuation.Strategy)}: {continuation.Reason}",
         };
         if (session.HandoffNotes.Trim() is { Length: > 0 } notes)

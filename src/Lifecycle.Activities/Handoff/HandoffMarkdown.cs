@@ -1,4 +1,5 @@
 using Lifecycle.Activities.Continuity;
+using Lifecycle.Activities.Sessions;
 using Lifecycle.Activities.Tasks;
 
 namespace Lifecycle.Activities.Handoff;
@@ -26,7 +27,7 @@ public static class HandoffMarkdown
             "## Summary",
             $"- **Session**: {handoff.SessionId} ({(handoff.PreviousSession is null ? "first session" : $"after {handoff.PreviousSession}")})",
             $"- **When**: {text.Period(handoff.StartTime, handoff.EndTime)} ({DocText.Span(handoff.EndTime - handoff.StartTime)})",
-            $"- **Branch**: {BranchOf(handoff)}{(handoff.HeadSha is null ? "" : $" at {DocText.Short(handoff.HeadSha)}")}",
+            $"- **Branch**: {SessionBranch.Name(handoff.Branch, handoff.DetachedHead, null)}{(handoff.HeadSha is null ? "" : $" at {DocText.Short(handoff.HeadSha)}")}",
             $"- **Productivity Score**: {DocText.Score(handoff.ProductivityScore, handoff.Metrics.ScoreUnavailableReason)}",
             $"- **Work**: {DocText.Count(work.Commits.Count, "commit")}, {DocText.Count(work.TasksCompleted, "task")} completed, "
                 + $"{DocText.Count(work.FilesModified, "file")} modified, {DocText.Count(work.LinesChanged, "line")} changed",
@@ -73,7 +74,7 @@ public static class HandoffMarkdown
         lines.Add("## Continuity Setup");
         lines.Add($"- **Next Session**: {handoff.NextSession}");
         lines.Add($"- **Strategy**: {Strategy(handoff.Continuation)}");
-        lines.Add($"- **Branch**: {BranchOf(handoff)}");
+        lines.Add($"- **Branch**: {SessionBranch.Name(handoff.Branch, handoff.DetachedHead, null)}");
         lines.Add($"- **Work Put Away**: {PutAway(handoff.Stash)}");
         lines.Add($"- **Health at Close**: {(handoff.Health.EndConsensus is { } end ? $"{DocText.Percent(end)} ({Status(handoff.Health.Status)})" : "not checked (no reality check at close)")}");
         return DocText.Lines(lines);
@@ -112,8 +113,4 @@ public static class HandoffMarkdown
         HealthStatus.Improved => "IMPROVED ⬆️",
         _ => "UNCHECKED (no reality check at close)",
     };
-
-    // A detached HEAD said plainly: the work is on no branch, found by its sha only.
-    private static string BranchOf(Handoff handoff) =>
-        handoff.Branch ?? (handoff.DetachedHead ? "none (detached HEAD: 'git switch -c NAME' keeps its commits on a branch)" : "unknown");
 }

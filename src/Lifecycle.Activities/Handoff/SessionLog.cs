@@ -34,7 +34,7 @@ public static class SessionLog
             $"# Session {context.SessionId} Log",
             "",
             $"- **Started**: {text.DateTime(context.StartTime)} {text.ZoneName}",
-            $"- **Branch**: {context.ActiveBranch ?? (context.DetachedHead ? $"none ({SessionBranch.Describe(null, true, context.StartSha)})" : "unknown")}",
+            $"- **Branch**: {SessionBranch.Name(context.ActiveBranch, context.DetachedHead, context.StartSha)}",
             $"- **Previous Session**: {context.PreviousSession ?? "none (first session)"}",
             $"- **Reality Consensus**: {DocText.Percent(context.RealityConsensus)}{agents}",
             "",

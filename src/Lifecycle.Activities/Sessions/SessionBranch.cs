@@ -3,6 +3,16 @@ namespace Lifecycle.Activities.Sessions;
 /// <summary>Where a session works, in words: a branch, or a detached HEAD said plainly.</summary>
 public static class SessionBranch
 {
+    /// <summary>What a detached HEAD means for the work, said wherever one is shown.</summary>
+    public const string DetachedAdvice = "no branch: commits made here are found only by their sha; 'git switch -c NAME' keeps them";
+
+    /// <summary>A branch's name for a document: the name, <c>none (detached HEAD at 1a2b3c4; …)</c>, or <c>unknown</c>.</summary>
+    /// <param name="branch">The branch; null when there is none.</param>
+    /// <param name="detached">True when HEAD was detached.</param>
+    /// <param name="sha">The commit HEAD was at; null to leave it out.</param>
+    public static string Name(string? branch, bool detached, string? sha) =>
+        branch ?? (detached ? $"none (detached HEAD{(sha is null ? "" : $" at {Short(sha)}")}; {DetachedAdvice})" : "unknown");
+
     /// <summary><c>branch feat</c>, <c>a detached HEAD at 1a2b3c4</c>, or <c>branch unknown</c>.</summary>
     /// <param name="branch">The branch; null when there is none.</param>
     /// <param name="detached">True when HEAD was detached.</param>

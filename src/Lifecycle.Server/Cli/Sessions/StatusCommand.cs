@@ -69,7 +69,7 @@ public static class StatusCommand
 
     private static string Where(SessionStatus status) =>
         status.Detached
-            ? $"detached HEAD at {status.HeadSha![..7]} (not on a branch: commits made here are found only by their sha; 'git switch -c NAME' keeps them on a branch)"
+            ? $"detached HEAD at {status.HeadSha![..7]} ({Lifecycle.Activities.Sessions.SessionBranch.DetachedAdvice})"
             : status.Branch ?? status.Session.ActiveBranch ?? "-";
 
     private static string Count(int n, string unit) => $"{n} {unit}{(n == 1 ? "" : "s")}";
