@@ -64,6 +64,9 @@ public sealed record LifecyclePaths(string Root)
     /// <summary>The running server's address and process (<c>{url, pid}</c>).</summary>
     public string ServerFile => Path.Combine(StateFolder, "server.json");
 
+    /// <summary>Held by the running server for its whole life, so that a repository has one server at a time.</summary>
+    public string ServerLock => Path.Combine(StateFolder, "server.lock");
+
     /// <summary>The HTTP API's bearer token (mode 0600).</summary>
     public string TokenFile => Path.Combine(StateFolder, "token");
 

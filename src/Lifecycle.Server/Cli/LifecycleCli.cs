@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lifecycle.Server.Cli.Serving;
 using Lifecycle.Server.Cli.Sessions;
 using Lifecycle.Server.Cli.Setup;
 using Lifecycle.Server.Cli.Workflows;
@@ -27,6 +28,7 @@ public static class LifecycleCli
         root.Add(WorkflowCommand.Build(output, error));
         root.Add(InstancesCommand.Build(output, error));
         root.Add(JournalCommand.Build(output, error));
+        root.Add(ServeCommand.Build(output, error));
         root.Add(DemoCommand.Build(output, error));
         root.Add(CompletionCommand.Build(output, error));
         return ValueCompletions.Attach(root);

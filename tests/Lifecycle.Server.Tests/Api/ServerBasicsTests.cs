@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Lifecycle.Server.Tests.Support;
+
+namespace Lifecycle.Server.Tests.Api;
+
+/// <summary>What every route shares: the open health check, the token, Problem Details, the login link.</summary>
+public sealed class ServerBasicsTests : IDisposable
+{
+    private readonly ServerFactory _server = new();
+
+    [Fact]
+    public async Task Health_is_open()
+    {
+        var response = await _server.Anonymous().GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Api_without_the_token_is_401_problem_details()
+    {
+        var response = await _server.Anonymous().GetAsync("/api/sessions/current");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Api_with_a_wrong_token_is_401()
+    {
+        var client = _server.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-the-token");
+
+        var response = await client.GetAsync("/api/sessions/current");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Token_file_is_private()
+    {
+        _ = _server.Server;
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_server.Paths.TokenFile));
+    }
+
+    [Fact]
+    public async Task Unknown_route_is_404_problem_details()
+    {
+        var response = await _server.Authorized().GetAsync("/api/no-such-thing");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_typed_error_of_the_application_layer_keeps_its_kind()
+    {
+        var response = await _server.Authorized().GetAsync("/api/sessions/current");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("notFound", (string?)problem["kind"]);
+        Assert.Contains("lifecycle start", (string?)problem["detail"]);
+    }
+
+    [Fact]
+    public async Task Login_link_works_once_and_sets_a_strict_http_only_cookie()
+    {
+        _ = _server.Server;
+        var code = ((Lifecycle.Server.Serving.LoginCodes)_server.Services.GetService(typeof(Lifecycle.Server.Serving.LoginCodes))!).Issue();
+        var client = _server.Anonymous();
+
+        var first = await client.GetAsync($"/login?code={code}");
+        var second = await client.GetAsync($"/login?code={code}");
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        var cookie = Assert.Single(first.Headers.GetValues("Set-Cookie"));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_cookie_opens_the_api()
+    {
+        _ = _server.Server;
+        var token = Lifecycle.Server.Serving.AccessToken.Read(_server.Paths.TokenFile)!;
+        var client = _server.Anonymous();
+        client.DefaultRequestHeaders.Add("Cookie", $"lifecycle_token={token}");
+
+        var response = await client.GetAsync("/api/sessions/current");
+
+        Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApi_document_is_served()
+    {
+        var response = await _server.Anonymous().GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.NotNull(document["paths"]!["/api/sessions/current"]);
+    }
+
+    public void Dispose() => _server.Dispose();
+}
