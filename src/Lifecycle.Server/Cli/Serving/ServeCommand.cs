@@ -63,7 +63,16 @@ public static class ServeCommand
         try
         {
             using var host = ServerHost.CreateBuilder(options).Build();
-            await host.StartAsync(cancellationToken);
+            try
+            {
+                await host.StartAsync(cancellationToken);
+            }
+            catch (IOException busy) when (busy.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                throw new Lifecycle.Activities.SessionException(
+                    $"{busy.Message.TrimEnd('.')}; choose another port with --urls, or leave --urls out for a free one.", Lifecycle.Activities.ErrorKind.Conflict);
+            }
+
             var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             file.Publish(address);
             var login = host.Services.GetRequiredService<LoginCodes>().Issue();

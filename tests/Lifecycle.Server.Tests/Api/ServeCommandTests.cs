@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Net;
+using Lifecycle.Activities.Setup;
+using Lifecycle.Server.Tests.Support;
+
+namespace Lifecycle.Server.Tests.Api;
+
+/// <summary><c>lifecycle serve</c> as users run it: the real binary on a free loopback port.</summary>
+public sealed class ServeCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly CliRunner _cli;
+
+    public ServeCommandTests()
+    {
+        _cli = SessionRepositories.Prepare(_folder);
+    }
+
+    private LifecyclePaths Paths => LifecyclePaths.For(_folder.Path);
+
+    [Fact]
+    public async Task Serves_on_loopback_writes_server_json_and_stops_cleanly_on_sigterm()
+    {
+        await using var server = await RunningServer.StartAsync(_cli);
+
+        Assert.StartsWith("http://127.0.0.1:", server.Url);
+        using var client = server.Client();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/sessions/current")).StatusCode);
+
+        var stopped = await server.StopAsync();
+
+        Assert.Equal(0, stopped.ExitCode);
+        Assert.Contains("login (works once)", stopped.Stdout);
+        Assert.False(File.Exists(Paths.ServerFile), "server.json is removed on a clean stop");
+    }
+
+    [Fact]
+    public async Task Curl_with_the_token_gets_in_and_without_it_gets_401()
+    {
+        await using var server = await RunningServer.StartAsync(_cli);
+
+        var without = await Curl("-s", "-o", "/dev/null", "-w", "%{http_code}", $"{server.Url}/api/sessions");
+        var with = await Curl("-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", $"Authorization: Bearer {server.Token}", $"{server.Url}/api/sessions/current");
+
+        Assert.Equal("401", without);
+        Assert.Equal("404", with);
+    }
+
+    [Fact]
+    public async Task Writes_a_rolling_compact_json_log_with_requests()
+    {
+        await using (var server = await RunningServer.StartAsync(_cli))
+        {
+            using var client = server.Client();
+            await client.GetAsync("/health");
+            await server.StopAsync();
+        }
+
+        var log = Assert.Single(Directory.GetFiles(Paths.LogsFolder, "server-*.clef"));
+        var lines = await File.ReadAllLinesAsync(log);
+        Assert.Contains(lines, line => line.Contains("\"RequestPath\":\"/health\"", StringComparison.Ordinal));
+        Assert.All(lines, line => Assert.StartsWith("{\"@t\":", line));
+    }
+
+    [Fact]
+    public async Task A_second_server_for_the_same_repository_is_refused_with_the_first_ones_address()
+    {
+        await using var server = await RunningServer.StartAsync(_cli);
+
+        var second = await _cli.RunAsync("serve");
+
+        Assert.Equal(4, second.ExitCode);
+        Assert.Contains(server.Url, second.Stderr);
+        Assert.Contains($"process {server.ProcessId}", second.Stderr);
+    }
+
+    [Fact]
+    public async Task A_server_killed_with_sigkill_leaves_a_stale_file_that_the_next_serve_replaces()
+    {
+        var first = await RunningServer.StartAsync(_cli);
+        await first.KillAsync();
+        Assert.True(File.Exists(Paths.ServerFile));
+
+        await using var second = await RunningServer.StartAsync(_cli);
+
+        Assert.NotEqual(first.ProcessId, second.ProcessId);
+        await first.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Listening_beyond_loopback_needs_an_explicit_flag()
+    {
+        var refused = await _cli.RunAsync("serve", "--urls", "http://0.0.0.0:0");
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--allow-remote", refused.Stderr);
+        Assert.DoesNotContain("   at ", refused.Stderr);
+        Assert.False(File.Exists(Paths.ServerFile));
+    }
+
+    [Fact]
+    public async Task Listening_beyond_loopback_with_the_flag_says_the_token_is_the_only_protection()
+    {
+        await using var server = await RunningServer.StartAsync(_cli, "--urls", "http://0.0.0.0:0", "--allow-remote");
+
+        var stopped = await server.StopAsync();
+
+        Assert.Contains("the token is the only protection", stopped.Stdout);
+    }
+
+    [Fact]
+    public async Task A_port_in_use_is_one_clear_line()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+
+        var refused = await _cli.RunAsync("serve", "--urls", $"http://127.0.0.1:{port}");
+
+        Assert.Equal(4, refused.ExitCode);
+        Assert.Contains($"{port}", refused.Stderr);
+        Assert.Contains("--urls", refused.Stderr);
+        Assert.DoesNotContain("   at ", refused.Stderr);
+        Assert.False(File.Exists(Paths.ServerFile));
+    }
+
+    private static async Task<string> Curl(params string[] args)
+    {
+        using var curl = Process.Start(new ProcessStartInfo("curl", args) { RedirectStandardOutput = true })!;
+        var output = await curl.StandardOutput.ReadToEndAsync();
+        await curl.WaitForExitAsync();
+        return output;
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
