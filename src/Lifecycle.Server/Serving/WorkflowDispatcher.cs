@@ -24,14 +24,22 @@ public sealed partial class WorkflowDispatcher(WorkflowEngine engine, WorkflowSt
     /// <returns>The instance's id.</returns>
     /// <exception cref="WorkflowNotFoundException">No such workflow is published.</exception>
     /// <exception cref="Lifecycle.Workflows.Runtime.WorkflowInputException">The input does not fit; nothing is stored.</exception>
-    /// <exception cref="WorkflowStoppedException">The server is stopping: the instance is stored, and the next start runs it.</exception>
+    /// <remarks>While the server stops, the instance is stored all the same (unowned), and the next engine start runs it.</remarks>
     public async Task<string> DispatchAsync(string workflowId, JsonObject? input, CancellationToken cancellationToken)
     {
         var pending = await engine.PrepareAsync(workflowId, input, cancellationToken);
         if (!_queue.Writer.TryWrite(pending))
         {
-            // Stopping: running it now only saves it unowned at its first persisted point.
-            await engine.RunAsync(pending, CancellationToken.None);
+            // Stopping: running it now only saves it unowned at its first persisted point, and the
+            // next engine start runs it. It is stored, so its id is still the answer.
+            try
+            {
+                await engine.RunAsync(pending, CancellationToken.None);
+            }
+            catch (WorkflowStoppedException)
+            {
+                LogStopped(logger, pending.WorkflowId);
+            }
         }
 
         return pending.InstanceId;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Lifecycle.Server.Serving;
 using Lifecycle.Server.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lifecycle.Server.Tests.Api;
 
@@ -123,6 +124,22 @@ public sealed class WorkflowsRunApiTests : IDisposable
             i => i?.Status == Lifecycle.Workflows.Runtime.WorkflowStatus.Finished);
 
         Assert.Equal(Lifecycle.Workflows.Runtime.WorkflowStatus.Finished, instance?.Status);
+    }
+
+    [Fact]
+    public async Task Dispatch_while_the_server_stops_stores_the_instance_unowned_for_the_next_start()
+    {
+        var client = _server.Authorized();
+        await client.PublishAsync("steps", TestWorkflows.Steps());
+        await _server.Services.GetRequiredService<WorkflowDispatcher>().StopAsync(CancellationToken.None);
+
+        var response = await client.PostAsync("/api/workflows/steps/dispatch", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var instance = Assert.Single(await InstancesAsync());
+        Assert.Equal((string?)(await response.BodyAsync())["instanceId"], instance.InstanceId);
+        Assert.Equal(Lifecycle.Workflows.Runtime.WorkflowStatus.Running, instance.Status);
+        Assert.Null((await _server.Engine().Store.LoadAsync(instance.InstanceId, CancellationToken.None))!.Owner);
     }
 
     public void Dispose() => _server.Dispose();
