@@ -25,7 +25,6 @@ public static class EventsApi
     {
         api.MapPost("/events/{name}", PostAsync)
             .WithTags("Events")
-            .Accepts<object>("application/json")
             .WithSummary("Delivers an event: resumes waiting instances and starts triggered workflows; 409 when not delivered");
         return api;
     }

@@ -9,7 +9,8 @@ namespace Lifecycle.Server.Api;
 /// Request bodies read by the endpoints themselves, so that every way a body can be wrong gets a
 /// 4xx Problem Details saying what to send: larger than <see cref="ServerOptions.MaxRequestBodyBytes"/>
 /// (413, also where the server enforces no limit, like the test server), not UTF-8, not JSON (400),
-/// not an object, an unknown field or a field of the wrong type (400).
+/// not an object, an unknown field or a field of the wrong type (400). The Content-Type is not
+/// checked: a body is JSON whatever it says (<c>curl -d</c> says form data), so no client gets 415.
 /// </summary>
 internal static class JsonBody
 {

@@ -30,15 +30,12 @@ public static class WorkflowsApi
         workflows.MapGet("/{id}", GetAsync).WithSummary("A published version (the latest, or ?version=N) with its definition");
         workflows.MapGet("/{id}/versions", VersionsAsync).WithSummary("Every published version of a workflow");
         workflows.MapPut("/{id}", SaveDraftAsync)
-            .Accepts<object>("application/json")
             .WithSummary("Validates a definition and saves it as the repository's draft (.lifecycle/workflows/{id}.json); 400 lists every problem");
         workflows.MapGet("/{id}/draft", GetDraft).WithSummary("The draft as saved");
         workflows.MapPost("/{id}/publish", PublishDraftAsync).WithSummary("Publishes the draft: a new version when it changed");
         workflows.MapPost("/{id}/execute", ExecuteAsync)
-            .Accepts<object>("application/json")
             .WithSummary("Runs the latest version with {input} until it finishes, suspends or faults (200, status Faulted included)");
         workflows.MapPost("/{id}/dispatch", DispatchAsync)
-            .Accepts<object>("application/json")
             .WithSummary("Stores a run of the latest version with {input} and answers 202 with its instance id; the server runs it");
         return api;
     }

@@ -187,6 +187,16 @@ public sealed class WorkflowsApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Body_is_read_as_json_whatever_its_content_type()
+    {
+        var content = new StringContent(TestWorkflows.Steps(), System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        var response = await _server.Authorized().PutAsync("/api/workflows/steps", content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Body_that_is_not_utf8_is_400()
     {
         var content = new ByteArrayContent([0x7b, 0xff, 0xfe, 0x7d]);
