@@ -1,7 +1,6 @@
 using Lifecycle.Server.Serving;
 using Lifecycle.Server.Workflows;
 using Lifecycle.Workflows.Hosting;
-using Lifecycle.Workflows.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -76,13 +75,4 @@ public static class WorkflowsApi
         var instanceId = await dispatcher.DispatchAsync(id, JsonBody.Object(body, "input"), CancellationToken.None);
         return TypedResults.Accepted($"/api/instances/{instanceId}", new Dispatched(instanceId, id));
     }
-
-    /// <summary>The body of <c>GET /api/workflows</c>.</summary>
-    public sealed record WorkflowList(IReadOnlyList<WorkflowListing> Workflows);
-
-    /// <summary>The body of <c>GET /api/workflows/{id}/versions</c>.</summary>
-    public sealed record VersionList(string Id, IReadOnlyList<DefinitionVersion> Versions);
-
-    /// <summary>The body of <c>POST /api/workflows/{id}/dispatch</c>: the stored instance the server runs.</summary>
-    public sealed record Dispatched(string InstanceId, string WorkflowId);
 }
