@@ -12,7 +12,7 @@ namespace Lifecycle.Activities.State;
 /// where the file system refuses (some network ones do), it does nothing: a best effort on top of
 /// the files' own fsync.
 /// </remarks>
-internal static class FolderSync
+public static class FolderSync
 {
     private const int ReadOnlyCloseOnExec = 0x80000; // O_RDONLY | O_CLOEXEC (same value on x86-64 and arm64)
 

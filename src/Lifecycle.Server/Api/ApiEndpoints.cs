@@ -12,6 +12,8 @@ public static class ApiEndpoints
     /// <summary>What the resources need registered beyond the composition root.</summary>
     public static void AddServices(IServiceCollection services)
     {
+        services.AddSingleton<WorkflowDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkflowDispatcher>());
     }
 
     public static IEndpointRouteBuilder MapLifecycleEndpoints(this IEndpointRouteBuilder endpoints)
@@ -19,9 +21,12 @@ public static class ApiEndpoints
         endpoints.MapHealthEndpoints();
         endpoints.MapOpenApi();
         endpoints.MapScalarApiReference();
+        endpoints.MapHooksApi();
 
         var api = endpoints.MapGroup("/api");
         api.MapSessionsApi();
+        api.MapWorkflowsApi();
+        api.MapEventsApi();
         return endpoints;
     }
 }

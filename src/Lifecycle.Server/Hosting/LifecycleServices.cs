@@ -2,6 +2,7 @@ using Lifecycle.Activities.Sessions;
 using Lifecycle.Activities.Setup;
 using Lifecycle.Server.Persistence;
 using Lifecycle.Server.Sessions;
+using Lifecycle.Server.Workflows;
 using Lifecycle.Workflows.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,6 +42,11 @@ public static class LifecycleServices
         services.AddSingleton(sp => new Lifecycle.Activities.Tracking.EventSpool(paths, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<HookEventIngestion>();
         services.AddSingleton<SessionService>();
+
+        services.AddSingleton<WorkflowDrafts>();
+        services.AddSingleton<WorkflowCatalog>();
+        services.AddSingleton<StimulusDelivery>();
+        services.AddSingleton<WorkflowHooks>();
         return services;
     }
 

@@ -67,13 +67,16 @@ public static class ServerHost
 
     private static void UsePipeline(IApplicationBuilder app)
     {
+        // Outside the exception handler, so that a typed error is logged with the status it is
+        // answered with (400, 404...), not as a 500 with its stack.
+        app.UseSerilogRequestLogging();
+
         // The application layer's typed errors are answers, not failures: only bugs are logged with their stack.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             SuppressDiagnosticsCallback = context => ApiErrors.Describe(context.Exception) is not null,
         });
         app.UseStatusCodePages();
-        app.UseSerilogRequestLogging();
         app.UseRouting();
         app.UseTokenAuthentication();
         app.UseEndpoints(endpoints => endpoints.MapLifecycleEndpoints());

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Lifecycle.Server.Workflows;
 using Lifecycle.Workflows.Definitions;
 
 namespace Lifecycle.Server.Sessions;
@@ -25,9 +26,9 @@ internal static class SessionWorkflows
         foreach (var id in Ids)
         {
             var (json, source) = Source(paths, id);
-            if (DefinitionReader.Identify(json) is { } identity && identity.Id != id)
+            if (WorkflowDrafts.IdMismatch(json, id) is { } mismatch)
             {
-                throw new WorkflowValidationException(source, [new DefinitionError("$.id", $"This file overrides '{id}', so its id must be '{id}', not '{identity.Id}'.")]);
+                throw new WorkflowValidationException(source, [mismatch]);
             }
 
             await engine.PublishSourceAsync(json, source, cancellationToken);
@@ -37,10 +38,9 @@ internal static class SessionWorkflows
     /// <summary>The override when the repository has one, else the shipped default.</summary>
     public static (string Json, string Source) Source(Lifecycle.Activities.Setup.LifecyclePaths paths, string id)
     {
-        var custom = paths.WorkflowOverride(id);
-        if (File.Exists(custom))
+        if (new WorkflowDrafts(paths).Read(id) is { } custom)
         {
-            return (File.ReadAllText(custom), Lifecycle.Activities.Setup.LifecyclePaths.WorkflowOverrideRelative(id));
+            return (custom, WorkflowDrafts.RelativePath(id));
         }
 
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"workflows/{id}.json") ??

@@ -96,15 +96,37 @@ public sealed partial class WorkflowEngine(
     /// <summary>Runs a new instance of a published definition until it finishes, faults or suspends.</summary>
     public async Task<RunResult> RunAsync(WorkflowDefinition definition, JsonObject? input, CancellationToken cancellationToken = default)
     {
+        using var span = CommandTrace.Begin($"engine: run {definition.Id}");
+        return await RunAsync(await PrepareAsync(definition, input, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores a new instance of the latest published version of <paramref name="workflowId"/>
+    /// without running it, for a host that runs it in the background and answers with its id at once.
+    /// </summary>
+    /// <exception cref="WorkflowNotFoundException">No such workflow is published.</exception>
+    /// <exception cref="WorkflowInputException">The input does not match the declared inputs (nothing is stored).</exception>
+    public async Task<PendingRun> PrepareAsync(string workflowId, JsonObject? input, CancellationToken cancellationToken = default)
+    {
+        var definition = await Store.GetLatestAsync(workflowId, cancellationToken) ??
+                         throw new WorkflowNotFoundException(workflowId);
+        return await PrepareAsync(definition, input, cancellationToken);
+    }
+
+    /// <summary>Runs a stored instance (<see cref="PrepareAsync(string, JsonObject?, CancellationToken)"/>) until it finishes, faults or suspends.</summary>
+    public Task<RunResult> RunAsync(PendingRun pending, CancellationToken cancellationToken = default) =>
+        ContinueAsync(pending.Take(), cancellationToken);
+
+    private async Task<PendingRun> PrepareAsync(WorkflowDefinition definition, JsonObject? input, CancellationToken cancellationToken)
+    {
         if (definition.Version == 0)
         {
             throw new WorkflowException($"Workflow '{definition.Id}' is not published; publish it before running it.");
         }
 
-        using var span = CommandTrace.Begin($"engine: run {definition.Id}");
         var execution = runner.Create(definition, input);
         await Store.InsertAsync(execution, Owner, cancellationToken);
-        return await ContinueAsync(execution, cancellationToken);
+        return new PendingRun(execution);
     }
 
     /// <summary>Delivers a stimulus: resumes every matching bookmark and starts every workflow it triggers.</summary>

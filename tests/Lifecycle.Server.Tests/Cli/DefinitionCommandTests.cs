@@ -49,6 +49,26 @@ public class DefinitionCommandTests
     }
 
     [Fact]
+    public async Task List_ShowsTheRepositorysDrafts_PublishedOrNot()
+    {
+        using var folder = new TempFolder();
+        folder.Write("steps.json", TestWorkflows.Steps());
+        folder.Write(".lifecycle/workflows/steps.json", TestWorkflows.Steps());
+        folder.Write(".lifecycle/workflows/hook.json", WorkflowApi.Hook);
+        var cli = new CliRunner(folder.Path);
+        await cli.RunAsync("workflow", "publish", "steps.json");
+
+        var list = await cli.RunAsync("--json", "workflow", "list");
+
+        var workflows = list.Json["workflows"]!.AsArray();
+        Assert.Equal(["hook", "steps"], workflows.Select(w => w!["id"]!.GetValue<string>()));
+        Assert.Null(workflows[0]!["latestVersion"]);
+        Assert.True(workflows[0]!["hasDraft"]!.GetValue<bool>());
+        Assert.Equal(1, workflows[1]!["latestVersion"]!.GetValue<int>());
+        Assert.True(workflows[1]!["hasDraft"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task Commands_FindTheRepositoryUpward_LikeGit()
     {
         using var folder = new TempFolder();

@@ -109,6 +109,20 @@ public class InputCheckTests
     }
 
     [Fact]
+    public async Task WorkflowResume_OfAnInstanceNotWaitingForTheEvent_ExitsFourNotDelivered()
+    {
+        using var folder = new TempFolder();
+        folder.Write("greet.json", TestWorkflows.Greet);
+        var cli = new CliRunner(folder.Path);
+        var run = await cli.RunAsync("--json", "workflow", "run", "greet.json");
+
+        var result = await cli.RunAsync("workflow", "resume", "--event", "other", "--instance", run.Json["instanceId"]!.GetValue<string>());
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("is not waiting for event 'other'", result.Stderr);
+    }
+
+    [Fact]
     public async Task WorkflowResume_OfAnEventNothingWaitsFor_ExitsFourNotDelivered()
     {
         using var folder = new TempFolder();

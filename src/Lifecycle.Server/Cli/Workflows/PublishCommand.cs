@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lifecycle.Server.Workflows;
 
 namespace Lifecycle.Server.Cli.Workflows;
 
@@ -11,17 +12,15 @@ public static class PublishCommand
         var command = new Command("publish", "Store a workflow definition as a new version (only when it changed)") { file };
         return command.Handle(output, error, async (context, cancellationToken) =>
         {
-            var host = context.Host;
-            await host.Engine.Store.InitializeAsync(cancellationToken);
-            var definition = await host.Engine.ReadAsync(context.ReadUserFile(context.Parse.GetValue(file)!), context.Parse.GetValue(file)!, cancellationToken);
-            var (published, created) = await host.Engine.PublishAsync(definition, cancellationToken);
+            var path = context.Parse.GetValue(file)!;
+            var published = await context.Host.Get<WorkflowCatalog>().PublishAsync(context.ReadUserFile(path), path, cancellationToken);
             if (context.Json)
             {
-                context.WriteJson(new { workflowId = published.Id, version = published.Version, created });
+                context.WriteJson(new { workflowId = published.Id, version = published.Version, created = published.Created });
             }
             else
             {
-                context.Out.WriteLine(created
+                context.Out.WriteLine(published.Created
                     ? $"Published '{published.Id}' version {published.Version}."
                     : $"'{published.Id}' is unchanged; version {published.Version} stays in force.");
             }

@@ -1,10 +1,10 @@
 using System.CommandLine;
+using Lifecycle.Server.Workflows;
 using Lifecycle.Workflows.Hosting;
-using Lifecycle.Workflows.Runtime;
 
 namespace Lifecycle.Server.Cli.Workflows;
 
-/// <summary><c>workflow resume --event NAME</c>: delivers a stimulus to waiting instances and Event triggers.</summary>
+/// <summary><c>workflow resume --event NAME</c>: delivers a stimulus to waiting instances and Event triggers; exit 4 when it is not delivered.</summary>
 public static class ResumeCommand
 {
     public static Command Build(TextWriter output, TextWriter error)
@@ -28,62 +28,32 @@ public static class ResumeCommand
                 context.Parse.GetValue(correlation), context.Parse.GetValue(instance));
             var host = context.Host;
             await RunCommand.StartEngineAsync(context, host, cancellationToken);
-            if (stimulus.InstanceId is { } id && await host.Engine.Store.GetInstanceAsync(id, cancellationToken) is null)
-            {
-                throw new UsageException($"No instance has id '{id}'. List them with 'lifecycle instances'.");
-            }
-
-            var result = await host.Engine.ResumeAsync(stimulus, cancellationToken);
-            if (stimulus.InstanceId is { } only && result.Resumed.Count == 0 && result.Skipped.Count == 0 && result.NotDelivered.Count == 0)
-            {
-                throw new UsageException($"Instance {only} is not waiting for event '{stimulus.Event}'{(stimulus.Correlation is null ? "" : $" with correlation '{stimulus.Correlation}'")}. See what it waits for with 'lifecycle instances'.");
-            }
-
+            var outcome = await host.Get<StimulusDelivery>().DeliverAsync(stimulus, cancellationToken);
             if (context.Json)
             {
-                context.WriteJson(new
-                {
-                    resumed = result.Resumed.Select(Brief),
-                    started = result.Started.Select(Brief),
-                    skipped = result.Skipped,
-                    notDelivered = result.NotDelivered,
-                });
+                context.WriteJson(outcome.Document);
             }
-
-            var nothing = result.Resumed.Count == 0 && result.Started.Count == 0 && result.Skipped.Count == 0 && result.NotDelivered.Count == 0;
-            if (nothing)
+            else
             {
-                context.Error.WriteLine(stimulus.Correlation is null
-                    ? $"error: event '{stimulus.Event}' was not delivered: no instance waits for it without a correlation, and no workflow is triggered by it (instances waiting with a correlation need --correlation; 'lifecycle instances --status Suspended' lists what waits)."
-                    : $"error: event '{stimulus.Event}' was not delivered: no instance waits for it with correlation '{stimulus.Correlation}' (or none), and no workflow is triggered by it ('lifecycle instances --status Suspended' lists what waits).");
-            }
-
-            if (!context.Json)
-            {
-                foreach (var r in result.Resumed.Concat(result.Started))
+                foreach (var r in outcome.Result.Resumed.Concat(outcome.Result.Started))
                 {
                     RunResultText.Write(context.Out, r);
                 }
 
-                foreach (var s in result.Skipped)
+                foreach (var s in outcome.Result.Skipped)
                 {
                     context.Out.WriteLine($"Instance {s} took this event from another process first; nothing more waited for it here.");
                 }
             }
 
-            foreach (var busy in result.NotDelivered)
+            foreach (var problem in outcome.Problems)
             {
-                context.Error.WriteLine($"error: event '{stimulus.Event}' was not delivered to instance {busy}: it is busy in another process or could not be loaded (see 'lifecycle instances'). Deliver it again later.");
+                context.Error.WriteLine($"error: {problem}");
             }
 
-            if (result.NotDelivered.Count > 0 || nothing)
-            {
-                return ExitCodes.Conflict;
-            }
-
-            return result.Resumed.Concat(result.Started).Select(RunResultText.ExitCode).DefaultIfEmpty(ExitCodes.Ok).Max();
+            return outcome.Delivered
+                ? outcome.Result.Resumed.Concat(outcome.Result.Started).Select(RunResultText.ExitCode).DefaultIfEmpty(ExitCodes.Ok).Max()
+                : ExitCodes.Conflict;
         });
     }
-
-    private static object Brief(RunResult r) => new { instanceId = r.InstanceId, workflowId = r.WorkflowId, status = r.Status, outputs = r.Outputs, error = r.Error };
 }

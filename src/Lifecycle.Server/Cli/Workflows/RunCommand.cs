@@ -19,9 +19,8 @@ public static class RunCommand
             Lifecycle.Workflows.Hosting.RunResult result;
             if (File.Exists(Path.GetFullPath(name, WorkingFolder.Current)) || name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             {
-                var definition = await host.Engine.ReadAsync(context.ReadUserFile(name), name, cancellationToken);
-                var (published, _) = await host.Engine.PublishAsync(definition, cancellationToken);
-                result = await host.Engine.RunAsync(published, given, cancellationToken);
+                var published = await host.Get<Lifecycle.Server.Workflows.WorkflowCatalog>().PublishAsync(context.ReadUserFile(name), name, cancellationToken);
+                result = await host.Engine.RunAsync(published.Definition, given, cancellationToken);
             }
             else
             {

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
+using Lifecycle.Server.Workflows;
 
 namespace Lifecycle.Server.Cli.Workflows;
 
@@ -15,31 +15,19 @@ public static class ShowCommand
         {
             var workflowId = context.Parse.GetValue(id)!;
             var host = context.Host;
-            var store = await host.OpenExistingStoreAsync(cancellationToken) ??
-                        throw new Lifecycle.Workflows.Hosting.WorkflowNotFoundException(workflowId);
-            var versions = await store.ListVersionsAsync(workflowId, cancellationToken);
-            if (versions.Count == 0)
+            if (await host.OpenExistingStoreAsync(cancellationToken) is null)
             {
                 throw new Lifecycle.Workflows.Hosting.WorkflowNotFoundException(workflowId);
             }
 
-            var wanted = context.Parse.GetValue(version) is { } text
+            int? wanted = context.Parse.GetValue(version) is { } text
                 ? int.TryParse(text, out var number) && number > 0 ? number : throw new UsageException($"--version must be a version number like 2; got '{text}'.")
-                : versions[^1].Version;
-            var definition = await store.GetAsync(workflowId, wanted, cancellationToken) ??
-                             throw new UsageException($"Workflow '{workflowId}' has no version {wanted}; its versions are {string.Join(", ", versions.Select(v => v.Version))}.");
+                : null;
+            var definition = await host.Get<WorkflowCatalog>().GetAsync(workflowId, wanted, cancellationToken);
+            var versions = definition.Versions;
             if (context.Json)
             {
-                context.WriteJson(new
-                {
-                    id = definition.Id,
-                    name = definition.Name,
-                    description = definition.Description,
-                    version = definition.Version,
-                    versions,
-                    triggers = definition.Triggers,
-                    definition = JsonNode.Parse(definition.Source),
-                });
+                context.WriteJson(definition);
                 return ExitCodes.Ok;
             }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lifecycle.Server.Workflows;
 
 namespace Lifecycle.Server.Cli.Workflows;
 
@@ -11,9 +12,8 @@ public static class ValidateCommand
         var command = new Command("validate", "Check a workflow definition and list every problem") { file };
         return command.Handle(output, error, async (context, cancellationToken) =>
         {
-            var host = context.Host;
             var path = context.Parse.GetValue(file)!;
-            var definition = await DefinitionFiles.ReadAsync(context, host, path, cancellationToken);
+            var definition = await context.Host.Get<WorkflowCatalog>().ReadAsync(context.ReadUserFile(path), path, cancellationToken);
             if (context.Json)
             {
                 context.WriteJson(new { valid = true, errors = Array.Empty<object>() });

@@ -1,0 +1,78 @@
+using Lifecycle.Server.Serving;
+using Lifecycle.Server.Workflows;
+using Lifecycle.Workflows.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Lifecycle.Server.Api;
+
+/// <summary>
+/// <c>/api/workflows</c>: definitions (list, any version, versions), the repository's drafts
+/// (<c>PUT</c> validates and saves <c>.lifecycle/workflows/{id}.json</c>, <c>GET .../draft</c>,
+/// <c>POST .../publish</c>), and runs of the latest version.
+/// </summary>
+/// <remarks>
+/// <c>execute</c> answers like <c>lifecycle workflow run --json</c> once the instance finishes,
+/// suspends or faults. A fault is 200 too, with <c>status: "Faulted"</c> and the error: the request
+/// did what it asked (the run exists, its journal says why it failed), unlike a bad input (400)
+/// that runs nothing. <c>dispatch</c> stores the instance and answers 202 with its id at once; the
+/// server runs it in the background (<see cref="WorkflowDispatcher"/>).
+/// </remarks>
+public static class WorkflowsApi
+{
+    public static RouteGroupBuilder MapWorkflowsApi(this RouteGroupBuilder api)
+    {
+        var workflows = api.MapGroup("/workflows").WithTags("Workflows");
+        workflows.MapGet("/", ListAsync).WithSummary("Published workflows and drafts: id, name, latest version, triggers, whether a draft exists");
+        workflows.MapGet("/{id}", GetAsync).WithSummary("A published version (the latest, or ?version=N) with its definition");
+        workflows.MapGet("/{id}/versions", VersionsAsync).WithSummary("Every published version of a workflow");
+        workflows.MapPut("/{id}", SaveDraftAsync)
+            .WithSummary("Validates a definition and saves it as the repository's draft (.lifecycle/workflows/{id}.json); 400 lists every problem");
+        workflows.MapGet("/{id}/draft", GetDraft).WithSummary("The draft as saved");
+        workflows.MapPost("/{id}/publish", PublishDraftAsync).WithSummary("Publishes the draft: a new version when it changed");
+        workflows.MapPost("/{id}/execute", ExecuteAsync)
+            .WithSummary("Runs the latest version with {input} until it finishes, suspends or faults (200, status Faulted included)");
+        workflows.MapPost("/{id}/dispatch", DispatchAsync)
+            .WithSummary("Stores a run of the latest version with {input} and answers 202 with its instance id; the server runs it");
+        return api;
+    }
+
+    private static async Task<Ok<WorkflowList>> ListAsync(WorkflowCatalog catalog, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new WorkflowList(await catalog.ListAsync(cancellationToken)));
+
+    private static async Task<Ok<WorkflowDocument>> GetAsync(string id, int? version, WorkflowCatalog catalog, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await catalog.GetAsync(id, version, cancellationToken));
+
+    private static async Task<Ok<VersionList>> VersionsAsync(string id, WorkflowCatalog catalog, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new VersionList(id, await catalog.VersionsAsync(id, cancellationToken)));
+
+    private static async Task<Ok<DraftStatus>> SaveDraftAsync(string id, HttpRequest request, WorkflowCatalog catalog, CancellationToken cancellationToken)
+    {
+        WorkflowDrafts.CheckId(id);
+        return TypedResults.Ok(await catalog.SaveDraftAsync(id, await JsonBody.ReadTextAsync(request, cancellationToken), cancellationToken));
+    }
+
+    private static ContentHttpResult GetDraft(string id, WorkflowCatalog catalog) =>
+        TypedResults.Text(catalog.GetDraft(id), "application/json");
+
+    private static async Task<Ok<PublishedWorkflow>> PublishDraftAsync(string id, WorkflowCatalog catalog, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await catalog.PublishDraftAsync(id, cancellationToken));
+
+    private static async Task<Ok<RunResult>> ExecuteAsync(string id, HttpRequest request, WorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        WorkflowDrafts.CheckId(id);
+        var body = await JsonBody.ReadObjectAsync(request, cancellationToken, "input");
+        // Not the request's token: a client that goes away does not cut the run off inside an activity.
+        return TypedResults.Ok(await engine.RunAsync(id, JsonBody.Object(body, "input"), CancellationToken.None));
+    }
+
+    private static async Task<Accepted<Dispatched>> DispatchAsync(string id, HttpRequest request, WorkflowDispatcher dispatcher, CancellationToken cancellationToken)
+    {
+        WorkflowDrafts.CheckId(id);
+        var body = await JsonBody.ReadObjectAsync(request, cancellationToken, "input");
+        var instanceId = await dispatcher.DispatchAsync(id, JsonBody.Object(body, "input"), CancellationToken.None);
+        return TypedResults.Accepted($"/api/instances/{instanceId}", new Dispatched(instanceId, id));
+    }
+}
