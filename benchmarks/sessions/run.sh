@@ -19,6 +19,9 @@
 # the medians, each command's median ratio to git status, and start and end against
 # `--version` + git status of the same round (the cost of starting any process plus the cost of
 # looking at the tree). What the hooks add to a commit: benchmarks/hooks/run.sh.
+# SERVE=1 runs `lifecycle serve` in each repository first (the first executable's), so the CLI
+# commands go through the warm server; each round then also times start and end sent straight to
+# the HTTP API with curl (no process start-up at all), in the columns "api start" and "api end".
 set -euo pipefail
 rounds=${1:-7}; repositories=${2:-small large}
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -54,6 +57,15 @@ PY
     git gc -q
     "$lifecycle" init >/dev/null
     "$lifecycle" status >/dev/null 2>&1 || true   # first run of the binary (page cache)
+    local server_pid="" url="" token=""
+    if [ "${SERVE:-}" = 1 ]; then
+        ("$lifecycle" serve >"$work/serve.out" 2>"$work/serve.err") &
+        server_pid=$!
+        for _ in $(seq 1 600); do [ -f .lifecycle/server.json ] && break; sleep 0.1; done
+        url=$(python3 -c "import json; print(json.load(open('.lifecycle/server.json'))['url'])")
+        token=$(cat .lifecycle/token)
+    fi
+    api() { curl -sf -o /dev/null -X POST -H "Authorization: Bearer $token" -H "Content-Type: application/json" -d "$2" "$url/api/sessions/$1"; }
     "$lifecycle" start --yes >/dev/null
     local i n
     for i in $(seq 1 "$modified"); do
@@ -70,8 +82,13 @@ PY
             a=$(ms git status --porcelain); v=$(ms "$exe" --version); s=$(ms "$exe" status)
             d=$(ms "$exe" end --yes); b=$(ms "$exe" start --yes)
             if [ "$(git status --porcelain -- src | wc -l)" -ne "$modified" ]; then echo "$name, round $r, $exe: the work did not come back" >&2; exit 1; fi
-            echo "$x $a $v $s $d $b" >> "$work/rounds"
-            echo "$name, round $r, $exe: git status $a ms, --version $v ms, status $s ms, end $d ms, start $b ms" >&2
+            local ae=0 as=0
+            if [ -n "$server_pid" ]; then
+                ae=$(ms api end '{"yes":true}'); as=$(ms api start '{"yes":true}')
+                if [ "$(git status --porcelain -- src | wc -l)" -ne "$modified" ]; then echo "$name, round $r: the work did not come back through the API" >&2; exit 1; fi
+            fi
+            echo "$x $a $v $s $d $b $ae $as" >> "$work/rounds"
+            echo "$name, round $r, $exe: git status $a ms, --version $v ms, status $s ms, end $d ms, start $b ms${server_pid:+, api end $ae ms, api start $as ms}" >&2
         done
     done
     for x in "${!executables[@]}"; do
@@ -86,8 +103,13 @@ PY
             echo "  lifecycle status        $(col 4) ms  ($(per 4)x git status)"
             echo "  lifecycle start         $(col 6) ms  ($(per 6)x git status, $(fixed 6)x --version + git status)"
             echo "  lifecycle end           $(col 5) ms  ($(per 5)x git status, $(fixed 5)x --version + git status)"
+            if [ -n "$server_pid" ]; then
+                echo "  api start (curl)        $(col 8) ms  ($(per 8)x git status)"
+                echo "  api end (curl)          $(col 7) ms  ($(per 7)x git status)"
+            fi
         } >> "$work/summary"
     done
+    if [ -n "$server_pid" ]; then kill -TERM "$server_pid"; wait "$server_pid" || true; fi
     cd "$work"; rm -rf "$repo"
 }
 
