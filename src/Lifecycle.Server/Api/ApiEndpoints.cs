@@ -1,3 +1,4 @@
+using Lifecycle.Server.Instances;
 using Lifecycle.Server.Serving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -12,6 +13,7 @@ public static class ApiEndpoints
     /// <summary>What the resources need registered beyond the composition root.</summary>
     public static void AddServices(IServiceCollection services)
     {
+        services.AddInstances();
     }
 
     public static IEndpointRouteBuilder MapLifecycleEndpoints(this IEndpointRouteBuilder endpoints)
@@ -22,6 +24,9 @@ public static class ApiEndpoints
 
         var api = endpoints.MapGroup("/api");
         api.MapSessionsApi();
+        api.MapInstancesApi();
+        api.MapJournalApi();
+        api.MapJournalStreamApi();
         return endpoints;
     }
 }

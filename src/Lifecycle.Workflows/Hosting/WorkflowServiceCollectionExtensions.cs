@@ -33,6 +33,7 @@ public static class WorkflowServiceCollectionExtensions
             new SqliteWorkflowStore(databasePath, sp.GetRequiredService<DefinitionReader>(), sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<JournalCommitSignal>()));
         services.AddSingleton<IDefinitionSource>(sp => sp.GetRequiredService<IWorkflowStore>());
+        services.AddSingleton<IJournalFeed>(sp => sp.GetRequiredService<IWorkflowStore>());
         services.TryAddSingleton<ITimerScheduler, EmbeddedTimerScheduler>();
         services.TryAddSingleton<WorkflowStopSignal>();
         services.AddSingleton<WorkflowRunner>();
