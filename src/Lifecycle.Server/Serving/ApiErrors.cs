@@ -36,7 +36,7 @@ public static class ApiErrors
         }),
         WorkflowNotFoundException => (StatusCodes.Status404NotFound, "Workflow not found", null),
         Lifecycle.Workflows.History.InstanceNotFoundException => (StatusCodes.Status404NotFound, "Instance not found", null),
-        Lifecycle.Workflows.History.InstanceStateException state => (StatusCodes.Status409Conflict, "Conflict", new Dictionary<string, object?> { ["status"] = state.Status.ToString() }),
+        Lifecycle.Workflows.History.InstanceStateException state => (StatusCodes.Status409Conflict, "Conflict", new Dictionary<string, object?> { ["instanceStatus"] = state.Status.ToString() }),
         WorkflowInputException or StimulusRejectedException => (StatusCodes.Status400BadRequest, "Invalid input", null),
         BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request", null),
         JsonException => (StatusCodes.Status400BadRequest, "Malformed JSON", null),
