@@ -90,6 +90,36 @@ public sealed class JournalStreamApiTests : IDisposable
     }
 
     [Fact]
+    public async Task A_quiet_stream_sends_heartbeat_comments()
+    {
+        using var quick = _server.WithWebHostBuilder(web => web.ConfigureServices(services =>
+            services.AddSingleton(new Lifecycle.Server.Instances.JournalStreamOptions { Heartbeat = TimeSpan.FromMilliseconds(50) })));
+        var client = quick.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            Lifecycle.Server.Serving.AccessToken.Read(_server.Paths.TokenFile));
+        var deadline = Deadline();
+        await using var stream = await SseClient.ConnectAsync(client, "/api/journal/stream", cancellationToken: deadline);
+        var run = Task.Run(async () =>
+        {
+            // The first event after two heartbeats: an instance run once the client has seen them.
+            while (stream.Comments < 2)
+            {
+                await Task.Delay(20, deadline);
+            }
+
+            var engine = quick.Services.GetRequiredService<WorkflowEngine>();
+            var (definition, _) = await engine.PublishAsync(await engine.ReadAsync(InstanceWorkflows.Waiter, "greet.json"));
+            await engine.RunAsync(definition, null);
+        }, deadline);
+
+        var first = await stream.NextAsync(deadline);
+        await run;
+
+        Assert.True(stream.Comments >= 2);
+        Assert.Equal(1, (long)first.Data!["sequence"]!);
+    }
+
+    [Fact]
     public async Task A_bad_Last_Event_ID_is_400()
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/journal/stream");
