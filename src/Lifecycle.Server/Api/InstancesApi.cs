@@ -1,3 +1,5 @@
+using Lifecycle.Activities;
+using Lifecycle.Server.Sessions;
 using Lifecycle.Workflows.History;
 using Lifecycle.Workflows.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -53,8 +55,22 @@ public static class InstancesApi
     }
 
     /// <summary>Runs a Faulted instance again from its failed activity; answers as an execution does (first suspension or end).</summary>
-    public static async Task<Ok<RunResult>> RetryAsync(string id, WorkflowEngine engine, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await engine.RetryAsync(id, cancellationToken));
+    /// <remarks>
+    /// Session workflows are refused: they run under the session service's lock and protocol, and
+    /// a start or close run again on its own would race the next command over the work tree.
+    /// </remarks>
+    public static async Task<Ok<RunResult>> RetryAsync(string id, WorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        await engine.Store.InitializeAsync(cancellationToken);
+        if ((await engine.Store.GetClaimsAsync([id], cancellationToken)).SingleOrDefault() is { WorkflowId: SessionWorkflows.Start or SessionWorkflows.End } session)
+        {
+            throw new SessionException(
+                $"Instance {id} is a run of '{session.WorkflowId}', which only the session commands run; run 'lifecycle {(session.WorkflowId == SessionWorkflows.Start ? "start" : "end")}' again instead.",
+                ErrorKind.Conflict);
+        }
+
+        return TypedResults.Ok(await engine.RetryAsync(id, cancellationToken));
+    }
 
     /// <summary>Deletes an instance with its journal and bookmarks.</summary>
     public static async Task<NoContent> DeleteAsync(string id, WorkflowEngine engine, CancellationToken cancellationToken)

@@ -170,6 +170,17 @@ public sealed class InstancesApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Retry_of_a_session_workflow_is_409_pointing_at_the_session_command()
+    {
+        var run = await _server.RunAsync("""{ "id": "session-end", "root": { "type": "Fail", "message": "no luck" } }""");
+
+        var response = await _server.Authorized().PostAsync($"/api/instances/{run.InstanceId}/retry", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("lifecycle end", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Delete_removes_the_instance()
     {
         var run = await _server.RunAsync(InstanceWorkflows.Waiter);
