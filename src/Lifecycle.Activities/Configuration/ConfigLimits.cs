@@ -10,6 +10,9 @@ internal static class ConfigLimits
     /// <summary>A week: the most any setting in minutes may be.</summary>
     public const int MaxMinutes = 7 * 24 * 60;
 
+    /// <summary>Ten years: the longest ended workflow instances may be kept (0 keeps them forever).</summary>
+    public const int MaxRetentionDays = 3650;
+
     /// <summary>A day: the longest a command agent may run.</summary>
     public const int MaxTimeoutSeconds = 24 * 60 * 60;
 

@@ -9,7 +9,7 @@ internal sealed partial class ConfigReader
     private const int MaxTimeoutSeconds = 24 * 60 * 60;
 
     private static readonly string[] RootKeys =
-        ["$schema", "idleThresholdMinutes", "checkpointIntervalMinutes", "inactivityAutoCloseMinutes", "docsFolder", "stash", "commitDocs", "manualMode", "coverageReport", "realityChecks"];
+        ["$schema", "idleThresholdMinutes", "checkpointIntervalMinutes", "inactivityAutoCloseMinutes", "retentionDays", "docsFolder", "stash", "commitDocs", "manualMode", "coverageReport", "realityChecks"];
 
     private static readonly string[] RealityKeys = ["builtins", "minimumFreeDiskMegabytes", "agents"];
     private static readonly string[] BuiltinsKeys = ["gitIntegrity", "noMergeConflicts", "diskSpace"];
@@ -39,6 +39,7 @@ internal sealed partial class ConfigReader
             IdleThresholdMinutes = ReadInt(root, "$", "idleThresholdMinutes", defaults.IdleThresholdMinutes, 1, MaxMinutes, "minutes"),
             CheckpointIntervalMinutes = ReadInt(root, "$", "checkpointIntervalMinutes", defaults.CheckpointIntervalMinutes, 1, MaxMinutes, "minutes"),
             InactivityAutoCloseMinutes = ReadInt(root, "$", "inactivityAutoCloseMinutes", defaults.InactivityAutoCloseMinutes, 0, MaxMinutes, "minutes", " (0 turns auto-close off)"),
+            RetentionDays = ReadInt(root, "$", "retentionDays", defaults.RetentionDays, 0, ConfigLimits.MaxRetentionDays, "days", " (0 keeps ended instances forever)"),
             DocsFolder = ReadRelativePath(root, "$", "docsFolder", "docs/sessions") ?? defaults.DocsFolder,
             Stash = ReadBool(root, "$", "stash", defaults.Stash),
             CommitDocs = ReadBool(root, "$", "commitDocs", defaults.CommitDocs),

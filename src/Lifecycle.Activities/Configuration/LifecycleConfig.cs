@@ -32,6 +32,16 @@ public sealed record LifecycleConfig
     [Range(0, ConfigLimits.MaxMinutes)]
     public int InactivityAutoCloseMinutes { get; init; } = 60;
 
+    /// <summary>Days a workflow instance that ended is kept, with its journal, before the server deletes it. Default 30.</summary>
+    /// <remarks>
+    /// Finished, faulted and cancelled instances only: a suspended one waits as long as it must.
+    /// A month keeps the history of recent sessions at hand while the database stays small.
+    /// 0 keeps them forever.
+    /// </remarks>
+    [Description("Days an ended workflow instance (finished, faulted or cancelled) is kept with its journal before the server deletes it; 0 keeps them forever.")]
+    [Range(0, ConfigLimits.MaxRetentionDays)]
+    public int RetentionDays { get; init; } = 30;
+
     /// <summary>Folder, relative to the repository root, for session logs, handoffs and reports. Default <c>docs/sessions</c>.</summary>
     [Description("Folder, relative to the repository root, for the session documents: log, handoff (Markdown and JSON) and report.")]
     [RegularExpression(ConfigLimits.RelativePathPattern)]

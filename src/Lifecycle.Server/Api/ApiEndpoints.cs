@@ -1,3 +1,4 @@
+using Lifecycle.Server.Instances;
 using Lifecycle.Server.Serving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -14,6 +15,7 @@ public static class ApiEndpoints
     {
         services.AddSingleton<WorkflowDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowDispatcher>());
+        services.AddInstances();
     }
 
     public static IEndpointRouteBuilder MapLifecycleEndpoints(this IEndpointRouteBuilder endpoints)
@@ -27,6 +29,9 @@ public static class ApiEndpoints
         api.MapSessionsApi();
         api.MapWorkflowsApi();
         api.MapEventsApi();
+        api.MapInstancesApi();
+        api.MapJournalApi();
+        api.MapJournalStreamApi();
         return endpoints;
     }
 }

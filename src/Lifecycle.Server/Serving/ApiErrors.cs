@@ -35,6 +35,8 @@ public static class ApiErrors
             ["errors"] = invalid.Errors.Select(e => new { path = e.Path, message = e.Message }).ToList(),
         }),
         WorkflowNotFoundException => (StatusCodes.Status404NotFound, "Workflow not found", null),
+        Lifecycle.Workflows.History.InstanceNotFoundException => (StatusCodes.Status404NotFound, "Instance not found", null),
+        Lifecycle.Workflows.History.InstanceStateException state => (StatusCodes.Status409Conflict, "Conflict", new Dictionary<string, object?> { ["instanceStatus"] = state.Status.ToString() }),
         WorkflowInputException or StimulusRejectedException => (StatusCodes.Status400BadRequest, "Invalid input", null),
         BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request", null),
         JsonException => (StatusCodes.Status400BadRequest, "Malformed JSON", null),

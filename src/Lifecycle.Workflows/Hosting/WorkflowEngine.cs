@@ -181,7 +181,7 @@ public sealed partial class WorkflowEngine(
         var started = new List<RunResult>();
         foreach (var definition in triggered)
         {
-            started.Add(await RunAsync(definition, stimulus.Payload as JsonObject, cancellationToken));
+            started.Add(await RunAsync(definition, stimulus.Payload as JsonObject, stimulus.Correlation, cancellationToken));
         }
 
         return new ResumeResult(resumed, started, skipped, notDelivered);

@@ -1,5 +1,6 @@
 using Lifecycle.Workflows.Activities;
 using Lifecycle.Workflows.Definitions;
+using Lifecycle.Workflows.Journal;
 using Lifecycle.Workflows.Persistence;
 using Lifecycle.Workflows.Runtime;
 using Lifecycle.Workflows.Timers;
@@ -27,9 +28,12 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options ?? new WorkflowRunnerOptions());
         services.AddSingleton<DefinitionReader>();
+        services.TryAddSingleton<JournalCommitSignal>();
         services.AddSingleton<IWorkflowStore>(sp =>
-            new SqliteWorkflowStore(databasePath, sp.GetRequiredService<DefinitionReader>(), sp.GetRequiredService<TimeProvider>()));
+            new SqliteWorkflowStore(databasePath, sp.GetRequiredService<DefinitionReader>(), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<JournalCommitSignal>()));
         services.AddSingleton<IDefinitionSource>(sp => sp.GetRequiredService<IWorkflowStore>());
+        services.AddSingleton<IJournalFeed>(sp => sp.GetRequiredService<IWorkflowStore>());
         services.TryAddSingleton<ITimerScheduler, EmbeddedTimerScheduler>();
         services.TryAddSingleton<WorkflowStopSignal>();
         services.AddSingleton<WorkflowRunner>();

@@ -1,4 +1,5 @@
 using Lifecycle.Workflows.Definitions;
+using Lifecycle.Workflows.History;
 using Lifecycle.Workflows.Journal;
 using Lifecycle.Workflows.Runtime;
 
@@ -10,7 +11,7 @@ namespace Lifecycle.Workflows.Persistence;
 /// the same transaction, and is refused with <see cref="ConcurrencyConflictException"/> when
 /// another process wrote the instance in between.
 /// </remarks>
-public interface IWorkflowStore : IDefinitionSource
+public interface IWorkflowStore : IDefinitionSource, IInstanceHistory, IJournalFeed
 {
     /// <summary>Creates the schema or brings it up to date.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);

@@ -13,6 +13,12 @@ public sealed class InstanceRecord
 
     public string? Error { get; set; }
 
+    /// <summary>
+    /// What the instance is about (e.g. a session id): the correlation of the stimulus that started
+    /// it, else of the first correlated bookmark it waited on; kept once set, for filtering.
+    /// </summary>
+    public string? Correlation { get; set; }
+
     public string? FaultActivityId { get; set; }
 
     /// <summary>The fault's machine-readable kind (e.g. blocked), when it has one.</summary>

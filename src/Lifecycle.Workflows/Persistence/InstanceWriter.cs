@@ -31,19 +31,19 @@ internal sealed class InstanceWriter : IDisposable
         _connection = database.Open();
         _insert = Prepare("""
             INSERT INTO WorkflowInstances (Id, DefinitionId, Version, Status, Error, FaultActivityId, FaultCode, CreatedAt, UpdatedAt,
-                FinishedAt, Outputs, Snapshot, Owner, Revision, JournalSequence)
+                FinishedAt, Outputs, Snapshot, Owner, Revision, JournalSequence, Correlation)
             VALUES ($id, $definitionId, $version, $status, $error, $faultActivityId, $faultCode, $createdAt, $updatedAt,
-                $finishedAt, $outputs, $snapshot, $owner, $revision, $journalSequence)
+                $finishedAt, $outputs, $snapshot, $owner, $revision, $journalSequence, $correlation)
             """, "$id", "$definitionId", "$version", "$status", "$error", "$faultActivityId", "$faultCode", "$createdAt", "$updatedAt",
-            "$finishedAt", "$outputs", "$snapshot", "$owner", "$revision", "$journalSequence");
+            "$finishedAt", "$outputs", "$snapshot", "$owner", "$revision", "$journalSequence", "$correlation");
         _update = Prepare("""
             UPDATE WorkflowInstances
             SET Status = $status, Error = $error, FaultActivityId = $faultActivityId, FaultCode = $faultCode, UpdatedAt = $updatedAt,
                 FinishedAt = $finishedAt, Outputs = $outputs, Snapshot = $snapshot, Owner = $owner,
-                Revision = $revision, JournalSequence = $journalSequence
+                Revision = $revision, JournalSequence = $journalSequence, Correlation = COALESCE(Correlation, $correlation)
             WHERE Id = $id AND Revision = $expectedRevision
             """, "$id", "$status", "$error", "$faultActivityId", "$faultCode", "$updatedAt", "$finishedAt", "$outputs", "$snapshot",
-            "$owner", "$revision", "$journalSequence", "$expectedRevision");
+            "$owner", "$revision", "$journalSequence", "$expectedRevision", "$correlation");
         _deleteBookmarks = Prepare("DELETE FROM WorkflowBookmarks WHERE InstanceId = $id", "$id");
         _insertBookmark = Prepare("""
             INSERT INTO WorkflowBookmarks (InstanceId, BookmarkId, Event, Correlation, DueAt, ActivityId)
@@ -63,7 +63,7 @@ internal sealed class InstanceWriter : IDisposable
         Execute(_insert, transaction,
             record.Id, record.DefinitionId, record.Version, record.Status, record.Error, record.FaultActivityId, record.FaultCode,
             Ticks(record.CreatedAt), Ticks(record.UpdatedAt), Ticks(record.FinishedAt), record.Outputs, record.Snapshot,
-            record.Owner, record.Revision, record.JournalSequence);
+            record.Owner, record.Revision, record.JournalSequence, record.Correlation);
         InsertBookmarks(transaction, record.Id, bookmarks);
         transaction.Commit();
     }
@@ -83,7 +83,7 @@ internal sealed class InstanceWriter : IDisposable
         using var transaction = _connection.BeginTransaction();
         var updated = Execute(_update, transaction,
             record.Id, record.Status, record.Error, record.FaultActivityId, record.FaultCode, Ticks(record.UpdatedAt), Ticks(record.FinishedAt),
-            record.Outputs, record.Snapshot, record.Owner, record.Revision, record.JournalSequence, expectedRevision);
+            record.Outputs, record.Snapshot, record.Owner, record.Revision, record.JournalSequence, expectedRevision, record.Correlation);
         if (updated == 0)
         {
             transaction.Rollback();

@@ -6,6 +6,12 @@ namespace Lifecycle.Workflows.Persistence;
 /// </summary>
 public sealed class JournalSegmentRecord
 {
+    /// <summary>
+    /// Where the segment stands among every segment of the store, strictly increasing in commit
+    /// order and never reused (AUTOINCREMENT); the live journal stream resumes after one.
+    /// </summary>
+    public long Position { get; set; }
+
     public required string InstanceId { get; set; }
 
     public long FirstSequence { get; set; }

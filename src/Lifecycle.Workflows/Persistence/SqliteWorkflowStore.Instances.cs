@@ -55,6 +55,10 @@ public sealed partial class SqliteWorkflowStore
         execution.Revision = record.Revision;
         execution.StoredBookmarks = execution.Bookmarks.Count;
         execution.MarkJournalPersisted();
+        if (journal is not null)
+        {
+            _journalCommits?.Notify();
+        }
     }
 
     public async Task<StoredInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken)
@@ -108,6 +112,7 @@ public sealed partial class SqliteWorkflowStore
             INSERT INTO WorkflowJournal (InstanceId, FirstSequence, LastSequence, Entries) VALUES ($id, $sequence, $sequence, $entries)
             """, ("$id", stored.Id), ("$sequence", entry.Sequence), ("$entries", JournalCompression.Compress([entry]))), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        _journalCommits?.Notify();
     }
 
     public async Task ReleaseAsync(string instanceId, long revision, CancellationToken cancellationToken)
@@ -232,6 +237,7 @@ public sealed partial class SqliteWorkflowStore
         Snapshot = WorkflowRunner.Snapshot(execution),
         Owner = execution.Status == WorkflowStatus.Running ? owner : null,
         JournalSequence = writesJournal ? execution.JournalSequence : execution.JournalSequence - execution.PendingJournal.Count,
+        Correlation = execution.Correlation ?? execution.Bookmarks.FirstOrDefault(b => b.Correlation is not null)?.Correlation,
     };
 
     private sealed record RunningRow(string Id, string? Owner);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Lifecycle.Workflows.Definitions;
+using Lifecycle.Workflows.Journal;
 
 namespace Lifecycle.Workflows.Persistence;
 
@@ -25,11 +26,18 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<(string, int), WorkflowDefinition> _definitions = new();
 
-    public SqliteWorkflowStore(string databasePath, DefinitionReader reader, TimeProvider time)
+    private readonly JournalCommitSignal? _journalCommits;
+
+    /// <param name="databasePath">The SQLite file.</param>
+    /// <param name="reader">Reads stored definitions back.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="journalCommits">Told after each commit that adds journal entries; null for nobody.</param>
+    public SqliteWorkflowStore(string databasePath, DefinitionReader reader, TimeProvider time, JournalCommitSignal? journalCommits = null)
     {
         _database = new SqliteDatabase(databasePath);
         _reader = reader;
         _time = time;
+        _journalCommits = journalCommits;
     }
 
     public string DatabasePath => _database.Path;

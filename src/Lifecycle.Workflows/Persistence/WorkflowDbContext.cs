@@ -37,6 +37,13 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasKey(i => i.Id);
             e.Property(i => i.Revision).IsConcurrencyToken();
             e.HasIndex(i => new { i.Status, i.DefinitionId });
+
+            // The listing's filters and orders (issue 9), and retention's finished-before scan.
+            e.HasIndex(i => new { i.DefinitionId, i.Version });
+            e.HasIndex(i => i.Correlation);
+            e.HasIndex(i => i.CreatedAt);
+            e.HasIndex(i => i.UpdatedAt);
+            e.HasIndex(i => new { i.Status, i.FinishedAt });
         });
         modelBuilder.Entity<BookmarkRecord>(e =>
         {
@@ -48,7 +55,10 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
         modelBuilder.Entity<JournalSegmentRecord>(e =>
         {
             e.ToTable("WorkflowJournal");
-            e.HasKey(j => new { j.InstanceId, j.FirstSequence });
+            // Position: the store-wide order of segments (AUTOINCREMENT, so a deleted position is never
+            // reused), which the live journal stream gives out as its event ids.
+            e.HasKey(j => j.Position);
+            e.HasIndex(j => new { j.InstanceId, j.FirstSequence }).IsUnique();
         });
     }
 }

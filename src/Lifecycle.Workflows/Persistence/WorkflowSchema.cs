@@ -10,7 +10,7 @@ public static class WorkflowSchema
     public const string HistoryTable = "__EFMigrationsHistory";
 
     /// <summary>The migrations of <see cref="WorkflowDbContext"/>; a test keeps the list equal to EF Core's.</summary>
-    public static SchemaMigrations Migrations { get; } = new(HistoryTable, ["20261124025458_Initial"], MigrateAsync);
+    public static SchemaMigrations Migrations { get; } = new(HistoryTable, ["20261124025458_Initial", "20261207105856_InstanceFiltersAndJournalPositions"], MigrateAsync);
 
     // EF Core's model is built here only, when a database is missing or behind.
     private static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -42,6 +42,18 @@ public sealed class WorkflowExecution
 
     public JsonObject Input => Scopes[0].Input;
 
+    /// <summary>
+    /// What the instance is about, for filtering (e.g. the correlation of the stimulus that started
+    /// it); the store keeps the first one written, or else the first correlated bookmark's.
+    /// </summary>
+    public string? Correlation { get; set; }
+
+    /// <summary>
+    /// Where a retry starts when the instance faulted: the state just before the failed activity
+    /// ended in a fault, with that activity queued to execute again (null when there is none).
+    /// </summary>
+    internal InstanceSnapshot? RetryPoint { get; set; }
+
     /// <summary>The bookmarks the instance waits on.</summary>
     public IReadOnlyList<Bookmark> Bookmarks => BookmarkList;
 

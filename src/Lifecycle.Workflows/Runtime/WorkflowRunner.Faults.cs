@@ -17,6 +17,7 @@ public sealed partial class WorkflowRunner
             LogActivityException(_logger, exception, frame.Activity.Type, frame.Activity.DisplayId, execution.InstanceId);
         }
 
+        var retryPoint = RetryPointFor(execution, frame);
         var fault = new WorkflowFault($"{frame.Activity.Type} '{JournalId(execution, frame)}': {exception.Message}",
             JournalId(execution, frame), frame.Activity.Type, exception.Message, (exception as ActivityFaultException)?.Code ?? (exception as IFaultCoded)?.FaultCode);
         Record(execution, frame, JournalEvent.Faulted, fault.Message, InputsAndOutputs(frame));
@@ -27,6 +28,7 @@ public sealed partial class WorkflowRunner
             if (child.ParentId is not { } parentId || !execution.Frames.TryGetValue(parentId, out var parent))
             {
                 execution.Fault = fault;
+                execution.RetryPoint = retryPoint;
                 End(execution, WorkflowStatus.Faulted);
                 return;
             }

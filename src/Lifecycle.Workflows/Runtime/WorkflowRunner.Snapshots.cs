@@ -6,9 +6,14 @@ namespace Lifecycle.Workflows.Runtime;
 
 public sealed partial class WorkflowRunner
 {
-    /// <summary>Serializes what the store needs to continue <paramref name="execution"/> elsewhere.</summary>
+    /// <summary>
+    /// Serializes what the store needs to continue <paramref name="execution"/> elsewhere; for a
+    /// faulted instance, its retry point (see <see cref="Retry"/>).
+    /// </summary>
     public static string Snapshot(WorkflowExecution execution) =>
-        JsonSerializer.Serialize(InstanceSnapshot.Capture(execution), WorkflowJson.Options);
+        JsonSerializer.Serialize(
+            execution.Status == WorkflowStatus.Faulted && execution.RetryPoint is { } retryPoint ? retryPoint : InstanceSnapshot.Capture(execution),
+            WorkflowJson.Options);
 
     /// <summary>Loads a stored instance back into memory, with the definition versions it runs.</summary>
     public async ValueTask<WorkflowExecution> RestoreAsync(StoredInstance stored, CancellationToken cancellationToken)

@@ -142,7 +142,7 @@ public class LifecycleConfigLoaderTests
 
     [Theory]
     [InlineData("[]", "$", "Expected an object for the configuration; found an array.")]
-    [InlineData("""{"idleTreshold": 5}""", "$.idleTreshold", "Unknown key 'idleTreshold'. Known keys here: $schema, idleThresholdMinutes, checkpointIntervalMinutes, inactivityAutoCloseMinutes, docsFolder, stash, commitDocs, manualMode, coverageReport, realityChecks.")]
+    [InlineData("""{"idleTreshold": 5}""", "$.idleTreshold", "Unknown key 'idleTreshold'. Known keys here: $schema, idleThresholdMinutes, checkpointIntervalMinutes, inactivityAutoCloseMinutes, retentionDays, docsFolder, stash, commitDocs, manualMode, coverageReport, realityChecks.")]
     [InlineData("""{"ManualMode": true}""", "$.ManualMode", "Unknown key 'ManualMode'. Did you mean 'manualMode'?")]
     [InlineData("""{"stash": true, "stash": false}""", "$.stash", "Key 'stash' appears more than once; keep one.")]
     [InlineData("""{"my key": 1}""", "$['my key']", "Unknown key 'my key'.")]

@@ -43,3 +43,22 @@ public sealed class ProbeSync : Activity
         return ValueTask.CompletedTask;
     }
 }
+
+[Activity("Test", "Faults while the file 'file' does not exist, and completes once it does (to retry a faulted instance).")]
+public sealed class FailWhileMissing : Activity
+{
+    [Input("The file whose existence lets the activity complete.", Required = true)]
+    public Input<string> File { get; init; } = null!;
+
+    public override ValueTask ExecuteAsync(ActivityContext context)
+    {
+        var path = context.Get(File)!;
+        if (!System.IO.File.Exists(path))
+        {
+            throw new ActivityFaultException($"{path} does not exist yet");
+        }
+
+        context.Complete();
+        return ValueTask.CompletedTask;
+    }
+}

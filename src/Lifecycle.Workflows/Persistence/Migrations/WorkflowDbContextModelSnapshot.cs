@@ -87,6 +87,9 @@ namespace Lifecycle.Workflows.Persistence.Migrations
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Correlation")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -136,27 +139,45 @@ namespace Lifecycle.Workflows.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Correlation");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("DefinitionId", "Version");
+
                     b.HasIndex("Status", "DefinitionId");
+
+                    b.HasIndex("Status", "FinishedAt");
 
                     b.ToTable("WorkflowInstances", (string)null);
                 });
 
             modelBuilder.Entity("Lifecycle.Workflows.Persistence.JournalSegmentRecord", b =>
                 {
-                    b.Property<string>("InstanceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("FirstSequence")
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("Entries")
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<long>("FirstSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("LastSequence")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("InstanceId", "FirstSequence");
+                    b.HasKey("Position");
+
+                    b.HasIndex("InstanceId", "FirstSequence")
+                        .IsUnique();
 
                     b.ToTable("WorkflowJournal", (string)null);
                 });
