@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Lifecycle.Workflows.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Lifecycle.Server.Tests.Support;
 
@@ -16,8 +15,6 @@ internal static class InstanceWorkflows
           { "id": "before", "type": "SetVariable", "variable": "x", "value": 1 },
           { "id": "boom", "type": "Fail", "message": "no luck" } ] } }
         """;
-
-    public static WorkflowEngine Engine(this ServerFactory server) => server.Services.GetRequiredService<WorkflowEngine>();
 
     public static async Task<RunResult> RunAsync(this ServerFactory server, string json, JsonObject? input = null)
     {
