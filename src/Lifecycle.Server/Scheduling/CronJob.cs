@@ -38,6 +38,11 @@ internal sealed partial class CronJob(WorkflowEngine engine, ILogger<CronJob> lo
             // Unpublished since the schedule was made: the next sweep removes the trigger.
             LogGone(logger, workflowId);
         }
+        catch (WorkflowInputException ex)
+        {
+            // A cron run has no input: the workflow's required inputs need defaults.
+            LogInputs(logger, workflowId, ex.Message);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cron trigger of {WorkflowId} started instance {InstanceId}; it is {Status}")]
@@ -45,6 +50,9 @@ internal sealed partial class CronJob(WorkflowEngine engine, ILogger<CronJob> lo
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cron trigger of {WorkflowId} skipped: instance {InstanceId} is still running")]
     private static partial void LogSkipped(ILogger logger, string workflowId, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Cron trigger of {WorkflowId} could not start it: {Problem}. A cron run has no input; give the workflow's inputs defaults")]
+    private static partial void LogInputs(ILogger logger, string workflowId, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cron trigger of {WorkflowId} fired, but the workflow is no longer published")]
     private static partial void LogGone(ILogger logger, string workflowId);

@@ -13,23 +13,25 @@ namespace Lifecycle.Server.Scheduling;
 /// bookmark ids are never reused within an instance, so the same key always means the same due time,
 /// and the engine's repeated calls (after every persist) store nothing new.
 /// </remarks>
-internal sealed class QuartzTimerScheduler(ISchedulerFactory schedulers, TimeProvider time) : ITimerScheduler
+internal sealed class QuartzTimerScheduler(ISchedulerFactory schedulers, ArrangedTimers arranged, TimeProvider time) : ITimerScheduler
 {
     public async ValueTask ScheduleAsync(string instanceId, Bookmark timer, CancellationToken cancellationToken)
     {
-        if (timer.DueAt is not { } dueAt)
+        if (timer.DueAt is not { } dueAt || arranged.Contains(instanceId, timer.Id))
         {
             return;
         }
 
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         await scheduler.ScheduleTrigger(Trigger(instanceId, timer.Id, Later(dueAt, time.GetUtcNow())), TriggerConflict.Keep, cancellationToken);
+        arranged.Add(instanceId, timer.Id);
     }
 
     public async ValueTask CancelAsync(string instanceId, int bookmarkId, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         await scheduler.UnscheduleJob(SchedulerKeys.Timer(instanceId, bookmarkId), cancellationToken);
+        arranged.Remove(instanceId, bookmarkId);
     }
 
     /// <summary>The trigger of one timer, firing once at <paramref name="fireAt"/>.</summary>

@@ -25,6 +25,7 @@ public static class SchedulingServiceCollectionExtensions
         // engine's start all at once before the server listens.
         services.AddSingleton(new WorkflowEngineOptions { FireDueTimersOnStart = false });
         services.Replace(ServiceDescriptor.Singleton<ITimerScheduler, QuartzTimerScheduler>());
+        services.AddSingleton<ArrangedTimers>();
         services.AddSingleton<TimerReconciler>();
         services.AddSingleton<CronSchedules>();
 

@@ -9,14 +9,24 @@ namespace Lifecycle.Server.Scheduling;
 /// by a CLI running embedded, or its instance ended) does nothing; the engine's claim on the
 /// instance (its revision) makes sure that of two processes firing the same timer, one resumes it.
 /// </summary>
-internal sealed partial class TimerJob(WorkflowEngine engine, SchedulingOptions options, TimeProvider time, ILogger<TimerJob> logger) : IJob
+internal sealed partial class TimerJob(WorkflowEngine engine, ArrangedTimers arranged, SchedulingOptions options, TimeProvider time, ILogger<TimerJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var data = context.MergedJobDataMap;
         var instanceId = data.GetString(SchedulerKeys.InstanceId)!;
         var bookmarkId = int.Parse(data.GetString(SchedulerKeys.BookmarkId)!, System.Globalization.CultureInfo.InvariantCulture);
-        var fired = await engine.FireTimerAsync(instanceId, bookmarkId, cancellationToken);
+        TimerFiring fired;
+        try
+        {
+            fired = await engine.FireTimerAsync(instanceId, bookmarkId, cancellationToken);
+        }
+        finally
+        {
+            // Fired (or failed): a bookmark still stored after this is arranged again by the next sweep.
+            arranged.Remove(instanceId, bookmarkId);
+        }
+
         if (fired.Resumed is { } result)
         {
             LogResumed(logger, instanceId, bookmarkId, result.Status.ToString());
@@ -26,6 +36,7 @@ internal sealed partial class TimerJob(WorkflowEngine engine, SchedulingOptions 
             LogBusy(logger, instanceId, bookmarkId, options.BusyRetry);
             var retry = QuartzTimerScheduler.Trigger(instanceId, bookmarkId, time.GetUtcNow() + options.BusyRetry);
             await context.Scheduler.ScheduleTrigger(retry, TriggerConflict.Replace, cancellationToken);
+            arranged.Add(instanceId, bookmarkId);
         }
     }
 

@@ -9,7 +9,8 @@ namespace Lifecycle.Server.Scheduling;
 /// timer created by a CLI running embedded, or a Quartz database deleted or behind, is picked up
 /// here; a trigger already stored for a bookmark is kept (one bookmark, one trigger).
 /// </summary>
-internal sealed partial class TimerReconciler(WorkflowEngine engine, ISchedulerFactory schedulers, SchedulingOptions options, TimeProvider time, ILogger<TimerReconciler> logger)
+internal sealed partial class TimerReconciler(
+    WorkflowEngine engine, ISchedulerFactory schedulers, ArrangedTimers arranged, SchedulingOptions options, TimeProvider time, ILogger<TimerReconciler> logger)
 {
     /// <summary>
     /// At the server's start: the timers that fell due while it was down are (re)scheduled oldest
@@ -32,6 +33,8 @@ internal sealed partial class TimerReconciler(WorkflowEngine engine, ISchedulerF
             {
                 await scheduler.ScheduleTrigger(QuartzTimerScheduler.Trigger(timer.InstanceId, timer.BookmarkId, timer.DueAt), TriggerConflict.Keep, cancellationToken);
             }
+
+            arranged.Add(timer.InstanceId, timer.BookmarkId);
         }
 
         if (overdue > 0)
@@ -47,10 +50,11 @@ internal sealed partial class TimerReconciler(WorkflowEngine engine, ISchedulerF
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var now = time.GetUtcNow();
-        foreach (var timer in await engine.PendingTimersAsync(cancellationToken))
+        foreach (var timer in (await engine.PendingTimersAsync(cancellationToken)).Where(t => !arranged.Contains(t.InstanceId, t.BookmarkId)))
         {
             var trigger = QuartzTimerScheduler.Trigger(timer.InstanceId, timer.BookmarkId, QuartzTimerScheduler.Later(timer.DueAt, now));
             await scheduler.ScheduleTrigger(trigger, TriggerConflict.Keep, cancellationToken);
+            arranged.Add(timer.InstanceId, timer.BookmarkId);
         }
     }
 
