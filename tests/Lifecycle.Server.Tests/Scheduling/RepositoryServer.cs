@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Quartz;
+using SchedulingOptions = Lifecycle.Server.Scheduling.SchedulingOptions;
 
 namespace Lifecycle.Server.Tests.Scheduling;
 
@@ -23,6 +25,15 @@ internal sealed class RepositoryServer(string repository, SchedulingOptions? sch
 
     /// <summary>Starts the host (on first use) and returns its engine.</summary>
     public WorkflowEngine Engine => Services.GetRequiredService<WorkflowEngine>();
+
+    /// <summary>The scheduler once Quartz runs (it starts after the host did), put in standby: nothing fires until the test starts it.</summary>
+    public async Task<IScheduler> StandbySchedulerAsync()
+    {
+        var scheduler = await Get<ISchedulerFactory>().GetScheduler();
+        await Poll.UntilAsync(() => Task.FromResult(scheduler.Status == SchedulerStatus.Running), TimeSpan.FromSeconds(10), "Quartz started");
+        await scheduler.Standby();
+        return scheduler;
+    }
 
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();

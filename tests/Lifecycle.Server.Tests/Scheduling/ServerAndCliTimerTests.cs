@@ -28,9 +28,8 @@ public sealed class ServerAndCliTimerTests : IDisposable
         // One job at a time, so that the server is still going through the due timers when the CLIs start.
         using var server = new RepositoryServer(_folder.Path, RepositoryServer.Fast with { MaxConcurrency = 1 });
         var engine = server.Engine;
-        var scheduler = await server.Get<ISchedulerFactory>().GetScheduler();
+        var scheduler = await server.StandbySchedulerAsync();
         var definition = await DelayWorkflows.PublishAsync(engine, DelayWorkflows.Delay("nap", "PT1S"));
-        await scheduler.Standby();
         var instances = new List<string>();
         for (var i = 0; i < 40; i++)
         {

@@ -87,5 +87,40 @@ public sealed class TimerSchedulingTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Overdue_timers_are_spread_out_oldest_first_rather_than_fired_all_at_once()
+    {
+        using var server = new RepositoryServer(_folder.Path, RepositoryServer.Fast with { StartupSpacing = TimeSpan.FromMilliseconds(100) });
+        var engine = server.Engine;
+        var scheduler = await server.StandbySchedulerAsync();
+        var definition = await DelayWorkflows.PublishAsync(engine, DelayWorkflows.Delay("nap", "PT0.2S"));
+        var instances = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            instances.Add((await engine.RunAsync(definition, null)).InstanceId);
+        }
+
+        var latestDue = (await engine.PendingTimersAsync()).Max(t => t.DueAt);
+        await Poll.UntilAsync(() => Task.FromResult(TimeProvider.System.GetUtcNow() > latestDue), TimeSpan.FromSeconds(5), "every timer is due");
+
+        var overdue = await server.Get<TimerReconciler>().SpreadOverdueAsync(CancellationToken.None);
+
+        Assert.Equal(5, overdue);
+        var starts = new List<DateTimeOffset>();
+        foreach (var instanceId in instances)
+        {
+            starts.Add((await scheduler.GetTrigger(SchedulerKeys.Timer(instanceId, 1)))!.StartTimeUtc);
+        }
+
+        Assert.All(starts.Zip(starts.Skip(1)), pair => Assert.Equal(TimeSpan.FromMilliseconds(100), pair.Second - pair.First));
+        await scheduler.Start();
+        await Poll.UntilAsync(async () => (await Task.WhenAll(instances.Select(id => DelayWorkflows.StatusAsync(engine, id)))).All(s => s == WorkflowStatus.Finished),
+            TimeSpan.FromSeconds(5), "every instance finished");
+        foreach (var instanceId in instances)
+        {
+            Assert.Equal(1, await DelayWorkflows.ResumedCountAsync(engine, instanceId));
+        }
+    }
+
     public void Dispose() => _folder.Dispose();
 }
