@@ -18,4 +18,7 @@ public sealed record ServerOptions(string Repository)
 
     /// <summary>Write log events to the console too (the <c>serve</c> command); tests keep only the file.</summary>
     public bool LogToConsole { get; init; } = true;
+
+    /// <summary>How the scheduler runs (intervals; tests shorten them).</summary>
+    public Scheduling.SchedulingOptions Scheduling { get; init; } = new();
 }

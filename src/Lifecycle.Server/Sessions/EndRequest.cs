@@ -5,4 +5,5 @@ namespace Lifecycle.Server.Sessions;
 /// <param name="Yes">Confirm required actions up front (open tasks, uncommitted work).</param>
 /// <param name="NoStash">Leave uncommitted work in the work tree instead of stashing it.</param>
 /// <param name="Note">A note for the next session, kept in the handoff.</param>
-public sealed record EndRequest(bool Force = false, bool Yes = false, bool NoStash = false, string? Note = null);
+/// <param name="Reason">Why the session closes, as the handoff says: <c>end</c>, or <c>inactivity</c> for the scheduler's auto-close.</param>
+public sealed record EndRequest(bool Force = false, bool Yes = false, bool NoStash = false, string? Note = null, string Reason = "end");

@@ -74,6 +74,7 @@ public sealed class EndSession(
                     ["force"] = request.Force,
                     ["yes"] = request.Yes,
                     ["noStash"] = request.NoStash,
+                    ["reason"] = request.Reason,
                 };
                 if (request.Note is { } note)
                 {

@@ -45,7 +45,7 @@ public sealed partial class WorkflowEngine(
         using var span = CommandTrace.Begin("engine: recover instances, fire due timers");
         var broken = new List<string>();
         var recovered = await RecoverAsync(broken, notify, cancellationToken);
-        var fired = await FireDueTimersAsync(broken, cancellationToken);
+        var fired = _options.FireDueTimersOnStart ? await FireDueTimersAsync(broken, cancellationToken) : [];
         return new StartupReport(recovered, fired, broken);
     }
 
@@ -280,6 +280,7 @@ public sealed partial class WorkflowEngine(
                     return (null, DeliveryOutcome.Broken);
                 }
 
+                var timersBefore = TimersOf(execution);
                 var bookmarks = execution.Bookmarks.Where(b => bookmarkIds.Contains(b.Id)).ToList();
                 if (bookmarks.Count == 0)
                 {
@@ -293,7 +294,9 @@ public sealed partial class WorkflowEngine(
 
                 if (await TryClaimAsync(execution, cancellationToken))
                 {
-                    return (await ContinueAsync(execution, cancellationToken), DeliveryOutcome.Resumed);
+                    var result = await ContinueAsync(execution, cancellationToken);
+                    await CancelGoneTimersAsync(execution, timersBefore, cancellationToken);
+                    return (result, DeliveryOutcome.Resumed);
                 }
             }
 

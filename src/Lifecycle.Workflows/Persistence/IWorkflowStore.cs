@@ -66,6 +66,9 @@ public interface IWorkflowStore : IDefinitionSource, IInstanceHistory, IJournalF
 
     Task<IReadOnlyList<BookmarkMatch>> FindDueTimersAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Every stored timer with its due time, earliest first: what a scheduler that fires on time must know about.</summary>
+    Task<IReadOnlyList<TimerMatch>> FindTimersAsync(CancellationToken cancellationToken);
+
     /// <summary>Instances in <see cref="WorkflowStatus.Running"/> with their owners, to find orphans.</summary>
     Task<IReadOnlyList<(string InstanceId, string? Owner)>> FindRunningAsync(CancellationToken cancellationToken);
 

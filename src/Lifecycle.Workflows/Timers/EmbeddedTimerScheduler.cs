@@ -9,4 +9,6 @@ namespace Lifecycle.Workflows.Timers;
 public sealed class EmbeddedTimerScheduler : ITimerScheduler
 {
     public ValueTask ScheduleAsync(string instanceId, Bookmark timer, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask CancelAsync(string instanceId, int bookmarkId, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

@@ -14,4 +14,11 @@ public interface ITimerScheduler
     /// bookmark id). A timer that fires for a bookmark no longer stored must do nothing.
     /// </summary>
     ValueTask ScheduleAsync(string instanceId, Bookmark timer, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called once a timer bookmark was resumed here and the instance saved without it: whatever
+    /// was arranged for it can go. A timer resumed elsewhere (another process) is not reported, which
+    /// is why a timer firing for a bookmark no longer stored must still do nothing.
+    /// </summary>
+    ValueTask CancelAsync(string instanceId, int bookmarkId, CancellationToken cancellationToken);
 }

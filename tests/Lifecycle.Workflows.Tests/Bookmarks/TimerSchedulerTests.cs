@@ -19,6 +19,14 @@ public class TimerSchedulerTests
             Scheduled.Add((instanceId, timer));
             return ValueTask.CompletedTask;
         }
+
+        public List<(string InstanceId, int BookmarkId)> Cancelled { get; } = [];
+
+        public ValueTask CancelAsync(string instanceId, int bookmarkId, CancellationToken cancellationToken)
+        {
+            Cancelled.Add((instanceId, bookmarkId));
+            return ValueTask.CompletedTask;
+        }
     }
 
     [Fact]
@@ -49,5 +57,38 @@ public class TimerSchedulerTests
         await engine.RunAsync(definition, null);
 
         Assert.Empty(scheduler.Scheduled);
+    }
+
+    [Fact]
+    public async Task FireTimer_WhenDue_ResumesTheInstanceAndCancelsItsTimer()
+    {
+        await using var test = new TestEngine();
+        var scheduler = new RecordingScheduler();
+        var engine = new WorkflowEngine(test.Engine.Store, test.Runner, test.Reader, scheduler);
+        var definition = await test.PublishAsync(TestEngine.Workflow("""{ "id": "wait", "type": "Delay", "duration": "PT1S" }"""));
+        var run = await engine.RunAsync(definition, null);
+        var timer = scheduler.Scheduled.Single().Timer;
+        test.Time.Advance(TimeSpan.FromSeconds(1));
+
+        var fired = await engine.FireTimerAsync(run.InstanceId, timer.Id);
+        var again = await engine.FireTimerAsync(run.InstanceId, timer.Id);
+
+        Assert.Equal(WorkflowStatus.Finished, fired.Resumed?.Status);
+        Assert.Equal([(run.InstanceId, timer.Id)], scheduler.Cancelled);
+        Assert.Null(again.Resumed);
+        Assert.False(again.StillPending);
+    }
+
+    [Fact]
+    public async Task PendingTimers_ListsEveryStoredTimerWithItsDueTime()
+    {
+        await using var test = new TestEngine();
+        var definition = await test.PublishAsync(TestEngine.Workflow("""{ "id": "wait", "type": "Delay", "duration": "PT5M" }"""));
+        var run = await test.Engine.RunAsync(definition, null);
+
+        var timer = Assert.Single(await test.Engine.PendingTimersAsync());
+
+        Assert.Equal(run.InstanceId, timer.InstanceId);
+        Assert.Equal(test.Time.GetUtcNow() + TimeSpan.FromMinutes(5), timer.DueAt);
     }
 }
