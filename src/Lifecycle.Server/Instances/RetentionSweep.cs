@@ -10,7 +10,7 @@ namespace Lifecycle.Server.Instances;
 /// ago, with their journal and bookmarks, <see cref="BatchSize"/> per transaction: each batch is a
 /// short write, so runs, events and the CLI never wait long for the database while it works.
 /// </summary>
-/// <remarks>The scheduler calls <see cref="RunAsync"/> on its schedule; the server also runs it once at start.</remarks>
+/// <remarks>The scheduler calls <see cref="RunAsync"/> every hour (<c>Scheduling/RetentionJob</c>); the server also runs it once at start.</remarks>
 public sealed partial class RetentionSweep(IWorkflowStore store, LifecyclePaths paths, TimeProvider time, ILogger<RetentionSweep> logger)
 {
     /// <summary>Instances deleted per transaction.</summary>

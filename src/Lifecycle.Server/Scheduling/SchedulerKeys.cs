@@ -20,6 +20,8 @@ internal static class SchedulerKeys
 
     public static readonly JobKey InactivityJob = new("inactivity", "sessions");
 
+    public static readonly JobKey RetentionJob = new("retention", "lifecycle");
+
     /// <summary>A timer's trigger is named after its bookmark, so one bookmark never has two triggers.</summary>
     public static TriggerKey Timer(string instanceId, int bookmarkId) => new($"{instanceId}/{bookmarkId}", TimersGroup);
 

@@ -25,6 +25,9 @@ public sealed record SchedulingOptions
     /// <summary>How often an idle session is looked for (the auto-close itself waits <c>inactivityAutoCloseMinutes</c>). Default 1 minute.</summary>
     public TimeSpan InactivityCheckInterval { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How often instances past <c>retentionDays</c> are deleted (also once at start). Default 1 hour.</summary>
+    public TimeSpan RetentionInterval { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>How many jobs may run at once (timers of different instances, a cron run, a checkpoint). Default 4.</summary>
     public int MaxConcurrency { get; init; } = 4;
 }

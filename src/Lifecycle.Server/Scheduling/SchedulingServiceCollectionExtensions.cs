@@ -48,6 +48,7 @@ public static class SchedulingServiceCollectionExtensions
             quartz.AddJobType<SweepJob>();
             quartz.AddJobType<CheckpointJob>();
             quartz.AddJobType<InactivityJob>();
+            quartz.AddJobType<RetentionJob>();
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         // After Quartz's hosted service: it stops first, asking running workflows to stop before Quartz waits for its jobs.

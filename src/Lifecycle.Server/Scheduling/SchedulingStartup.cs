@@ -30,6 +30,7 @@ internal sealed partial class SchedulingStartup(
         var checkpoint = options.CheckpointInterval ?? TimeSpan.FromMinutes(repository.Config.CheckpointIntervalMinutes);
         await RepeatAsync<CheckpointJob>(scheduler, SchedulerKeys.CheckpointJob, checkpoint, cancellationToken);
         await RepeatAsync<InactivityJob>(scheduler, SchedulerKeys.InactivityJob, options.InactivityCheckInterval, cancellationToken);
+        await RepeatAsync<RetentionJob>(scheduler, SchedulerKeys.RetentionJob, options.RetentionInterval, cancellationToken);
 
         var overdue = await timers.SpreadOverdueAsync(cancellationToken);
         await crons.SyncAsync(cancellationToken);
