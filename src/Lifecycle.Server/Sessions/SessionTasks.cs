@@ -13,6 +13,7 @@ namespace Lifecycle.Server.Sessions;
 /// </summary>
 public sealed class SessionTasks(
     ISessionStore sessions,
+    EventWriter writer,
     SessionStoreAccess access,
     SessionCheckpoints checkpoints,
     SessionLogWriter log,
@@ -128,7 +129,7 @@ public sealed class SessionTasks(
             }
         }
 
-        var recorded = await sessions.AppendEventAsync(new SessionEvent(session.SessionId, kind, time.GetUtcNow(), Details(kind, task)), cancellationToken);
+        var (recorded, _) = await writer.AppendAsync(new SessionEvent(session.SessionId, kind, time.GetUtcNow(), Details(kind, task)), cancellationToken);
         SessionLogs.Append(log, notifier, session, SessionLogEntries.Event(recorded));
         await checkpoints.FollowAsync(session, cancellationToken);
         return new TaskChange(kind, session.SessionId, session.State, task);

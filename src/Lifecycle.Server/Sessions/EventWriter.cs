@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using Lifecycle.Activities.Sessions;
+
+namespace Lifecycle.Server.Sessions;
+
+/// <summary>
+/// Stores session events with group commit: events recorded concurrently (HTTP requests, the
+/// watcher, the spool) are written in one transaction, and each caller returns only once the
+/// transaction holding its event is committed. Heartbeats are merged as <see cref="HeartbeatPulse"/> says.
+/// </summary>
+/// <remarks>
+/// <para>
+/// No timer and no background task: the first caller to find the writer idle writes everything
+/// queued (up to <see cref="MaxBatch"/>); callers that arrive while it writes queue up and go in the
+/// next transaction, which one of them writes. A lone event (a CLI command) is written at once,
+/// so batching adds no latency; under load, batches grow with the time a commit takes.
+/// </para>
+/// <para>
+/// A caller cancelled while it waits for its turn withdraws its event unless a batch took it
+/// already; an event a batch took is committed (or fails) with the batch.
+/// </para>
+/// </remarks>
+public sealed class EventWriter(ISessionStore sessions)
+{
+    /// <summary>The most events one transaction writes.</summary>
+    public const int MaxBatch = 1024;
+
+    private readonly ConcurrentQueue<Pending> _queue = new();
+    private readonly SemaphoreSlim _writing = new(1, 1);
+    private long _transactions;
+
+    /// <summary>How many transactions this writer committed (or tried to): fewer than events under load.</summary>
+    public long Transactions => Interlocked.Read(ref _transactions);
+
+    /// <summary>Stores <paramref name="sessionEvent"/> (merged into the session's heartbeat pulse when it extends one) once it is durable.</summary>
+    public async Task<AppendedEvent> AppendAsync(SessionEvent sessionEvent, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(sessionEvent);
+        _queue.Enqueue(pending);
+        while (!pending.Outcome.Task.IsCompleted)
+        {
+            try
+            {
+                await _writing.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Withdrawn unless a batch took it meanwhile: then its outcome is the batch's.
+                if (pending.Claim())
+                {
+                    pending.Outcome.TrySetCanceled(cancellationToken);
+                }
+
+                break;
+            }
+
+            try
+            {
+                if (!pending.Outcome.Task.IsCompleted)
+                {
+                    await WriteBatchAsync();
+                }
+            }
+            finally
+            {
+                _writing.Release();
+            }
+        }
+
+        return await pending.Outcome.Task;
+    }
+
+    private async Task WriteBatchAsync()
+    {
+        var batch = new List<Pending>();
+        while (batch.Count < MaxBatch && _queue.TryDequeue(out var next))
+        {
+            // A caller that gave up before its turn has claimed (withdrawn) its own event.
+            if (next.Claim())
+            {
+                batch.Add(next);
+            }
+        }
+
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var merged = new HashSet<SessionEvent>(ReferenceEqualityComparer.Instance);
+        try
+        {
+            Interlocked.Increment(ref _transactions);
+            // The batch is other callers' too: one caller's cancellation does not abandon it.
+            var stored = await sessions.AppendEventsAsync([.. batch.Select(p => p.Event)], (previous, next) =>
+            {
+                var pulse = HeartbeatPulse.Merge(previous, next);
+                if (pulse is not null)
+                {
+                    merged.Add(next);
+                }
+
+                return pulse;
+            }, CancellationToken.None);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Outcome.TrySetResult(new AppendedEvent(stored[i], merged.Contains(batch[i].Event)));
+            }
+        }
+        catch (Exception error)
+        {
+            foreach (var pending in batch)
+            {
+                pending.Outcome.TrySetException(error);
+            }
+        }
+    }
+
+    private sealed class Pending(SessionEvent sessionEvent)
+    {
+        private int _claimed;
+
+        public SessionEvent Event { get; } = sessionEvent;
+
+        public TaskCompletionSource<AppendedEvent> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>True for the first claimant only: a batch that writes it, or its caller withdrawing it.</summary>
+        public bool Claim() => Interlocked.Exchange(ref _claimed, 1) == 0;
+    }
+}
