@@ -2,6 +2,7 @@ using Lifecycle.Activities.Setup;
 using Lifecycle.Server.Api;
 using Lifecycle.Server.Cli;
 using Lifecycle.Server.Hosting;
+using Lifecycle.Server.Watching;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Json;
@@ -46,6 +47,7 @@ public static class ServerHost
         services.AddSingleton<LoginCodes>();
         services.AddSingleton<ServerFile>();
         services.AddHostedService<EngineService>();
+        services.AddWatching();
 
         services.AddRouting();
         services.AddProblemDetails();
