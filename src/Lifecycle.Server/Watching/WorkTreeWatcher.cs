@@ -44,6 +44,8 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
     private ITimer? _timer;
     private DateTimeOffset? _lostSince;
     private bool _stopped;
+    private long _recorded;
+    private long _skipped;
 
     public WorkTreeWatcher(SessionService sessions, ISessionStore store, RepositoryContext repository, WatchingOptions options, TimeProvider time, ILogger<WorkTreeWatcher> logger)
     {
@@ -80,6 +82,12 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
         }
     }
 
+    /// <summary>How many changed paths were recorded in a session.</summary>
+    public long Recorded => Interlocked.Read(ref _recorded);
+
+    /// <summary>How many changed paths were left unrecorded when their quiet window ended (no active session, a folder, a temporary file gone).</summary>
+    public long Skipped => Interlocked.Read(ref _skipped);
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (Watch())
@@ -87,7 +95,7 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
             WatchingLog.Watching(_logger, _paths.Root);
         }
 
-        _timer = _time.CreateTimer(_ => Track(TickAsync()), null, _options.ScanInterval, _options.ScanInterval);
+        _timer = _time.CreateTimer(_ => Track(CheckAsync()), null, _options.ScanInterval, _options.ScanInterval);
         return Task.CompletedTask;
     }
 
@@ -184,7 +192,14 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
         return recorded;
     }
 
-    private async Task TickAsync()
+    /// <summary>Loses track as an overflow would (for tests and diagnostics): the next checkpoint scans.</summary>
+    internal void LoseTrack(string reason) => Track(LoseTrackAsync(reason, null));
+
+    /// <summary>
+    /// What the timer does: stops watching a work tree that is gone, watches it again once it is
+    /// back, and scans when track was lost and no checkpoint scanned since.
+    /// </summary>
+    internal async Task CheckAsync()
     {
         var root = Directory.Exists(_paths.Root);
         if (!root && IsWatching)
@@ -325,10 +340,19 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
             var full = Path.Combine(_paths.Root, path);
             if (Directory.Exists(full) || !File.Exists(full) && !_paths.IsTracked(path))
             {
+                Interlocked.Increment(ref _skipped);
                 return;
             }
 
-            await _sessions.RecordEventAsync(FileModified(path), cancellationToken);
+            var outcome = await _sessions.RecordEventAsync(FileModified(path), cancellationToken);
+            if (outcome.Recorded is null)
+            {
+                Interlocked.Increment(ref _skipped);
+            }
+            else
+            {
+                Interlocked.Increment(ref _recorded);
+            }
         }
         catch (SessionException refused)
         {
