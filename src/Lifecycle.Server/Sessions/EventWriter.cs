@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using Lifecycle.Activities;
+using Lifecycle.Activities.Documents;
+using Lifecycle.Activities.Handoff;
 using Lifecycle.Activities.Sessions;
 
 namespace Lifecycle.Server.Sessions;
@@ -7,6 +10,8 @@ namespace Lifecycle.Server.Sessions;
 /// Stores session events with group commit: events recorded concurrently (HTTP requests, the
 /// watcher, the spool) are written in one transaction, and each caller returns only once the
 /// transaction holding its event is committed. Heartbeats are merged as <see cref="HeartbeatPulse"/> says.
+/// The batch's lines are then appended to each session's log in one write (a merged heartbeat
+/// adds none: its pulse has its line).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -20,7 +25,7 @@ namespace Lifecycle.Server.Sessions;
 /// already; an event a batch took is committed (or fails) with the batch.
 /// </para>
 /// </remarks>
-public sealed class EventWriter(ISessionStore sessions)
+public sealed class EventWriter(ISessionStore sessions, SessionLogWriter log, ISessionNotifier notifier)
 {
     /// <summary>The most events one transaction writes.</summary>
     public const int MaxBatch = 1024;
@@ -102,9 +107,11 @@ public sealed class EventWriter(ISessionStore sessions)
 
                 return pulse;
             }, CancellationToken.None);
+            var appended = batch.Select((pending, i) => new AppendedEvent(stored[i], merged.Contains(pending.Event))).ToList();
+            await LogAsync(appended);
             for (var i = 0; i < batch.Count; i++)
             {
-                batch[i].Outcome.TrySetResult(new AppendedEvent(stored[i], merged.Contains(batch[i].Event)));
+                batch[i].Outcome.TrySetResult(appended[i]);
             }
         }
         catch (Exception error)
@@ -112,6 +119,26 @@ public sealed class EventWriter(ISessionStore sessions)
             foreach (var pending in batch)
             {
                 pending.Outcome.TrySetException(error);
+            }
+        }
+    }
+
+    // One read of each session and one write of its log per batch, rather than per event.
+    private async Task LogAsync(IReadOnlyList<AppendedEvent> appended)
+    {
+        foreach (var events in appended.Where(a => !a.Merged).Select(a => a.Stored).GroupBy(e => e.SessionId, StringComparer.Ordinal))
+        {
+            try
+            {
+                if (await sessions.GetAsync(events.Key, CancellationToken.None) is { } session)
+                {
+                    SessionLogs.Append(log, notifier, session, [.. events.Select(SessionLogEntries.Event)]);
+                }
+            }
+            catch (SessionException unreadable)
+            {
+                // The events are stored; only their log lines are missing, and the log is a record, not the session.
+                notifier.Note($"The session log was not written: {unreadable.Message}");
             }
         }
     }

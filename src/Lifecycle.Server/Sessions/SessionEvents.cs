@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using LibGit2Sharp;
 using Lifecycle.Activities;
-using Lifecycle.Activities.Documents;
-using Lifecycle.Activities.Handoff;
 using Lifecycle.Activities.Sessions;
 using Lifecycle.Activities.Tasks;
 using Lifecycle.Workflows.Hosting;
@@ -21,10 +19,8 @@ public sealed class SessionEvents(
     SessionStoreAccess access,
     SessionRuntime runtime,
     SessionCheckpoints checkpoints,
-    SessionLogWriter log,
     RepositoryContext repository,
-    TimeProvider time,
-    ISessionNotifier notifier)
+    TimeProvider time)
 {
     public async Task<EventOutcome> RecordAsync(EventRequest request, CancellationToken cancellationToken)
     {
@@ -59,8 +55,8 @@ public sealed class SessionEvents(
         RecordAsync(sessionId, type, timestamp, details, cancellationToken);
 
     /// <remarks>
-    /// Stored through <see cref="EventWriter"/> (group commit). A heartbeat that extends the
-    /// session's pulse changes no row count and adds no log line; it is still delivered as a stimulus.
+    /// Stored and logged through <see cref="EventWriter"/> (group commit). A heartbeat that extends
+    /// the session's pulse adds no row and no log line; it is still delivered as a stimulus.
     /// </remarks>
     private async Task<SessionEvent> RecordAsync(string sessionId, string type, DateTimeOffset timestamp, JsonObject details, CancellationToken cancellationToken)
     {
@@ -69,10 +65,6 @@ public sealed class SessionEvents(
         if (!merged)
         {
             await ApplyAsync(sessionId, recorded, cancellationToken);
-            if (await sessions.GetAsync(sessionId, cancellationToken) is { } session)
-            {
-                SessionLogs.Append(log, notifier, session, SessionLogEntries.Event(recorded));
-            }
         }
 
         await DeliverAsync(merged ? happened : recorded, cancellationToken);

@@ -18,7 +18,7 @@ public sealed class EventWriterTests : IDisposable
     public EventWriterTests()
     {
         _store = new SqliteSessionStore(Path.Combine(_folder.Path, "lifecycle.db"));
-        _writer = new EventWriter(_store);
+        _writer = new EventWriter(_store, new Lifecycle.Activities.Documents.SessionLogWriter(new RepositoryContext(_folder.Path)), new SilentNotifier());
     }
 
     [Fact]
