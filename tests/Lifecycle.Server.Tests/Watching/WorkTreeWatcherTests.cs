@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lifecycle.Server.Tests.Watching;
 
 /// <summary>The server's watcher on a real repository with a session started by the real CLI.</summary>
-public sealed class WorkTreeWatcherTests : IDisposable
+public sealed class WorkTreeWatcherTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
@@ -30,9 +30,11 @@ public sealed class WorkTreeWatcherTests : IDisposable
         _server.Folder.Write("debug.log", "ignored by .gitignore");
         _server.Folder.Write(".git/lifecycle-test", "inside .git");
         _server.Folder.Write("done.txt", "written last");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var events = await Polling.UntilAsync(FileEventsAsync, paths => paths.Contains("done.txt") && paths.Contains("src/app.cs"), Deadline,
             "file_modified for src/app.cs and done.txt");
+        output.WriteLine($"done.txt recorded {clock.ElapsedMilliseconds} ms after it was written");
 
         Assert.Equal(1, events.Count(p => p == "src/app.cs"));
         Assert.DoesNotContain(events, p => p.StartsWith("build/", StringComparison.Ordinal) || p == "debug.log" || p.StartsWith(".git", StringComparison.Ordinal));
