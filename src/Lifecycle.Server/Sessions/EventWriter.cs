@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Lifecycle.Activities;
 using Lifecycle.Activities.Documents;
 using Lifecycle.Activities.Handoff;
@@ -15,14 +15,15 @@ namespace Lifecycle.Server.Sessions;
 /// </summary>
 /// <remarks>
 /// <para>
-/// No timer and no background task: the first caller to find the writer idle writes everything
-/// queued (up to <see cref="MaxBatch"/>); callers that arrive while it writes queue up and go in the
-/// next transaction, which one of them writes. A lone event (a CLI command) is written at once,
-/// so batching adds no latency; under load, batches grow with the time a commit takes.
+/// A write-behind queue with one writer: callers put their event in a channel and wait; the writer
+/// takes everything queued (up to <see cref="MaxBatch"/>), writes it in one transaction, and
+/// releases each caller. Events that arrive while a transaction runs go in the next one, so batches
+/// grow with the load and a lone event (a CLI command) is written at once, without waiting for a
+/// timer. The writer starts with the first event and then waits on the channel for more.
 /// </para>
 /// <para>
-/// A caller cancelled while it waits for its turn withdraws its event unless a batch took it
-/// already; an event a batch took is committed (or fails) with the batch.
+/// A caller cancelled before the writer took its event withdraws it; an event the writer took is
+/// committed (or fails) with its batch, and its caller gets that outcome.
 /// </para>
 /// </remarks>
 public sealed class EventWriter(ISessionStore sessions, SessionLogWriter log, ISessionNotifier notifier)
@@ -30,8 +31,9 @@ public sealed class EventWriter(ISessionStore sessions, SessionLogWriter log, IS
     /// <summary>The most events one transaction writes.</summary>
     public const int MaxBatch = 1024;
 
-    private readonly ConcurrentQueue<Pending> _queue = new();
-    private readonly SemaphoreSlim _writing = new(1, 1);
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _gate = new();
+    private Task? _writer;
     private long _transactions;
 
     /// <summary>How many transactions this writer committed (or tried to): fewer than events under load.</summary>
@@ -41,57 +43,50 @@ public sealed class EventWriter(ISessionStore sessions, SessionLogWriter log, IS
     public async Task<AppendedEvent> AppendAsync(SessionEvent sessionEvent, CancellationToken cancellationToken)
     {
         var pending = new Pending(sessionEvent);
-        _queue.Enqueue(pending);
-        while (!pending.Outcome.Task.IsCompleted)
+        lock (_gate)
         {
-            try
-            {
-                await _writing.WaitAsync(cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                // Withdrawn unless a batch took it meanwhile: then its outcome is the batch's.
-                if (pending.Claim())
-                {
-                    pending.Outcome.TrySetCanceled(cancellationToken);
-                }
-
-                break;
-            }
-
-            try
-            {
-                if (!pending.Outcome.Task.IsCompleted)
-                {
-                    await WriteBatchAsync();
-                }
-            }
-            finally
-            {
-                _writing.Release();
-            }
+            _writer ??= Task.Run(WriteAllAsync, CancellationToken.None);
         }
 
-        return await pending.Outcome.Task;
+        _queue.Writer.TryWrite(pending);
+        await using (cancellationToken.Register(() =>
+        {
+            // Withdrawn unless the writer took it already: then its outcome is the batch's.
+            if (pending.Claim())
+            {
+                pending.Outcome.TrySetCanceled(cancellationToken);
+            }
+        }))
+        {
+            return await pending.Outcome.Task;
+        }
     }
 
-    private async Task WriteBatchAsync()
+    private async Task WriteAllAsync()
     {
-        var batch = new List<Pending>();
-        while (batch.Count < MaxBatch && _queue.TryDequeue(out var next))
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
         {
-            // A caller that gave up before its turn has claimed (withdrawn) its own event.
-            if (next.Claim())
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
             {
-                batch.Add(next);
+                // A caller that gave up before its turn has claimed (withdrawn) its own event.
+                if (next.Claim())
+                {
+                    batch.Add(next);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await WriteBatchAsync(batch);
+                batch.Clear();
             }
         }
+    }
 
-        if (batch.Count == 0)
-        {
-            return;
-        }
-
+    // Never throws: a failed transaction fails its callers, and the writer goes on with the next batch.
+    private async Task WriteBatchAsync(List<Pending> batch)
+    {
         var merged = new HashSet<SessionEvent>(ReferenceEqualityComparer.Instance);
         try
         {
@@ -135,7 +130,7 @@ public sealed class EventWriter(ISessionStore sessions, SessionLogWriter log, IS
                     SessionLogs.Append(log, notifier, session, [.. events.Select(SessionLogEntries.Event)]);
                 }
             }
-            catch (SessionException unreadable)
+            catch (Exception unreadable) when (unreadable is SessionException or IOException or Microsoft.Data.Sqlite.SqliteException)
             {
                 // The events are stored; only their log lines are missing, and the log is a record, not the session.
                 notifier.Note($"The session log was not written: {unreadable.Message}");
