@@ -43,6 +43,7 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
     private FileSystemWatcher? _watcher;
     private ITimer? _timer;
     private DateTimeOffset? _lostSince;
+    private string? _lostReason;
     private bool _stopped;
     private long _recorded;
     private long _skipped;
@@ -119,6 +120,7 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
 
                 since = lost;
                 _lostSince = _watcher is null ? _time.GetUtcNow() : null;
+                _lostReason = _watcher is null ? _lostReason : null;
             }
 
             try
@@ -209,6 +211,11 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
         }
         else if (root && !IsWatching && Watch())
         {
+            lock (_gate)
+            {
+                _lostReason = null;
+            }
+
             _paths.Reset();
             WatchingLog.Resumed(_logger, _paths.Root);
         }
@@ -318,6 +325,14 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
         {
             // Writes just before the loss may be among the events that never came.
             _lostSince ??= _time.GetUtcNow() - _options.MaxDelay;
+
+            // A watch that cannot be made again at every check is logged once, not every 30 s.
+            if (reason == _lostReason)
+            {
+                return;
+            }
+
+            _lostReason = reason;
         }
 
         string? sessionId = null;
