@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using Lifecycle.Activities;
-using Lifecycle.Activities.Git;
 using Lifecycle.Activities.Sessions;
 using Lifecycle.Server.Sessions;
 using Microsoft.Extensions.Hosting;
@@ -30,8 +28,6 @@ namespace Lifecycle.Server.Watching;
 /// </remarks>
 public sealed class WorkTreeWatcher : IHostedService, IDisposable
 {
-    private readonly SessionService _sessions;
-    private readonly ISessionStore _store;
     private readonly WatchingOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<WorkTreeWatcher> _logger;
@@ -40,36 +36,25 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
     private readonly ConcurrentDictionary<Task, byte> _recording = new();
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _scanning = new(1, 1);
+    private readonly MissedChanges _missed;
+    private readonly ChangeRecorder _recorder;
     private FileSystemWatcher? _watcher;
     private ITimer? _timer;
-    private DateTimeOffset? _lostSince;
-    private string? _lostReason;
     private bool _stopped;
-    private long _recorded;
-    private long _skipped;
 
     public WorkTreeWatcher(SessionService sessions, ISessionStore store, RepositoryContext repository, WatchingOptions options, TimeProvider time, ILogger<WorkTreeWatcher> logger)
     {
-        _sessions = sessions;
-        _store = store;
         _options = options;
         _time = time;
         _logger = logger;
         _paths = new WorkTreePaths(repository.Root, DocsFolder(repository));
-        _debouncer = new PathDebouncer(options, time, path => Track(RecordAsync(path, CancellationToken.None)));
+        _missed = new MissedChanges(options, time);
+        _recorder = new ChangeRecorder(sessions, store, _paths, options, logger);
+        _debouncer = new PathDebouncer(options, time, path => Track(_recorder.RecordAsync(path, CancellationToken.None)));
     }
 
     /// <summary>True when changes may have been missed since the last scan: the next checkpoint should call <see cref="ScanIfNeededAsync"/>.</summary>
-    public bool NeedsScan
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _lostSince is not null;
-            }
-        }
-    }
+    public bool NeedsScan => _missed.Any;
 
     /// <summary>True while the file system watch is up.</summary>
     public bool IsWatching
@@ -84,10 +69,10 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
     }
 
     /// <summary>How many changed paths were recorded in a session.</summary>
-    public long Recorded => Interlocked.Read(ref _recorded);
+    public long Recorded => _recorder.Recorded;
 
     /// <summary>How many changed paths were left unrecorded when their quiet window ended (no active session, a folder, a temporary file gone).</summary>
-    public long Skipped => Interlocked.Read(ref _skipped);
+    public long Skipped => _recorder.Skipped;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -110,30 +95,18 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
         await _scanning.WaitAsync(cancellationToken);
         try
         {
-            DateTimeOffset since;
-            lock (_gate)
+            if (_missed.Take(IsWatching) is not { } since)
             {
-                if (_lostSince is not { } lost)
-                {
-                    return 0;
-                }
-
-                since = lost;
-                _lostSince = _watcher is null ? _time.GetUtcNow() : null;
-                _lostReason = _watcher is null ? _lostReason : null;
+                return 0;
             }
 
             try
             {
-                return await ScanAsync(since, cancellationToken);
+                return await _recorder.ScanAsync(since, cancellationToken);
             }
             catch (Exception error) when (error is SessionException or IOException or UnauthorizedAccessException or LibGit2Sharp.LibGit2SharpException)
             {
-                lock (_gate)
-                {
-                    _lostSince = _lostSince is { } later && later < since ? later : since;
-                }
-
+                _missed.Restore(since);
                 WatchingLog.ScanFailed(_logger, error);
                 return 0;
             }
@@ -156,7 +129,7 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
         // What was saved just before the stop is still recorded.
         foreach (var path in _debouncer.Drain())
         {
-            Track(RecordAsync(path, cancellationToken));
+            Track(_recorder.RecordAsync(path, cancellationToken));
         }
 
         await Task.WhenAll(_recording.Keys).WaitAsync(cancellationToken);
@@ -169,29 +142,6 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
         _debouncer.Dispose();
         _paths.Dispose();
         _scanning.Dispose();
-    }
-
-    private async Task<int> ScanAsync(DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<string> uncommitted;
-        using (var git = GitWorkspace.Open(_paths.Root, readOnly: true))
-        {
-            uncommitted = git.Status.UncommittedFiles();
-        }
-
-        var recorded = 0;
-        foreach (var path in uncommitted.Where(_paths.IsWork))
-        {
-            var written = File.GetLastWriteTimeUtc(Path.Combine(_paths.Root, path));
-            if (new DateTimeOffset(written, TimeSpan.Zero) >= since - _options.Quiet &&
-                (await _sessions.RecordEventAsync(FileModified(path), cancellationToken)).Recorded is not null)
-            {
-                recorded++;
-            }
-        }
-
-        WatchingLog.Scanned(_logger, (await _store.GetLatestAsync(cancellationToken))?.SessionId, recorded);
-        return recorded;
     }
 
     /// <summary>Loses track as an overflow would (for tests and diagnostics): the next checkpoint scans.</summary>
@@ -211,11 +161,7 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
         }
         else if (root && !IsWatching && Watch())
         {
-            lock (_gate)
-            {
-                _lostReason = null;
-            }
-
+            _missed.Resumed();
             _paths.Reset();
             WatchingLog.Resumed(_logger, _paths.Root);
         }
@@ -306,6 +252,15 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
 
     private void OnError(object sender, ErrorEventArgs e)
     {
+        lock (_gate)
+        {
+            // A watch already replaced or dropped has nothing more to say.
+            if (!ReferenceEquals(sender, _watcher))
+            {
+                return;
+            }
+        }
+
         var error = e.GetException();
         if (error is InternalBufferOverflowException)
         {
@@ -321,67 +276,12 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
 
     private async Task LoseTrackAsync(string reason, Exception? error)
     {
-        lock (_gate)
+        if (!_missed.Lose(reason))
         {
-            // Writes just before the loss may be among the events that never came.
-            _lostSince ??= _time.GetUtcNow() - _options.MaxDelay;
-
-            // A watch that cannot be made again at every check is logged once, not every 30 s.
-            if (reason == _lostReason)
-            {
-                return;
-            }
-
-            _lostReason = reason;
+            return;
         }
 
-        string? sessionId = null;
-        try
-        {
-            sessionId = (await _store.GetLatestAsync(CancellationToken.None)) is { State: SessionState.Active } session ? session.SessionId : null;
-        }
-        catch (Exception storeError) when (storeError is SessionException or IOException or Microsoft.Data.Sqlite.SqliteException)
-        {
-            // The reason is logged without the session id.
-        }
-
-        WatchingLog.Lost(_logger, sessionId, reason, error);
-    }
-
-    private async Task RecordAsync(string path, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var full = Path.Combine(_paths.Root, path);
-            if (Directory.Exists(full) || !File.Exists(full) && !_paths.IsTracked(path))
-            {
-                Interlocked.Increment(ref _skipped);
-                return;
-            }
-
-            var outcome = await _sessions.RecordEventAsync(FileModified(path), cancellationToken);
-            if (outcome.Recorded is null)
-            {
-                Interlocked.Increment(ref _skipped);
-            }
-            else
-            {
-                Interlocked.Increment(ref _recorded);
-            }
-        }
-        catch (SessionException refused)
-        {
-            WatchingLog.NotRecorded(_logger, path, refused.Message);
-        }
-        catch (OperationCanceledException)
-        {
-            // The server is stopping.
-        }
-        catch (Exception error)
-        {
-            // A watcher never takes the server down; the error is logged with its stack.
-            WatchingLog.RecordFailed(_logger, path, error);
-        }
+        WatchingLog.Lost(_logger, await _recorder.ActiveSessionAsync(), reason, error);
     }
 
     private void Track(Task task)
@@ -389,8 +289,6 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
         _recording[task] = 0;
         task.ContinueWith(done => _recording.TryRemove(done, out _), TaskScheduler.Default);
     }
-
-    private static EventRequest FileModified(string path) => new(SessionEventTypes.FileModified, new JsonObject { ["path"] = path });
 
     private static string DocsFolder(RepositoryContext repository)
     {
