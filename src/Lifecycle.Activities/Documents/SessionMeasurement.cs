@@ -57,7 +57,7 @@ internal sealed record SessionMeasurement(
             StartedAt = session.StartTime,
             ActiveAt = session.ActiveSince,
             EndedAt = endedAt,
-            ActivityTimestamps = [.. events.Select(e => e.Timestamp)],
+            ActivityTimestamps = [.. events.SelectMany(HeartbeatPulse.ActivityTimes)],
             Commits = [.. commits.Select(c => c.ToSessionCommit())],
             UncommittedChanges = session.PutAway?.SessionChanges ?? [],
             TasksCompleted = session.CompletedTasks.Count,

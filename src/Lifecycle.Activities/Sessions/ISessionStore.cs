@@ -20,6 +20,19 @@ public interface ISessionStore
     /// <summary>Records an event; returns it with its sequence number.</summary>
     Task<SessionEvent> AppendEventAsync(SessionEvent sessionEvent, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records <paramref name="events"/> in one transaction (group commit: one wait for the disk for
+    /// all of them), in order; returns each as stored, in the same order.
+    /// </summary>
+    /// <param name="events">The events, of any sessions.</param>
+    /// <param name="merge">
+    /// Given a session's latest stored event and the next one, the latest event extended by the
+    /// next (its row is updated, keeping its sequence), or null to append the next as a row of its
+    /// own; e.g. <see cref="HeartbeatPulse.Merge"/>. Null appends every event.
+    /// </param>
+    /// <param name="cancellationToken">Cancels before the commit; nothing is then recorded.</param>
+    Task<IReadOnlyList<SessionEvent>> AppendEventsAsync(IReadOnlyList<SessionEvent> events, Func<SessionEvent, SessionEvent, SessionEvent?>? merge, CancellationToken cancellationToken);
+
     /// <summary>A session's events in the order they were recorded.</summary>
     Task<IReadOnlyList<SessionEvent>> GetEventsAsync(string sessionId, CancellationToken cancellationToken);
 }

@@ -35,6 +35,7 @@ public static class LifecycleServices
         services.AddSingleton<StartSession>();
         services.AddSingleton<EndSession>();
         services.AddSingleton<SessionTasks>();
+        services.AddSingleton<EventWriter>();
         services.AddSingleton<SessionEvents>();
         services.AddSingleton<SessionQueries>();
         services.AddSingleton<SessionCheckpoints>();

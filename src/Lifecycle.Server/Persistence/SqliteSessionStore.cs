@@ -121,6 +121,66 @@ public sealed class SqliteSessionStore : ISessionStore
         return sessionEvent with { Sequence = sequence };
     }
 
+    /// <remarks>
+    /// <c>BEGIN IMMEDIATE</c> takes the write lock before a session's latest event is read for
+    /// <paramref name="merge"/>, so an event another process appends meanwhile is never merged over.
+    /// The insert is prepared once for the batch.
+    /// </remarks>
+    public async Task<IReadOnlyList<SessionEvent>> AppendEventsAsync(
+        IReadOnlyList<SessionEvent> events, Func<SessionEvent, SessionEvent, SessionEvent?>? merge, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        await using var connection = _database.Open();
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var insert = transaction.Command("""
+            INSERT INTO SessionEvents (SessionId, Type, Timestamp, Data) VALUES ($sessionId, $type, $timestamp, $data) RETURNING Sequence
+            """, ("$sessionId", ""), ("$type", ""), ("$timestamp", 0L), ("$data", null));
+        var latest = new Dictionary<string, SessionEvent?>(StringComparer.Ordinal);
+        var stored = new List<SessionEvent>(events.Count);
+        foreach (var sessionEvent in events)
+        {
+            SessionEvent recorded;
+            if (merge is not null && await LatestEventAsync(transaction, latest, sessionEvent.SessionId, cancellationToken) is { } previous &&
+                merge(previous, sessionEvent) is { } merged)
+            {
+                await using var update = transaction.Command("UPDATE SessionEvents SET Data = $data WHERE Sequence = $sequence",
+                    ("$data", merged.Data?.ToJsonString()), ("$sequence", previous.Sequence));
+                await update.ExecuteNonQueryAsync(cancellationToken);
+                recorded = merged with { Sequence = previous.Sequence, Timestamp = previous.Timestamp };
+            }
+            else
+            {
+                insert.Parameters["$sessionId"].Value = sessionEvent.SessionId;
+                insert.Parameters["$type"].Value = sessionEvent.Type;
+                insert.Parameters["$timestamp"].Value = StoredTime.ToStored(sessionEvent.Timestamp);
+                insert.Parameters["$data"].Value = (object?)sessionEvent.Data?.ToJsonString() ?? DBNull.Value;
+                recorded = sessionEvent with { Sequence = (long)(await insert.ExecuteScalarAsync(cancellationToken))! };
+            }
+
+            latest[recorded.SessionId] = recorded;
+            stored.Add(recorded);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return stored;
+    }
+
+    // The session's latest event: the one this batch stored last, else the database's.
+    private static async Task<SessionEvent?> LatestEventAsync(
+        SqliteTransaction transaction, Dictionary<string, SessionEvent?> latest, string sessionId, CancellationToken cancellationToken)
+    {
+        if (!latest.TryGetValue(sessionId, out var known))
+        {
+            known = await transaction.Command("""
+                    SELECT SessionId, Type, Timestamp, Data, Sequence FROM SessionEvents WHERE SessionId = $sessionId ORDER BY Sequence DESC LIMIT 1
+                    """, ("$sessionId", sessionId))
+                .ReadFirstAsync(ReadEvent, cancellationToken);
+            latest[sessionId] = known;
+        }
+
+        return known;
+    }
+
     public async Task<IReadOnlyList<SessionEvent>> GetEventsAsync(string sessionId, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
@@ -128,9 +188,11 @@ public sealed class SqliteSessionStore : ISessionStore
         return await connection.Command("""
                 SELECT SessionId, Type, Timestamp, Data, Sequence FROM SessionEvents WHERE SessionId = $sessionId ORDER BY Sequence
                 """, ("$sessionId", sessionId))
-            .ReadAllAsync(r => new SessionEvent(r.GetString(0), r.GetString(1), r.GetTime(2),
-                r.GetNullableString(3) is { } data ? JsonNode.Parse(data)?.AsObject() : null, r.GetInt64(4)), cancellationToken);
+            .ReadAllAsync(ReadEvent, cancellationToken);
     }
+
+    private static SessionEvent ReadEvent(SqliteDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetTime(2), r.GetNullableString(3) is { } data ? JsonNode.Parse(data)?.AsObject() : null, r.GetInt64(4));
 
     private SessionContext Read(SqliteDataReader row)
     {

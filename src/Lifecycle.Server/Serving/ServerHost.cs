@@ -3,6 +3,7 @@ using Lifecycle.Server.Api;
 using Lifecycle.Server.Cli;
 using Lifecycle.Server.Hosting;
 using Lifecycle.Server.Scheduling;
+using Lifecycle.Server.Watching;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Json;
@@ -48,6 +49,7 @@ public static class ServerHost
         services.AddSingleton<ServerFile>();
         services.AddHostedService<EngineService>();
         services.AddLifecycleScheduling(LifecyclePaths.For(options.Repository), options.Scheduling);
+        services.AddWatching();
 
         services.AddRouting();
         services.AddProblemDetails();

@@ -5,8 +5,8 @@ namespace Lifecycle.Server.Sessions;
 
 /// <summary>
 /// Records what the git hooks spooled (commits, branch switches) in the active session, before a
-/// session command works: the hooks start no process, so the next command (and later the server)
-/// does this. Each event is recorded once, even after a crash between recording and completing the
+/// session command works: the hooks start no process, so the next command does this, or the
+/// server's <see cref="Watching.SpoolWatcher"/> as the spool grows. Each event is recorded once, even after a crash between recording and completing the
 /// claim (the spool's ids are kept with the events).
 /// </summary>
 public sealed class HookEventIngestion(EventSpool spool, ISessionStore sessions, SessionStoreAccess access, SessionEvents events, ISessionNotifier notifier)

@@ -23,7 +23,9 @@ public static class LastActivity
         var latest = session.ActiveSince ?? session.StartTime;
         foreach (var recorded in events ?? await sessions.GetEventsAsync(session.SessionId, cancellationToken))
         {
-            latest = recorded.Timestamp > latest ? recorded.Timestamp : latest;
+            // A merged heartbeat lasted until its pulse's last beat.
+            var end = HeartbeatPulse.EndOf(recorded);
+            latest = end > latest ? end : latest;
         }
 
         try

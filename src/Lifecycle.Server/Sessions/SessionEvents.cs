@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using LibGit2Sharp;
 using Lifecycle.Activities;
-using Lifecycle.Activities.Documents;
-using Lifecycle.Activities.Handoff;
 using Lifecycle.Activities.Sessions;
 using Lifecycle.Activities.Tasks;
 using Lifecycle.Workflows.Hosting;
@@ -12,17 +10,17 @@ namespace Lifecycle.Server.Sessions;
 /// <summary>
 /// Records what happened in the active session (commands, agents, hooks), checked first: an event
 /// that names a task, a commit or an error must name one that exists. Each recorded event is also
-/// a stimulus: it resumes workflows waiting for it and starts those it triggers (work-tracking).
+/// a stimulus: it resumes workflows waiting for it and starts those it triggers (work-tracking, for
+/// the events that change the session: docs/EVENTS.md).
 /// </summary>
 public sealed class SessionEvents(
     ISessionStore sessions,
+    EventWriter writer,
     SessionStoreAccess access,
     SessionRuntime runtime,
     SessionCheckpoints checkpoints,
-    SessionLogWriter log,
     RepositoryContext repository,
-    TimeProvider time,
-    ISessionNotifier notifier)
+    TimeProvider time)
 {
     public async Task<EventOutcome> RecordAsync(EventRequest request, CancellationToken cancellationToken)
     {
@@ -56,16 +54,20 @@ public sealed class SessionEvents(
     public Task<SessionEvent> RecordIngestedAsync(string sessionId, string type, DateTimeOffset timestamp, JsonObject details, CancellationToken cancellationToken) =>
         RecordAsync(sessionId, type, timestamp, details, cancellationToken);
 
+    /// <remarks>
+    /// Stored and logged through <see cref="EventWriter"/> (group commit). A heartbeat that extends
+    /// the session's pulse adds no row and no log line; it is still delivered as a stimulus.
+    /// </remarks>
     private async Task<SessionEvent> RecordAsync(string sessionId, string type, DateTimeOffset timestamp, JsonObject details, CancellationToken cancellationToken)
     {
-        var recorded = await sessions.AppendEventAsync(new SessionEvent(sessionId, type, timestamp, details), cancellationToken);
-        await ApplyAsync(sessionId, recorded, cancellationToken);
-        if (await sessions.GetAsync(sessionId, cancellationToken) is { } session)
+        var happened = new SessionEvent(sessionId, type, timestamp, details);
+        var (recorded, merged) = await writer.AppendAsync(happened, cancellationToken);
+        if (!merged)
         {
-            SessionLogs.Append(log, notifier, session, SessionLogEntries.Event(recorded));
+            await ApplyAsync(sessionId, recorded, cancellationToken);
         }
 
-        await DeliverAsync(recorded, cancellationToken);
+        await DeliverAsync(merged ? happened : recorded, cancellationToken);
         return recorded;
     }
 

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using Lifecycle.Activities;
-using Lifecycle.Activities.Documents;
-using Lifecycle.Activities.Handoff;
 using Lifecycle.Activities.Sessions;
 using Lifecycle.Activities.Tasks;
 
@@ -13,10 +11,9 @@ namespace Lifecycle.Server.Sessions;
 /// </summary>
 public sealed class SessionTasks(
     ISessionStore sessions,
+    EventWriter writer,
     SessionStoreAccess access,
     SessionCheckpoints checkpoints,
-    SessionLogWriter log,
-    ISessionNotifier notifier,
     TimeProvider time)
 {
     /// <summary>How many times a change is tried against sessions other processes keep saving.</summary>
@@ -128,8 +125,8 @@ public sealed class SessionTasks(
             }
         }
 
-        var recorded = await sessions.AppendEventAsync(new SessionEvent(session.SessionId, kind, time.GetUtcNow(), Details(kind, task)), cancellationToken);
-        SessionLogs.Append(log, notifier, session, SessionLogEntries.Event(recorded));
+        // The writer appends the event's log line.
+        await writer.AppendAsync(new SessionEvent(session.SessionId, kind, time.GetUtcNow(), Details(kind, task)), cancellationToken);
         await checkpoints.FollowAsync(session, cancellationToken);
         return new TaskChange(kind, session.SessionId, session.State, task);
     }

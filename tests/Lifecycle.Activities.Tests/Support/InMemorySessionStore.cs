@@ -39,6 +39,28 @@ public sealed class InMemorySessionStore : ISessionStore
         return Task.FromResult(recorded);
     }
 
+    public Task<IReadOnlyList<SessionEvent>> AppendEventsAsync(IReadOnlyList<SessionEvent> events, Func<SessionEvent, SessionEvent, SessionEvent?>? merge, CancellationToken cancellationToken)
+    {
+        var stored = new List<SessionEvent>();
+        foreach (var sessionEvent in events)
+        {
+            var last = _events.FindLastIndex(e => e.SessionId == sessionEvent.SessionId);
+            if (last >= 0 && merge?.Invoke(_events[last], sessionEvent) is { } merged)
+            {
+                _events[last] = merged;
+                stored.Add(merged);
+            }
+            else
+            {
+                var recorded = sessionEvent with { Sequence = _events.Count + 1 };
+                _events.Add(recorded);
+                stored.Add(recorded);
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<SessionEvent>>(stored);
+    }
+
     public Task<IReadOnlyList<SessionEvent>> GetEventsAsync(string sessionId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<SessionEvent>>([.. _events.Where(e => e.SessionId == sessionId)]);
 
