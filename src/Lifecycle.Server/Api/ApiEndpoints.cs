@@ -12,6 +12,7 @@ public static class ApiEndpoints
     /// <summary>What the resources need registered beyond the composition root.</summary>
     public static void AddServices(IServiceCollection services)
     {
+        SessionsApi.AddServices(services);
     }
 
     public static IEndpointRouteBuilder MapLifecycleEndpoints(this IEndpointRouteBuilder endpoints)

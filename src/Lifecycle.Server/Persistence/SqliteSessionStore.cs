@@ -128,9 +128,38 @@ public sealed class SqliteSessionStore : ISessionStore
         return await connection.Command("""
                 SELECT SessionId, Type, Timestamp, Data, Sequence FROM SessionEvents WHERE SessionId = $sessionId ORDER BY Sequence
                 """, ("$sessionId", sessionId))
-            .ReadAllAsync(r => new SessionEvent(r.GetString(0), r.GetString(1), r.GetTime(2),
-                r.GetNullableString(3) is { } data ? JsonNode.Parse(data)?.AsObject() : null, r.GetInt64(4)), cancellationToken);
+            .ReadAllAsync(ReadEvent, cancellationToken);
     }
+
+    /// <remarks>
+    /// Times are compared as stored (<see cref="StoredTime"/>), which orders instants correctly
+    /// for times of one offset: events are recorded in UTC, and the bounds are turned to UTC.
+    /// The (SessionId, Sequence) index serves the session and the order.
+    /// </remarks>
+    public async Task<Page<SessionEvent>> QueryEventsAsync(SessionEventQuery query, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        await using var connection = _database.Open();
+        const string Where = """
+            WHERE SessionId = $sessionId AND ($type IS NULL OR Type = $type)
+              AND ($since IS NULL OR Timestamp >= $since) AND ($until IS NULL OR Timestamp < $until)
+            """;
+        (string Name, object? Value)[] filter =
+        [
+            ("$sessionId", query.SessionId), ("$type", query.Type),
+            ("$since", StoredTime.ToStored(query.Since?.ToUniversalTime())), ("$until", StoredTime.ToStored(query.Until?.ToUniversalTime())),
+        ];
+        await using var count = connection.Command($"SELECT COUNT(*) FROM SessionEvents {Where}", filter);
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        var items = await connection.Command($"""
+                SELECT SessionId, Type, Timestamp, Data, Sequence FROM SessionEvents {Where} ORDER BY Sequence LIMIT $limit OFFSET $offset
+                """, [.. filter, ("$limit", query.Limit), ("$offset", query.Offset)])
+            .ReadAllAsync(ReadEvent, cancellationToken);
+        return new Page<SessionEvent>(total, query.Offset, query.Limit, items);
+    }
+
+    private static SessionEvent ReadEvent(SqliteDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetTime(2), r.GetNullableString(3) is { } data ? JsonNode.Parse(data)?.AsObject() : null, r.GetInt64(4));
 
     private SessionContext Read(SqliteDataReader row)
     {

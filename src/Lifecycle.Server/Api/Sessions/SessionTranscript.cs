@@ -1,0 +1,87 @@
+using Lifecycle.Server.Sessions;
+using Lifecycle.Workflows.Journal;
+using Lifecycle.Workflows.Runtime;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Lifecycle.Server.Api.Sessions;
+
+/// <summary>
+/// What a session request said besides its result: the workflows' <c>Log</c> lines and the
+/// service's notes, which the embedded CLI prints as they come (<c>  log: …</c> on stdout,
+/// <c>note: …</c> on stderr). The server sends them back as <see cref="LogHeader"/> and
+/// <see cref="NoteHeader"/> response headers, one per line, so that the CLI talking to the server
+/// prints the same. Collected per request (an async-local scope), so concurrent requests keep their own.
+/// </summary>
+public sealed partial class SessionTranscript
+{
+    /// <summary>One workflow Log line (percent-encoded, since headers are ASCII).</summary>
+    public const string LogHeader = "Lifecycle-Log";
+
+    /// <summary>One note of the session service (percent-encoded).</summary>
+    public const string NoteHeader = "Lifecycle-Note";
+
+    private static readonly AsyncLocal<SessionTranscript?> Current = new();
+    private readonly List<string> _log = [];
+    private readonly List<string> _notes = [];
+
+    /// <summary>Collects what the session request running in <paramref name="context"/> says, and adds it to the response's headers.</summary>
+    public static async ValueTask<object?> CollectAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var transcript = new SessionTranscript();
+        Current.Value = transcript;
+        try
+        {
+            return await next(context);
+        }
+        finally
+        {
+            Current.Value = null;
+            var headers = context.HttpContext.Response.Headers;
+            if (!context.HttpContext.Response.HasStarted)
+            {
+                lock (transcript._log)
+                {
+                    headers[LogHeader] = transcript._log.Select(Uri.EscapeDataString).ToArray();
+                    headers[NoteHeader] = transcript._notes.Select(Uri.EscapeDataString).ToArray();
+                }
+            }
+        }
+    }
+
+    private void Add(List<string> lines, string line)
+    {
+        lock (_log)
+        {
+            lines.Add(line);
+        }
+    }
+
+    /// <summary>Keeps the Log lines of the workflows a session request runs.</summary>
+    internal sealed class LogObserver : IJournalObserver
+    {
+        public void OnEntry(WorkflowExecution execution, JournalEntry entry)
+        {
+            if (entry is { Event: JournalEvent.Completed, ActivityType: "Log", Message: { } message } && Current.Value is { } transcript)
+            {
+                transcript.Add(transcript._log, message);
+            }
+        }
+    }
+
+    /// <summary>The server's notifier: logs each note, and keeps it for the request that caused it.</summary>
+    internal sealed partial class Notifier(ILogger<Notifier> logger) : ISessionNotifier
+    {
+        public void Note(string message)
+        {
+            LogNote(logger, message);
+            if (Current.Value is { } transcript)
+            {
+                transcript.Add(transcript._notes, message);
+            }
+        }
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Note: {Note}")]
+        private static partial void LogNote(ILogger logger, string note);
+    }
+}
