@@ -32,6 +32,7 @@ public static class ApiErrors
         SessionException session => (StatusFor(session.Kind), session.Kind.ToString(), Extensions(session)),
         WorkflowValidationException invalid => (StatusCodes.Status400BadRequest, "Invalid workflow definition", new Dictionary<string, object?>
         {
+            ["source"] = invalid.DefinitionSource,
             ["errors"] = invalid.Errors.Select(e => new { path = e.Path, message = e.Message }).ToList(),
         }),
         WorkflowNotFoundException => (StatusCodes.Status404NotFound, "Workflow not found", null),
