@@ -93,6 +93,25 @@ public sealed partial class RemoteCliTests
     }
 
     [Fact]
+    public async Task Log_lines_of_the_server_s_workflows_print_as_embedded()
+    {
+        using var folder = new TempFolder();
+        var cli = SessionRepositories.Prepare(folder);
+        folder.Write(".lifecycle/workflows/session-start.json",
+            """{ "id": "session-start", "root": { "type": "Sequence", "activities": [ { "type": "Log", "message": "hello from the override" } ] } }""");
+        var alone = await cli.RunAsync("start");
+        await using var server = await ServeProcess.StartAsync(cli);
+
+        var served = await cli.RunAsync("start");
+        var json = await cli.RunAsync("--json", "start");
+
+        Assert.Equal("  log: hello from the override\n", alone.Stdout);
+        Assert.True(served.ExitCode == alone.ExitCode && served.Stdout == alone.Stdout, $"embedded {alone}\nthrough the server {served}");
+        Assert.DoesNotContain("log:", json.Stdout, StringComparison.Ordinal);
+        Assert.Contains("session-start finished without creating a session", (string?)json.Json["error"]);
+    }
+
+    [Fact]
     public async Task A_server_that_cannot_be_reached_is_no_error_the_cli_runs_embedded()
     {
         using var folder = new TempFolder();

@@ -29,6 +29,25 @@ public sealed partial class SessionTranscript
     public static async ValueTask<object?> CollectAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var transcript = new SessionTranscript();
+        // On starting, not after the endpoint: an error's Problem Details (written by the exception handler, which clears the headers) keeps them too.
+        context.HttpContext.Response.OnStarting(() =>
+        {
+            var headers = context.HttpContext.Response.Headers;
+            lock (transcript._log)
+            {
+                if (transcript._log.Count > 0)
+                {
+                    headers[LogHeader] = transcript._log.Select(Uri.EscapeDataString).ToArray();
+                }
+
+                if (transcript._notes.Count > 0)
+                {
+                    headers[NoteHeader] = transcript._notes.Select(Uri.EscapeDataString).ToArray();
+                }
+            }
+
+            return Task.CompletedTask;
+        });
         Current.Value = transcript;
         try
         {
@@ -37,15 +56,6 @@ public sealed partial class SessionTranscript
         finally
         {
             Current.Value = null;
-            var headers = context.HttpContext.Response.Headers;
-            if (!context.HttpContext.Response.HasStarted)
-            {
-                lock (transcript._log)
-                {
-                    headers[LogHeader] = transcript._log.Select(Uri.EscapeDataString).ToArray();
-                    headers[NoteHeader] = transcript._notes.Select(Uri.EscapeDataString).ToArray();
-                }
-            }
         }
     }
 
