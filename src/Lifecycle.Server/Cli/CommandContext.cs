@@ -12,6 +12,7 @@ public sealed class CommandContext(ParseResult parse, TextWriter output, TextWri
 {
     private EmbeddedHost? _host;
     private ISessionApi? _sessions;
+    private readonly CancellationTokenSource _remoteStop = new();
     private bool _stopRequested;
 
     public ParseResult Parse { get; } = parse;
@@ -57,6 +58,8 @@ public sealed class CommandContext(ParseResult parse, TextWriter output, TextWri
     {
         _stopRequested = true;
         _host?.StopSignal.Request();
+        // The server's workflows cannot be asked for a safe point from here: the request is given up, which the server sees as a cancelled command.
+        _remoteStop.Cancel();
     }
 
     /// <summary>The client of the server; kept out of <see cref="Sessions"/> so that a command without a server loads no HTTP types.</summary>
@@ -69,7 +72,7 @@ public sealed class CommandContext(ParseResult parse, TextWriter output, TextWri
         }
 
         IsRemote = true;
-        return new Remote.RemoteSessionApi(server.Url, token, () => Host.Sessions, Json ? null : Out, Error);
+        return new Remote.RemoteSessionApi(server.Url, token, () => Host.Sessions, Json ? null : Out, Error, _remoteStop.Token);
     }
 
     public void WriteJson(object value)
@@ -98,6 +101,7 @@ public sealed class CommandContext(ParseResult parse, TextWriter output, TextWri
     public async ValueTask DisposeAsync()
     {
         (_sessions as IDisposable)?.Dispose();
+        _remoteStop.Dispose();
         if (_host is not null)
         {
             await _host.DisposeAsync();

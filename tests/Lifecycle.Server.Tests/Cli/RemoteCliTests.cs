@@ -112,6 +112,27 @@ public sealed partial class RemoteCliTests
     }
 
     [Fact]
+    public async Task A_token_the_server_refuses_is_an_error_that_says_what_to_do()
+    {
+        using var folder = new TempFolder();
+        var cli = SessionRepositories.Prepare(folder);
+        await using var server = await ServeProcess.StartAsync(cli);
+        var token = Path.Combine(folder.Path, ".lifecycle", "token");
+        File.SetUnixFileMode(token, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.WriteAllText(token, "not-the-server-s-token");
+
+        var status = await cli.RunAsync("status");
+
+        Assert.Equal(1, status.ExitCode);
+        Assert.Contains("refused the token of .lifecycle/token", status.Stderr);
+        Assert.Contains("/api/sessions/current", server.Output + string.Join('\n', Directory.GetFiles(Path.Combine(folder.Path, ".lifecycle", "logs")).Select(f =>
+        {
+            using var shared = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            return new StreamReader(shared).ReadToEnd();
+        })));
+    }
+
+    [Fact]
     public async Task A_server_that_cannot_be_reached_is_no_error_the_cli_runs_embedded()
     {
         using var folder = new TempFolder();

@@ -26,6 +26,7 @@ public sealed class RemoteSessionApi : ISessionApi, IDisposable
     private readonly Func<ISessionApi> _embedded;
     private readonly TextWriter? _liveLog;
     private readonly TextWriter _notes;
+    private readonly CancellationToken _stop;
     private ISessionApi? _fallback;
 
     /// <param name="url">The server's base address (<c>.lifecycle/server.json</c>).</param>
@@ -33,7 +34,8 @@ public sealed class RemoteSessionApi : ISessionApi, IDisposable
     /// <param name="embedded">The service in this process, for when the server cannot be reached.</param>
     /// <param name="liveLog">Where workflow Log lines go (stdout in text mode); null for none.</param>
     /// <param name="notes">Where notes go (stderr).</param>
-    public RemoteSessionApi(string url, string token, Func<ISessionApi> embedded, TextWriter? liveLog, TextWriter notes)
+    /// <param name="stop">Ctrl-C or SIGTERM: the request in flight is given up (the server cancels what it was doing; the next command finishes what it saved).</param>
+    public RemoteSessionApi(string url, string token, Func<ISessionApi> embedded, TextWriter? liveLog, TextWriter notes, CancellationToken stop = default)
     {
         _http = new HttpClient(new SocketsHttpHandler { UseProxy = false, ConnectTimeout = TimeSpan.FromSeconds(5) })
         {
@@ -44,6 +46,7 @@ public sealed class RemoteSessionApi : ISessionApi, IDisposable
         _embedded = embedded;
         _liveLog = liveLog;
         _notes = notes;
+        _stop = stop;
     }
 
     /// <summary>Ran the use cases in this process because the server could not be reached.</summary>
@@ -159,11 +162,12 @@ public sealed class RemoteSessionApi : ISessionApi, IDisposable
         }
 
         HttpResponseMessage response;
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop);
         using (Lifecycle.Workflows.Hosting.CommandTrace.Begin($"remote: {method} /{route}"))
         {
             try
             {
-                response = await _http.SendAsync(request, cancellationToken);
+                response = await _http.SendAsync(request, either.Token);
             }
             catch (HttpRequestException unreachable) when (unreachable.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
             {
