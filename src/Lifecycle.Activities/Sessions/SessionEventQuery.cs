@@ -19,10 +19,3 @@ public sealed record SessionEventQuery(string SessionId, string? Type = null, Da
         && (Since is not { } since || recorded.Timestamp >= since)
         && (Until is not { } until || recorded.Timestamp < until);
 }
-
-/// <summary>One page of a query: how many match in all, and those of the page.</summary>
-/// <param name="Total">How many events match the query, all pages together.</param>
-/// <param name="Offset">Where the page starts.</param>
-/// <param name="Limit">The page's size asked for.</param>
-/// <param name="Items">The page's items, in the order recorded.</param>
-public sealed record Page<T>(int Total, int Offset, int Limit, IReadOnlyList<T> Items);

@@ -11,8 +11,16 @@ namespace Lifecycle.Server.Api.Sessions;
 /// service's notes, which the embedded CLI prints as they come (<c>  log: …</c> on stdout,
 /// <c>note: …</c> on stderr). The server sends them back as <see cref="LogHeader"/> and
 /// <see cref="NoteHeader"/> response headers, one per line, so that the CLI talking to the server
-/// prints the same. Collected per request (an async-local scope), so concurrent requests keep their own.
+/// prints the same. Collected per request, so concurrent requests keep their own.
 /// </summary>
+/// <remarks>
+/// The one ambient scope of the server, on purpose: the engine's journal observers and the
+/// service's notifier are singletons that know no request, and threading a request through the
+/// use cases and the engine for what is only an echo would change every signature on the way.
+/// The scope is an <see cref="AsyncLocal{T}"/> set by the endpoint filter around the endpoint, so
+/// it reaches exactly the work that request awaits; the headers are added when the response
+/// starts, so that an error's Problem Details (the exception handler clears headers) keeps them.
+/// </remarks>
 public sealed partial class SessionTranscript
 {
     /// <summary>One workflow Log line (percent-encoded, since headers are ASCII).</summary>
