@@ -111,6 +111,40 @@ public sealed partial class RemoteCliTests
         Assert.Contains("session-start finished without creating a session", (string?)json.Json["error"]);
     }
 
+    [ScriptFact]
+    public async Task End_that_may_ask_on_a_terminal_asks_there_and_runs_embedded()
+    {
+        using var folder = new TempFolder();
+        var cli = SessionRepositories.Prepare(folder);
+        await using var server = await ServeProcess.StartAsync(cli);
+        Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("task", "add", "still open")).ExitCode);
+
+        var start = new System.Diagnostics.ProcessStartInfo("script")
+        {
+            WorkingDirectory = folder.Path,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "-qec", $"dotnet exec '{Path.Combine(AppContext.BaseDirectory, "lifecycle.dll")}' end", "/dev/null" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var end = System.Diagnostics.Process.Start(start)!;
+        await end.StandardInput.WriteLineAsync("n");
+        end.StandardInput.Close();
+        var output = await end.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await end.WaitForExitAsync(timeout.Token);
+
+        Assert.True(end.ExitCode == 3, output);
+        Assert.Contains("Update task status before closing (1 open). Continue? [y/N]", output);
+        Assert.DoesNotContain("/api/sessions/end", ServerLog(folder.Path));
+        Assert.Contains("/api/sessions/current/tasks", ServerLog(folder.Path));
+    }
+
     [Fact]
     public async Task A_token_the_server_refuses_is_an_error_that_says_what_to_do()
     {
@@ -125,11 +159,7 @@ public sealed partial class RemoteCliTests
 
         Assert.Equal(1, status.ExitCode);
         Assert.Contains("refused the token of .lifecycle/token", status.Stderr);
-        Assert.Contains("/api/sessions/current", server.Output + string.Join('\n', Directory.GetFiles(Path.Combine(folder.Path, ".lifecycle", "logs")).Select(f =>
-        {
-            using var shared = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            return new StreamReader(shared).ReadToEnd();
-        })));
+        Assert.Contains("/api/sessions/current", ServerLog(folder.Path));
     }
 
     [Fact]
@@ -154,6 +184,14 @@ public sealed partial class RemoteCliTests
         Assert.DoesNotContain("error", start.Stderr, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("ACTIVE", (string?)status.Json["state"]);
     }
+
+    /// <summary>The server's log file as written so far (the server still writes it).</summary>
+    private static string ServerLog(string repository) =>
+        string.Join('\n', Directory.GetFiles(Path.Combine(repository, ".lifecycle", "logs")).Select(file =>
+        {
+            using var shared = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            return new StreamReader(shared).ReadToEnd();
+        }));
 
     private static void Commit(string repository)
     {
