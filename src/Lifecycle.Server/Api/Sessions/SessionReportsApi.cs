@@ -20,9 +20,11 @@ public static class SessionReportsApi
     public static RouteGroupBuilder MapSessionReportsApi(this RouteGroupBuilder sessions)
     {
         sessions.MapGet("/last-closed/report", (SessionService service, HttpContext http, CancellationToken ct, string format = "md") => Report(null, format, service, http, ct))
-            .WithName("GetLastReport").WithSummary("The last closed session's report (md) or handoff (json)");
+            .WithName("GetLastReport").WithSummary("The last closed session's report (md) or handoff (json)")
+            .Produces<string>(StatusCodes.Status200OK, "text/markdown", "application/json");
         sessions.MapGet("/{id}/report", (string id, SessionService service, HttpContext http, CancellationToken ct, string format = "md") => Report(id, format, service, http, ct))
-            .WithName("GetReport").WithSummary("A closed session's report (md) or handoff (json)");
+            .WithName("GetReport").WithSummary("A closed session's report (md) or handoff (json)")
+            .Produces<string>(StatusCodes.Status200OK, "text/markdown", "application/json");
         return sessions;
     }
 
