@@ -132,9 +132,11 @@ public sealed class SqliteSessionStore : ISessionStore
     }
 
     /// <remarks>
-    /// Times are compared as stored (<see cref="StoredTime"/>), which orders instants correctly
-    /// for times of one offset: events are recorded in UTC, and the bounds are turned to UTC.
-    /// The (SessionId, Sequence) index serves the session and the order.
+    /// A stored time (<see cref="StoredTime"/>) is its local clock time with the offset in the low
+    /// 11 bits, so it orders instants only among times of one offset: the filter compares the UTC
+    /// instant each stands for (in StoredTime's 0.1 ms units), so an event a hook recorded with a
+    /// local offset is filtered where it belongs. The (SessionId, Sequence) index serves the
+    /// session and the order.
     /// </remarks>
     public async Task<Page<SessionEvent>> QueryEventsAsync(SessionEventQuery query, CancellationToken cancellationToken)
     {
@@ -142,12 +144,13 @@ public sealed class SqliteSessionStore : ISessionStore
         await using var connection = _database.Open();
         const string Where = """
             WHERE SessionId = $sessionId AND ($type IS NULL OR Type = $type)
-              AND ($since IS NULL OR Timestamp >= $since) AND ($until IS NULL OR Timestamp < $until)
+              AND ($since IS NULL OR (Timestamp >> 11) - ((Timestamp << 53) >> 53) * 600000 >= $since)
+            AND ($until IS NULL OR (Timestamp >> 11) - ((Timestamp << 53) >> 53) * 600000 < $until)
             """;
         (string Name, object? Value)[] filter =
         [
             ("$sessionId", query.SessionId), ("$type", query.Type),
-            ("$since", StoredTime.ToStored(query.Since?.ToUniversalTime())), ("$until", StoredTime.ToStored(query.Until?.ToUniversalTime())),
+            ("$since", query.Since?.UtcTicks / 1000), ("$until", query.Until?.UtcTicks / 1000),
         ];
         await using var count = connection.Command($"SELECT COUNT(*) FROM SessionEvents {Where}", filter);
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
