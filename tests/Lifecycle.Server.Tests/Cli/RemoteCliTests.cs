@@ -207,6 +207,7 @@ public sealed partial class RemoteCliTests
         text = IsoTime().Replace(text, "<time>");
         text = ClockTime().Replace(text, "<clock>");
         text = Guid().Replace(text, "<id>");
+        text = Efficiency().Replace(text, "<efficiency>");
         text = Duration().Replace(text, "<duration>");
         text = Fraction().Replace(text, "<number>");
         text = Hex().Replace(text, "<sha>");
@@ -224,6 +225,10 @@ public sealed partial class RemoteCliTests
 
     [GeneratedRegex(@"\b\d+(\.\d+)? ?(minutes|min|m|s|h)\b")]
     private static partial Regex Duration();
+
+    /// <summary>Active time over the session's time: the server's setup is a few milliseconds shorter, which may round to another percent.</summary>
+    [GeneratedRegex(@"\d+% efficiency|""efficiency"": [\d.]+")]
+    private static partial Regex Efficiency();
 
     [GeneratedRegex(@"\b\d+\.\d+\b")]
     private static partial Regex Fraction();
