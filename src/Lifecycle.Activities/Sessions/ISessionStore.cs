@@ -35,4 +35,10 @@ public interface ISessionStore
 
     /// <summary>A session's events in the order they were recorded.</summary>
     Task<IReadOnlyList<SessionEvent>> GetEventsAsync(string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A page of a session's events filtered by type and time, with how many match in all: the
+    /// HTTP API's paged listing, without reading a long session's events whole.
+    /// </summary>
+    Task<Page<SessionEvent>> QueryEventsAsync(SessionEventQuery query, CancellationToken cancellationToken);
 }

@@ -16,6 +16,7 @@ public static class ApiEndpoints
         services.AddSingleton<WorkflowDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowDispatcher>());
         services.AddInstances();
+        SessionsApi.AddServices(services);
     }
 
     public static IEndpointRouteBuilder MapLifecycleEndpoints(this IEndpointRouteBuilder endpoints)

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
+using Lifecycle.Activities.Setup;
 using Lifecycle.Server.Hosting;
+using Lifecycle.Server.Serving;
 using Lifecycle.Server.Sessions;
 
 namespace Lifecycle.Server.Cli;
@@ -9,6 +11,8 @@ namespace Lifecycle.Server.Cli;
 public sealed class CommandContext(ParseResult parse, TextWriter output, TextWriter error) : IAsyncDisposable
 {
     private EmbeddedHost? _host;
+    private ISessionApi? _sessions;
+    private readonly CancellationTokenSource _remoteStop = new();
     private bool _stopRequested;
 
     public ParseResult Parse { get; } = parse;
@@ -40,14 +44,35 @@ public sealed class CommandContext(ParseResult parse, TextWriter output, TextWri
         }
     }
 
-    /// <summary>The session use cases.</summary>
-    public SessionService Sessions => Host.Sessions;
+    /// <summary>
+    /// The session use cases: through the repository's running server when <c>.lifecycle/server.json</c>
+    /// names one (DESIGN.md: the CLI talks to it over HTTP), else in this process.
+    /// </summary>
+    public ISessionApi Sessions => _sessions ??= ServerFile.Running(LifecyclePaths.For(Repository)) is { } server ? ConnectRemote(server) : Host.Sessions;
+
+    /// <summary>True when <see cref="Sessions"/> goes through the server: no workflow runs in this process to show the progress of.</summary>
+    public bool IsRemote { get; private set; }
 
     /// <summary>Ctrl-C or SIGTERM: running workflows stop at their next persisted point.</summary>
     public void RequestStop()
     {
         _stopRequested = true;
         _host?.StopSignal.Request();
+        // The server's workflows cannot be asked for a safe point from here: the request is given up, which the server sees as a cancelled command.
+        _remoteStop.Cancel();
+    }
+
+    /// <summary>The client of the server; kept out of <see cref="Sessions"/> so that a command without a server loads no HTTP types.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private ISessionApi ConnectRemote(ServerFile.Content server)
+    {
+        if (AccessToken.Read(LifecyclePaths.For(Repository).TokenFile) is not { } token)
+        {
+            return Host.Sessions;
+        }
+
+        IsRemote = true;
+        return new Remote.RemoteSessionApi(server.Url, token, () => Host.Sessions, Json ? null : Out, Error, _remoteStop.Token);
     }
 
     public void WriteJson(object value)
@@ -75,6 +100,8 @@ public sealed class CommandContext(ParseResult parse, TextWriter output, TextWri
 
     public async ValueTask DisposeAsync()
     {
+        (_sessions as IDisposable)?.Dispose();
+        _remoteStop.Dispose();
         if (_host is not null)
         {
             await _host.DisposeAsync();

@@ -32,9 +32,9 @@ public static class ErrorReporter
         context.Error.WriteLine($"error: {message}");
         if (context.Json)
         {
-            if (exception is Lifecycle.Server.Sessions.SessionWorkflowException failed)
+            if (((exception as Lifecycle.Server.Sessions.SessionWorkflowException)?.InstanceId ?? (exception as Remote.RemoteSessionException)?.InstanceId) is { } instanceId)
             {
-                context.WriteJson(new { error = message, exitCode = code, instanceId = failed.InstanceId });
+                context.WriteJson(new { error = message, exitCode = code, instanceId });
             }
             else
             {

@@ -191,6 +191,36 @@ public sealed class SqliteSessionStore : ISessionStore
             .ReadAllAsync(ReadEvent, cancellationToken);
     }
 
+    /// <remarks>
+    /// A stored time (<see cref="StoredTime"/>) is its local clock time with the offset in the low
+    /// 11 bits, so it orders instants only among times of one offset: the filter compares the UTC
+    /// instant each stands for (in StoredTime's 0.1 ms units), so an event a hook recorded with a
+    /// local offset is filtered where it belongs. The (SessionId, Sequence) index serves the
+    /// session and the order.
+    /// </remarks>
+    public async Task<Page<SessionEvent>> QueryEventsAsync(SessionEventQuery query, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        await using var connection = _database.Open();
+        const string Where = """
+            WHERE SessionId = $sessionId AND ($type IS NULL OR Type = $type)
+              AND ($since IS NULL OR (Timestamp >> 11) - ((Timestamp << 53) >> 53) * 600000 >= $since)
+            AND ($until IS NULL OR (Timestamp >> 11) - ((Timestamp << 53) >> 53) * 600000 < $until)
+            """;
+        (string Name, object? Value)[] filter =
+        [
+            ("$sessionId", query.SessionId), ("$type", query.Type),
+            ("$since", query.Since?.UtcTicks / 1000), ("$until", query.Until?.UtcTicks / 1000),
+        ];
+        await using var count = connection.Command($"SELECT COUNT(*) FROM SessionEvents {Where}", filter);
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        var items = await connection.Command($"""
+                SELECT SessionId, Type, Timestamp, Data, Sequence FROM SessionEvents {Where} ORDER BY Sequence LIMIT $limit OFFSET $offset
+                """, [.. filter, ("$limit", query.Limit), ("$offset", query.Offset)])
+            .ReadAllAsync(ReadEvent, cancellationToken);
+        return new Page<SessionEvent>(total, query.Offset, query.Limit, items);
+    }
+
     private static SessionEvent ReadEvent(SqliteDataReader r) =>
         new(r.GetString(0), r.GetString(1), r.GetTime(2), r.GetNullableString(3) is { } data ? JsonNode.Parse(data)?.AsObject() : null, r.GetInt64(4));
 

@@ -29,9 +29,10 @@ public static class ApiErrors
     /// <summary>What to answer for <paramref name="exception"/>; null when it is not one of ours (a bug: 500).</summary>
     public static (int Status, string Title, IDictionary<string, object?>? Extensions)? Describe(Exception exception) => exception switch
     {
-        SessionException session => (StatusFor(session.Kind), session.Kind.ToString(), new Dictionary<string, object?> { ["kind"] = Camel(session.Kind.ToString()) }),
+        SessionException session => (StatusFor(session.Kind), session.Kind.ToString(), Extensions(session)),
         WorkflowValidationException invalid => (StatusCodes.Status400BadRequest, "Invalid workflow definition", new Dictionary<string, object?>
         {
+            ["source"] = invalid.DefinitionSource,
             ["errors"] = invalid.Errors.Select(e => new { path = e.Path, message = e.Message }).ToList(),
         }),
         WorkflowNotFoundException => (StatusCodes.Status404NotFound, "Workflow not found", null),
@@ -49,6 +50,36 @@ public static class ApiErrors
     /// <summary>A Problem Details result for a request the endpoint itself finds wrong.</summary>
     public static IResult Problem(int status, string detail, string? title = null) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title);
+
+    /// <summary>
+    /// <c>kind</c> always; <c>instanceId</c> for a session workflow that stopped; for a protocol
+    /// block, <c>rule</c> and <c>override</c> (the request field that overrides it: <c>force</c>
+    /// or <c>yes</c>), read from the block's message, the one place the engine's fault keeps them.
+    /// </summary>
+    private static Dictionary<string, object?> Extensions(SessionException session)
+    {
+        var extensions = new Dictionary<string, object?> { ["kind"] = Camel(session.Kind.ToString()) };
+        if (session is Lifecycle.Server.Sessions.SessionWorkflowException workflow)
+        {
+            extensions["instanceId"] = workflow.InstanceId;
+        }
+
+        if (session.Kind == ErrorKind.Blocked)
+        {
+            if (System.Text.RegularExpressions.Regex.Match(session.Message, "^Blocked by rule '([^']+)'") is { Success: true } rule)
+            {
+                extensions["rule"] = rule.Groups[1].Value;
+                extensions["override"] = "force";
+            }
+            else if (session.Message.StartsWith("Required action not completed", StringComparison.Ordinal))
+            {
+                extensions["rule"] = "required-action";
+                extensions["override"] = "yes";
+            }
+        }
+
+        return extensions;
+    }
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

@@ -31,6 +31,7 @@ public sealed class SessionEvents(
 
         var details = (JsonObject)request.Details.DeepClone();
         RequireDetails(request.Type, details);
+        RequireInsideRepository(details);
         var session = await access.LatestOrNullAsync(cancellationToken);
         if (session is not { State: SessionState.Active })
         {
@@ -83,6 +84,31 @@ public sealed class SessionEvents(
         if (missing is not null)
         {
             throw new SessionException($"Event {type} needs {missing}.", ErrorKind.InvalidInput);
+        }
+    }
+
+    /// <summary>A path an event names is a file of the repository: one that leads outside it (<c>../</c>, another absolute path) is refused.</summary>
+    private void RequireInsideRepository(JsonObject details)
+    {
+        if (Text(details, "path") is not { } path)
+        {
+            return;
+        }
+
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(repository.Root));
+        string full;
+        try
+        {
+            full = path.Contains('\0', StringComparison.Ordinal) ? "" : Path.GetFullPath(path, root);
+        }
+        catch (Exception error) when (error is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            full = "";
+        }
+
+        if (full != root && !full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new SessionException($"Path '{path}' is outside the repository {root}; name a file inside it, e.g. src/app.cs.", ErrorKind.InvalidInput);
         }
     }
 

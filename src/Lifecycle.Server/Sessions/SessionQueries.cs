@@ -46,6 +46,38 @@ public sealed class SessionQueries(ISessionStore sessions, SessionStoreAccess ac
     public async Task<IReadOnlyList<SessionContext>> ListAsync(CancellationToken cancellationToken) =>
         await access.LatestOrNullAsync(cancellationToken) is null ? [] : await sessions.ListAsync(cancellationToken);
 
+    /// <summary>The largest page a listing returns.</summary>
+    public const int MaxPageSize = 1000;
+
+    /// <summary>A page of the sessions, oldest first, with how many there are.</summary>
+    public async Task<Page<SessionContext>> ListPageAsync(int offset, int limit, CancellationToken cancellationToken)
+    {
+        CheckPage(offset, limit);
+        var all = await ListAsync(cancellationToken);
+        return new Page<SessionContext>(all.Count, offset, limit, [.. all.Skip(offset).Take(limit)]);
+    }
+
+    /// <summary>A page of a session's events, filtered by type and time, with how many match.</summary>
+    public async Task<Page<SessionEvent>> EventsAsync(string id, string? type, DateTimeOffset? since, DateTimeOffset? until, int offset, int limit, CancellationToken cancellationToken)
+    {
+        CheckPage(offset, limit);
+        if (since is { } from && until is { } to && to < from)
+        {
+            throw new SessionException($"'until' ({to:O}) is before 'since' ({from:O}); give a range that ends after it starts.", ErrorKind.InvalidInput);
+        }
+
+        var session = await access.GetAsync(id, cancellationToken);
+        return await sessions.QueryEventsAsync(new SessionEventQuery(session.SessionId, type, since, until, offset, limit), cancellationToken);
+    }
+
+    private static void CheckPage(int offset, int limit)
+    {
+        if (offset < 0 || limit is < 1 or > MaxPageSize)
+        {
+            throw new SessionException($"offset must be 0 or more and limit 1 to {MaxPageSize}; got offset {offset}, limit {limit}.", ErrorKind.InvalidInput);
+        }
+    }
+
     public async Task<SessionDetails> ShowAsync(string id, CancellationToken cancellationToken)
     {
         var session = await access.GetAsync(id, cancellationToken);

@@ -14,7 +14,7 @@ public sealed class SessionService(
     SessionQueries queries,
     SessionCheckpoints checkpoints,
     SessionRecovery recovery,
-    HookEventIngestion ingestion)
+    HookEventIngestion ingestion) : ISessionApi
 {
     /// <summary>Runs workflow session-start (settling what the last session left first) and returns the mission.</summary>
     public Task<StartOutcome> StartAsync(StartRequest request, CancellationToken cancellationToken) => start.RunAsync(request, cancellationToken);
@@ -72,6 +72,15 @@ public sealed class SessionService(
         queries.ReportAsync(sessionId, format, cancellationToken);
 
     public Task<IReadOnlyList<Lifecycle.Activities.Sessions.SessionContext>> ListAsync(CancellationToken cancellationToken) => queries.ListAsync(cancellationToken);
+
+    /// <summary>A page of the sessions, oldest first, with how many there are.</summary>
+    public Task<Lifecycle.Activities.Sessions.Page<Lifecycle.Activities.Sessions.SessionContext>> ListPageAsync(int offset, int limit, CancellationToken cancellationToken) =>
+        queries.ListPageAsync(offset, limit, cancellationToken);
+
+    /// <summary>A page of a session's events, filtered by type and time (<paramref name="until"/> excluded), with how many match.</summary>
+    public Task<Lifecycle.Activities.Sessions.Page<Lifecycle.Activities.Sessions.SessionEvent>> EventsAsync(
+        string sessionId, string? type, DateTimeOffset? since, DateTimeOffset? until, int offset, int limit, CancellationToken cancellationToken) =>
+        queries.EventsAsync(sessionId, type, since, until, offset, limit, cancellationToken);
 
     public Task<SessionDetails> ShowAsync(string sessionId, CancellationToken cancellationToken) => queries.ShowAsync(sessionId, cancellationToken);
 

@@ -64,6 +64,12 @@ public sealed class InMemorySessionStore : ISessionStore
     public Task<IReadOnlyList<SessionEvent>> GetEventsAsync(string sessionId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<SessionEvent>>([.. _events.Where(e => e.SessionId == sessionId)]);
 
+    public Task<Page<SessionEvent>> QueryEventsAsync(SessionEventQuery query, CancellationToken cancellationToken)
+    {
+        var matching = _events.Where(query.Matches).ToList();
+        return Task.FromResult(new Page<SessionEvent>(matching.Count, query.Offset, query.Limit, [.. matching.Skip(query.Offset).Take(query.Limit)]));
+    }
+
     /// <summary>The stored session (a copy); fails the test when it does not exist.</summary>
     public SessionContext Get(string sessionId) => Read(sessionId);
 

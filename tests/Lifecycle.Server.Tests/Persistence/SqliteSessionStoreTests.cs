@@ -111,4 +111,31 @@ public class SqliteSessionStoreTests
         await hook.SaveAsync(again, CancellationToken.None);
         Assert.Equal("recorded from the current copy", (await end.GetAsync("00001", CancellationToken.None))!.LastError);
     }
+
+    [Fact]
+    public async Task QueryEvents_PagesByTypeAndInstant_WhateverTheOffsetTheyWereRecordedWith()
+    {
+        using var folder = new TempFolder();
+        var store = new SqliteSessionStore(Path.Combine(folder.Path, "lifecycle.db"));
+        await store.InitializeAsync(default);
+        for (var minute = 0; minute < 6; minute++)
+        {
+            // Odd minutes recorded at +02:00: the same instants, a different clock time.
+            var time = Noon.AddMinutes(minute);
+            await store.AppendEventAsync(new SessionEvent("00001", minute == 5 ? "error_occurred" : "heartbeat", minute % 2 == 1 ? time.ToOffset(TimeSpan.FromHours(2)) : time), default);
+        }
+
+        await store.AppendEventAsync(new SessionEvent("00002", "heartbeat", Noon), default);
+
+        var heartbeats = await store.QueryEventsAsync(new SessionEventQuery("00001", Type: "heartbeat", Offset: 1, Limit: 2), default);
+        var window = await store.QueryEventsAsync(new SessionEventQuery("00001", Since: Noon.AddMinutes(1), Until: Noon.AddMinutes(4)), default);
+        var lateInParis = await store.QueryEventsAsync(new SessionEventQuery("00001", Since: Noon.AddMinutes(3).ToOffset(TimeSpan.FromHours(1))), default);
+
+        Assert.Equal(5, heartbeats.Total);
+        Assert.Equal([Noon.AddMinutes(1), Noon.AddMinutes(2)], heartbeats.Items.Select(e => e.Timestamp));
+        Assert.Equal(3, window.Total);
+        Assert.Equal([Noon.AddMinutes(1), Noon.AddMinutes(2), Noon.AddMinutes(3)], window.Items.Select(e => e.Timestamp));
+        Assert.Equal(3, lateInParis.Total);
+        Assert.Equal("error_occurred", lateInParis.Items[^1].Type);
+    }
 }

@@ -9,7 +9,7 @@ public static class RecoverCommand
         new Command("recover", "Rebuild the session store from .lifecycle/state.json (and its backups) and the committed session docs")
             .Handle(output, error, async (context, ct) =>
             {
-                var report = await context.Sessions.RecoverAsync(ct);
+                var report = await context.Host.Sessions.RecoverAsync(ct);
                 if (context.Json)
                 {
                     context.WriteJson(report);

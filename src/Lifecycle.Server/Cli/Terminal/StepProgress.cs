@@ -14,6 +14,12 @@ public static class StepProgress
 
     public static async Task<T> RunAsync<T>(CommandContext context, string title, Func<Task<T>> work)
     {
+        if (context.Sessions is not null && context.IsRemote)
+        {
+            // The server runs the workflow: no step of it passes through this process.
+            return await work();
+        }
+
         var steps = context.Host.Get<StepObserver>();
         if (!context.Json && !Console.IsErrorRedirected && !Console.IsInputRedirected)
         {

@@ -1,0 +1,105 @@
+using Lifecycle.Server.Sessions;
+using Lifecycle.Workflows.Journal;
+using Lifecycle.Workflows.Runtime;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Lifecycle.Server.Api.Sessions;
+
+/// <summary>
+/// What a session request said besides its result: the workflows' <c>Log</c> lines and the
+/// service's notes, which the embedded CLI prints as they come (<c>  log: …</c> on stdout,
+/// <c>note: …</c> on stderr). The server sends them back as <see cref="LogHeader"/> and
+/// <see cref="NoteHeader"/> response headers, one per line, so that the CLI talking to the server
+/// prints the same. Collected per request, so concurrent requests keep their own.
+/// </summary>
+/// <remarks>
+/// The one ambient scope of the server, on purpose: the engine's journal observers and the
+/// service's notifier are singletons that know no request, and threading a request through the
+/// use cases and the engine for what is only an echo would change every signature on the way.
+/// The scope is an <see cref="AsyncLocal{T}"/> set by the endpoint filter around the endpoint, so
+/// it reaches exactly the work that request awaits; the headers are added when the response
+/// starts, so that an error's Problem Details (the exception handler clears headers) keeps them.
+/// </remarks>
+public sealed partial class SessionTranscript
+{
+    /// <summary>One workflow Log line (percent-encoded, since headers are ASCII).</summary>
+    public const string LogHeader = "Lifecycle-Log";
+
+    /// <summary>One note of the session service (percent-encoded).</summary>
+    public const string NoteHeader = "Lifecycle-Note";
+
+    private static readonly AsyncLocal<SessionTranscript?> Current = new();
+    private readonly List<string> _log = [];
+    private readonly List<string> _notes = [];
+
+    /// <summary>Collects what the session request running in <paramref name="context"/> says, and adds it to the response's headers.</summary>
+    public static async ValueTask<object?> CollectAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var transcript = new SessionTranscript();
+        // On starting, not after the endpoint: an error's Problem Details (written by the exception handler, which clears the headers) keeps them too.
+        context.HttpContext.Response.OnStarting(() =>
+        {
+            var headers = context.HttpContext.Response.Headers;
+            lock (transcript._log)
+            {
+                if (transcript._log.Count > 0)
+                {
+                    headers[LogHeader] = transcript._log.Select(Uri.EscapeDataString).ToArray();
+                }
+
+                if (transcript._notes.Count > 0)
+                {
+                    headers[NoteHeader] = transcript._notes.Select(Uri.EscapeDataString).ToArray();
+                }
+            }
+
+            return Task.CompletedTask;
+        });
+        Current.Value = transcript;
+        try
+        {
+            return await next(context);
+        }
+        finally
+        {
+            Current.Value = null;
+        }
+    }
+
+    private void Add(List<string> lines, string line)
+    {
+        lock (_log)
+        {
+            lines.Add(line);
+        }
+    }
+
+    /// <summary>Keeps the Log lines of the workflows a session request runs.</summary>
+    internal sealed class LogObserver : IJournalObserver
+    {
+        public void OnEntry(WorkflowExecution execution, JournalEntry entry)
+        {
+            if (entry is { Event: JournalEvent.Completed, ActivityType: "Log", Message: { } message } && Current.Value is { } transcript)
+            {
+                transcript.Add(transcript._log, message);
+            }
+        }
+    }
+
+    /// <summary>The server's notifier: logs each note, and keeps it for the request that caused it.</summary>
+    internal sealed partial class Notifier(ILogger<Notifier> logger) : ISessionNotifier
+    {
+        public void Note(string message)
+        {
+            LogNote(logger, message);
+            if (Current.Value is { } transcript)
+            {
+                transcript.Add(transcript._notes, message);
+            }
+        }
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Note: {Note}")]
+        private static partial void LogNote(ILogger logger, string note);
+    }
+}

@@ -1,0 +1,42 @@
+using Lifecycle.Activities.Sessions;
+
+namespace Lifecycle.Server.Sessions;
+
+/// <summary>
+/// The session use cases the CLI's commands call: <see cref="SessionService"/> in this process
+/// (embedded), or the repository's running server over HTTP (<c>Cli/Remote</c>). Both answer the
+/// same results and throw the same <see cref="Lifecycle.Activities.SessionException"/> kinds, so
+/// a command prints the same either way.
+/// </summary>
+public interface ISessionApi
+{
+    Task<StartOutcome> StartAsync(StartRequest request, CancellationToken cancellationToken);
+
+    Task<EndOutcome> EndAsync(EndRequest request, CancellationToken cancellationToken);
+
+    Task<SessionStatus> StatusAsync(CancellationToken cancellationToken);
+
+    Task<TaskChange> AddTaskAsync(string title, int priority, CancellationToken cancellationToken);
+
+    Task<TaskChange> CompleteTaskAsync(string id, CancellationToken cancellationToken);
+
+    Task<TaskChange> BlockTaskAsync(string id, string reason, CancellationToken cancellationToken);
+
+    Task<TaskChange> EditTaskAsync(string id, string? title, int? priority, CancellationToken cancellationToken);
+
+    Task<TaskChange> ReopenTaskAsync(string id, CancellationToken cancellationToken);
+
+    Task<TaskChange> RemoveTaskAsync(string id, CancellationToken cancellationToken);
+
+    Task<TaskListing> ListTasksAsync(bool all, CancellationToken cancellationToken);
+
+    Task<EventOutcome> RecordEventAsync(EventRequest request, CancellationToken cancellationToken);
+
+    Task<CheckpointOutcome> CheckpointAsync(CancellationToken cancellationToken);
+
+    Task<ReportDocument> ReportAsync(string? sessionId, string format, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<SessionContext>> ListAsync(CancellationToken cancellationToken);
+
+    Task<SessionDetails> ShowAsync(string sessionId, CancellationToken cancellationToken);
+}
