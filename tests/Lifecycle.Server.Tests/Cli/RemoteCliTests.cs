@@ -200,10 +200,15 @@ public sealed partial class RemoteCliTests
         Git.Run(repository, "commit", "-q", "-m", "add the app");
     }
 
-    /// <summary>The output with what differs between two runs replaced: the repository's path, times, shas, instance ids.</summary>
+    /// <summary>
+    /// The output with what differs between two runs replaced: the repository's path, times, shas,
+    /// instance ids, and the count and positions of events (the server's file watcher records the
+    /// test's edits as file_modified events, which embedded commands cannot see).
+    /// </summary>
     private static string Normalize(string output, string repository)
     {
         var text = output.Replace(repository, "<repo>", StringComparison.Ordinal);
+        text = EventCount().Replace(text, "${name}<n>");
         text = IsoTime().Replace(text, "<time>");
         text = ClockTime().Replace(text, "<clock>");
         text = Guid().Replace(text, "<id>");
@@ -222,6 +227,9 @@ public sealed partial class RemoteCliTests
 
     [GeneratedRegex(@"\b[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\b|\b[0-9a-f]{32}\b")]
     private static partial Regex Guid();
+
+    [GeneratedRegex(@"(?<name>""sequence"": |""events"": |\bevents: )\d+")]
+    private static partial Regex EventCount();
 
     [GeneratedRegex(@"\b\d+(\.\d+)? ?(minutes|min|m|s|h)\b")]
     private static partial Regex Duration();
