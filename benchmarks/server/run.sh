@@ -59,12 +59,14 @@ echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 serve "$repo"
 auth="Authorization: Bearer $token"
 
-# Idle first, on the fresh server: RSS and CPU over 60 s.
-ticks() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
-sleep 5; before=$(ticks); sleep 60; after=$(ticks)
-hz=$(getconf CLK_TCK); rss=$(awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$server_pid/status")
-idle_cpu=$(python3 -c "print(f'{($after - $before) / $hz / 60 * 100:.2f}')")
-echo "idle: RSS $rss MB, CPU $idle_cpu% over 60 s"
+# Idle first, on the fresh server: RSS and CPU over 60 s (IDLE=0 skips it).
+if [ "${IDLE:-1}" != 0 ]; then
+    ticks() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
+    sleep 5; before=$(ticks); sleep 60; after=$(ticks)
+    hz=$(getconf CLK_TCK); rss=$(awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$server_pid/status")
+    idle_cpu=$(python3 -c "print(f'{($after - $before) / $hz / 60 * 100:.2f}')")
+    echo "idle: RSS $rss MB, CPU $idle_cpu% over 60 s"
+fi
 
 # Executions.
 sqlite_rate=$(python3 "$root/benchmarks/server/sqlite_rate.py" "$work/rate.db" "$duration")
@@ -72,17 +74,19 @@ autocannon -c 16 -d "$duration" -m POST -H "$auth" -H "Content-Type: application
     --json "$url/api/workflows/bench/execute" > "$work/exec.json" 2>/dev/null
 exec_rate=$(field "$work/exec.json" "round(d['requests']['average'])")
 exec_ok=$(field "$work/exec.json" "d['2xx']")
-stored=$(sqlite3 "$repo/.lifecycle/lifecycle.db" "SELECT COUNT(*) FROM Instances WHERE DefinitionId = 'bench' AND Status = 'Finished'" 2>/dev/null || echo "?")
+stored=$(sqlite3 "$repo/.lifecycle/lifecycle.db" "SELECT COUNT(*) FROM WorkflowInstances WHERE DefinitionId = 'bench' AND Status = 'Finished'")
 echo "executions: $exec_rate runs/s (${exec_ok} answered 2xx, $stored stored Finished); raw SQLite: $sqlite_rate, same disk, same run"
 
 # Events.
-curl -sf -X POST -H "$auth" -H "Content-Type: application/json" -d '{}' "$url/api/sessions/start" >/dev/null
-before_events=$(curl -sf -H "$auth" "$url/api/sessions/current/events?limit=1" | python3 -c "import json,sys; print(json.load(sys.stdin)['total'])" 2>/dev/null || echo 0)
+session=$(curl -sf -X POST -H "$auth" -H "Content-Type: application/json" -d '{"yes":true}' "$url/api/sessions/start" >/dev/null \
+    && curl -sf -H "$auth" "$url/api/sessions/current" | python3 -c "import json,sys; d=json.load(sys.stdin); print(d.get('sessionId') or d['session']['sessionId'])")
+count_events() { curl -sf -H "$auth" "$url/api/sessions/$session/events?type=file_modified&limit=1" | python3 -c "import json,sys; print(json.load(sys.stdin)['total'])"; }
+before_events=$(count_events)
 autocannon -c 32 -d "$duration" -m POST -H "$auth" -H "Content-Type: application/json" \
     -b '{"type":"file_modified","path":"README.md"}' --json "$url/api/sessions/current/events" > "$work/events.json" 2>/dev/null
 rate=$(field "$work/events.json" "round(d['requests']['average'])")
 sent=$(field "$work/events.json" "d['2xx']")
-after_events=$(curl -sf -H "$auth" "$url/api/sessions/current/events?limit=1" | python3 -c "import json,sys; print(json.load(sys.stdin)['total'])" 2>/dev/null || echo "?")
+after_events=$(count_events)
 echo "events: $rate events/s sustained over ${duration} s; acknowledged $sent, stored $((after_events - before_events))"
 autocannon -c 16 -d "$duration" --overallRate 1000 -m POST -H "$auth" -H "Content-Type: application/json" \
     -b '{"type":"file_modified","path":"README.md"}' --json "$url/api/sessions/current/events" > "$work/paced.json" 2>/dev/null

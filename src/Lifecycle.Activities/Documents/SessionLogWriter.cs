@@ -44,9 +44,12 @@ public sealed class SessionLogWriter(RepositoryContext repository)
             return new SessionLogWrite(SessionLogWriteStatus.Skipped, TryPathOf(session), "no entries");
         }
 
+        // Only the log's end is read: whether it is closed (its closing section is last) and how it
+        // ends. A long session's log grows with every event, and reading it whole for each append
+        // made recording events cost more the longer the session ran.
         return Edit(session, log => log is null ? Change.Create(Header(session) + SessionLog.Entries(entries))
             : SessionLog.IsClosed(log) ? Change.None($"the log of session {session.SessionId} is closed")
-            : Change.Append(Gap(log) + SessionLog.Entries(entries)));
+            : Change.Append(Gap(log) + SessionLog.Entries(entries)), AppendWindow);
     }
 
     /// <summary>
@@ -109,14 +112,23 @@ public sealed class SessionLogWriter(RepositoryContext repository)
     private static string Header(SessionContext session) =>
         SessionLog.Start(session, ContinuationStrategy.Determine(session), session.Warnings);
 
-    private SessionLogWrite Edit(SessionContext session, Func<string?, Change> decide)
+    /// <summary>
+    /// How much of the log's end an append reads: far more than a closing section (lists in it are
+    /// summarised), so a closed log is always seen as closed.
+    /// </summary>
+    private const int AppendWindow = 256 * 1024;
+
+    /// <param name="session">Whose log.</param>
+    /// <param name="decide">What to do, given the log (null when there is none).</param>
+    /// <param name="window">Read only the last this many bytes; the whole log when null.</param>
+    private SessionLogWrite Edit(SessionContext session, Func<string?, Change> decide, int? window = null)
     {
         var path = TryPathOf(session);
         try
         {
             path = PathOf(session);
             using var held = FileLock.Acquire(repository.Paths.SessionLogLock);
-            var log = File.Exists(path) ? File.ReadAllText(path) : null;
+            var log = !File.Exists(path) ? null : window is { } last ? ReadEnd(path, last) : File.ReadAllText(path);
             var change = decide(log);
             switch (change.Kind)
             {
@@ -145,6 +157,17 @@ public sealed class SessionLogWriter(RepositoryContext repository)
             return new SessionLogWrite(SessionLogWriteStatus.Failed, path,
                 $"{error.Message} (session {session.SessionId}'s events are still recorded in the session store)");
         }
+    }
+
+    /// <summary>The last <paramref name="bytes"/> bytes of the file as text (a character cut at the start decodes as U+FFFD).</summary>
+    private static string ReadEnd(string path, int bytes)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+        var start = Math.Max(0, stream.Length - bytes);
+        stream.Position = start;
+        var buffer = new byte[stream.Length - start];
+        stream.ReadExactly(buffer);
+        return Encoding.UTF8.GetString(buffer);
     }
 
     private static void Write(string path, FileMode mode, string text, bool flush = false)

@@ -81,6 +81,9 @@ public static class ServerHost
             SuppressDiagnosticsCallback = context => ApiErrors.Describe(context.Exception) is not null,
         });
         app.UseStatusCodePages();
+
+        // Before routing: endpoints are chosen by the body's declared type.
+        app.UseJsonBodies();
         app.UseRouting();
         app.UseTokenAuthentication();
         app.UseEndpoints(endpoints => endpoints.MapLifecycleEndpoints());

@@ -106,5 +106,24 @@ public sealed class ServerBasicsTests : IDisposable
         Assert.NotNull(document["paths"]!["/api/sessions/current"]);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("text/plain; charset=utf-8")]
+    public async Task A_json_body_is_read_as_json_whatever_its_label_as_curl_d_sends_it(string? contentType)
+    {
+        var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("""{"title": "write the docs", "priority": 2}"""));
+        if (contentType is not null)
+        {
+            content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        var response = await _server.Authorized().PostAsync("/api/sessions/current/tasks", content);
+
+        // No session yet: the body was read (a 415 would mean it was not) and the use case answered.
+        Assert.NotEqual(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     public void Dispose() => _server.Dispose();
 }
