@@ -28,13 +28,51 @@ internal static class StartupWarmup
     /// <summary>The commands that touch neither the stores nor the session types.</summary>
     private static readonly HashSet<string> NothingToWarm = new(StringComparer.Ordinal) { "--version", "--help", "-h", "-?" };
 
+    /// <summary>The commands that go through the repository's server when it runs (docs/SERVER.md).</summary>
+    private static readonly HashSet<string> Served = new(StringComparer.Ordinal) { "start", "end", "status", "task", "event", "checkpoint", "report", "sessions" };
+
     public static void Begin(string[] args)
     {
         if (Command(args) is { } command)
         {
-            var engine = RunWorkflows.Contains(command);
-            _ = Task.Run(() => Run(engine));
+            // Through a server, the command only reads JSON: the engine and SQLite would be warmed
+            // for nothing, on the core the request needs.
+            var local = !Served.Contains(command) || !ServerMayRun(args);
+            var engine = local && RunWorkflows.Contains(command);
+            _ = Task.Run(() => Run(engine, local));
         }
+    }
+
+    /// <summary>
+    /// True when <c>.lifecycle/server.json</c> exists in the repository the command works on (found
+    /// upward from <c>--repo</c> or the current folder, as the command finds it): a cheap guess
+    /// (whether the server really runs is the command's to check), good enough for what to warm.
+    /// </summary>
+    private static bool ServerMayRun(string[] args)
+    {
+        try
+        {
+            var index = Array.IndexOf(args, "--repo");
+            var start = index >= 0 && index + 1 < args.Length ? Path.GetFullPath(args[index + 1]) : Environment.CurrentDirectory;
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                if (File.Exists(Path.Combine(folder.FullName, Lifecycle.Activities.Setup.LifecyclePaths.FolderName, "server.json")))
+                {
+                    return true;
+                }
+
+                if (Path.Exists(Path.Combine(folder.FullName, ".git")))
+                {
+                    return false;
+                }
+            }
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // A folder that cannot be read: warm as usual; the command reports the problem.
+        }
+
+        return false;
     }
 
     /// <summary>The command's first word; null when there is none or nothing is worth warming.</summary>
@@ -60,7 +98,7 @@ internal static class StartupWarmup
         return null;
     }
 
-    private static void Run(bool engine)
+    private static void Run(bool engine, bool sqlite)
     {
         try
         {
@@ -75,8 +113,9 @@ internal static class StartupWarmup
                 EngineWarmup.Run();
             }
 
-            using (CommandTrace.Begin("warm-up: SQLite"))
+            if (sqlite)
             {
+                using var span = CommandTrace.Begin("warm-up: SQLite");
                 using var connection = new SqliteConnection("Data Source=:memory:");
                 connection.Open();
             }
