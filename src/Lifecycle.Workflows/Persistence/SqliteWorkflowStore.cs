@@ -42,10 +42,25 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
 
     public string DatabasePath => _database.Path;
 
+    private bool _initialized;
+
     public IDisposable? DeferSync() => DeferredSync.For(_database.Path);
 
-    public Task InitializeAsync(CancellationToken cancellationToken) =>
-        _database.InitializeAsync(WorkflowSchema.Migrations, cancellationToken);
+    /// <remarks>
+    /// A long-lived process (the server) calls this for every stimulus: once the schema is known to
+    /// be in place, only the file's existence is checked again (a file deleted meanwhile is made
+    /// again), instead of reading the applied migrations each time.
+    /// </remarks>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _initialized) && File.Exists(_database.Path))
+        {
+            return;
+        }
+
+        await _database.InitializeAsync(WorkflowSchema.Migrations, cancellationToken);
+        Volatile.Write(ref _initialized, true);
+    }
 
     public ValueTask DisposeAsync()
     {
