@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Lifecycle.Server.Tests.Support;
 using Lifecycle.Workflows.Hosting;
+using Lifecycle.Workflows.Runtime;
 
 namespace Lifecycle.Server.Tests.Api;
 
@@ -231,6 +232,40 @@ public sealed class InstancesApiTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.NotNull(await _server.Engine().Store.GetDetailsAsync(run.InstanceId, default));
+    }
+
+    [Theory]
+    [InlineData("/api/instances/bulk-delete", """{ "ids": "a" }""", "Field 'ids'")]
+    [InlineData("/api/instances/bulk-delete", """{ "filter": { "version": "x" } }""", "Field 'filter.version'")]
+    [InlineData("/api/instances/bulk-cancel", """{ "filter": { "createdFrom": "yesterday" } }""", "Field 'filter.createdFrom'")]
+    [InlineData("/api/instances/bulk-cancel", """{ "filter": { "statsu": ["Faulted"] } }""", "'status'")]
+    [InlineData("/api/instances/bulk-cancel", "{ not json", "JSON")]
+    [InlineData("/api/instances/ID/cancel", """{ "reason": 5 }""", "Field 'reason'")]
+    public async Task A_wrong_body_says_which_field_and_what_it_takes_even_sent_as_form_data(string path, string body, string detail)
+    {
+        var run = await _server.RunAsync(InstanceWorkflows.Waiter);
+
+        // curl -d sends application/x-www-form-urlencoded: the body is JSON all the same, never a bare 415.
+        var response = await _server.Authorized().PostAsync(path.Replace("ID", run.InstanceId, StringComparison.Ordinal),
+            new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"];
+        Assert.Contains(detail, text);
+        Assert.DoesNotContain("parameter", text);
+        Assert.Equal(WorkflowStatus.Suspended, (await _server.Engine().Store.GetDetailsAsync(run.InstanceId, default))!.Instance.Status);
+    }
+
+    [Fact]
+    public async Task Bulk_cancel_sent_as_form_data_by_curl_works()
+    {
+        var run = await _server.RunAsync(InstanceWorkflows.Waiter);
+
+        var response = await _server.Authorized().PostAsync("/api/instances/bulk-cancel",
+            new StringContent($$"""{ "ids": ["{{run.InstanceId}}"], "reason": "curl" }""", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(WorkflowStatus.Cancelled, (await _server.Engine().Store.GetDetailsAsync(run.InstanceId, default))!.Instance.Status);
     }
 
     [Theory]
