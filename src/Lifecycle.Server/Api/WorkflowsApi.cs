@@ -42,8 +42,18 @@ public static class WorkflowsApi
     private static async Task<Ok<WorkflowList>> ListAsync(WorkflowCatalog catalog, CancellationToken cancellationToken) =>
         TypedResults.Ok(new WorkflowList(await catalog.ListAsync(cancellationToken)));
 
-    private static async Task<Ok<WorkflowDocument>> GetAsync(string id, int? version, WorkflowCatalog catalog, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await catalog.GetAsync(id, version, cancellationToken));
+    /// <remarks><paramref name="version"/> is parsed here: the framework's message for a bad one names a .NET type.</remarks>
+    private static async Task<Ok<WorkflowDocument>> GetAsync(string id, string? version, WorkflowCatalog catalog, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await catalog.GetAsync(id, ParseVersion(id, version), cancellationToken));
+
+    private static int? ParseVersion(string id, string? version) => version switch
+    {
+        null => null,
+        _ when int.TryParse(version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number >= 1 => number,
+        _ => throw new Lifecycle.Activities.SessionException(
+            $"'{version}' is not a version; versions are whole numbers from 1 (GET /api/workflows/{id}/versions lists them), or leave ?version out for the latest.",
+            Lifecycle.Activities.ErrorKind.InvalidInput),
+    };
 
     private static async Task<Ok<VersionList>> VersionsAsync(string id, WorkflowCatalog catalog, CancellationToken cancellationToken) =>
         TypedResults.Ok(new VersionList(id, await catalog.VersionsAsync(id, cancellationToken)));
