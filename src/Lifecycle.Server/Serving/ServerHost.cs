@@ -52,7 +52,7 @@ public static class ServerHost
         services.AddWatching();
 
         services.AddRouting();
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailFallback.Apply);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(route => route.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(json =>
