@@ -109,6 +109,23 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Contains("the token is the only protection", stopped.Stdout);
     }
 
+    [Theory]
+    [InlineData("notaurl", "is not a URL")]
+    [InlineData("http://127.0.0.1:99999", "not a port")]
+    [InlineData("http://localhost:0", "http://127.0.0.1:0")]
+    [InlineData("https://127.0.0.1:0", "http only")]
+    [InlineData("http://127.0.0.1:0/api", "has a path")]
+    [InlineData(";", "names no address")]
+    public async Task A_bad_url_is_a_usage_error_saying_what_to_write(string urls, string message)
+    {
+        var refused = await _cli.RunAsync("serve", "--urls", urls);
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains(message, refused.Stderr);
+        Assert.DoesNotContain("Exception", refused.Stderr);
+        Assert.False(File.Exists(Paths.ServerFile));
+    }
+
     [Fact]
     public async Task A_port_in_use_is_one_clear_line()
     {

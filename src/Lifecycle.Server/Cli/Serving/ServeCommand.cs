@@ -49,6 +49,7 @@ public static class ServeCommand
     {
         var urls = context.Parse.GetValue(Urls)!;
         var remote = context.Parse.GetValue(AllowRemote);
+        ListenUrls.Check(urls);
         var exposed = ExposedAddresses(urls);
         if (exposed.Count > 0 && !remote)
         {
