@@ -30,9 +30,9 @@ public static class InstancesApi
 
     /// <summary>A page of instances, newest first, with the total the filter matches and the next page's cursor.</summary>
     public static async Task<Results<Ok<InstancePage>, ValidationProblem>> ListAsync(
-        [AsParameters] InstanceQueryParameters query, WorkflowEngine engine, CancellationToken cancellationToken)
+        [AsParameters] InstanceQueryParameters query, HttpRequest request, WorkflowEngine engine, CancellationToken cancellationToken)
     {
-        var (filter, limit, cursor, errors) = query.Parse();
+        var (filter, limit, cursor, errors) = query.Parse(request.Query.Keys);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "Invalid instance filter");

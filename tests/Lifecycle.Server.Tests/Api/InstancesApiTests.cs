@@ -58,6 +58,7 @@ public sealed class InstancesApiTests : IDisposable
     [InlineData("version=-1", "version")]
     [InlineData("createdFrom=yesterday", "createdFrom")]
     [InlineData("cursor=nonsense", "cursor")]
+    [InlineData("state=Faulted", "state")]
     public async Task List_with_a_bad_filter_is_400_naming_the_parameter(string query, string parameter)
     {
         var response = await _server.Authorized().GetAsync($"/api/instances?{query}");
