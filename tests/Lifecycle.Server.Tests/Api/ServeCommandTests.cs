@@ -127,6 +127,19 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_folder_that_is_no_git_repository_is_refused_creating_nothing()
+    {
+        using var plain = new TempFolder();
+        var cli = new CliRunner(plain.Path);
+
+        var refused = await cli.RunAsync("serve");
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("not a git repository", refused.Stderr);
+        Assert.False(Directory.Exists(Path.Combine(plain.Path, ".lifecycle")));
+    }
+
+    [Fact]
     public async Task A_port_in_use_is_one_clear_line()
     {
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
