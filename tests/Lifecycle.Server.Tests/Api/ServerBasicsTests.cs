@@ -79,6 +79,7 @@ public sealed class ServerBasicsTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("notFound", (string?)problem["kind"]);
+        Assert.Equal("Not found", (string?)problem["title"]);
         Assert.Contains("lifecycle start", (string?)problem["detail"]);
     }
 
