@@ -75,7 +75,9 @@ public static class WorkflowsApi
         WorkflowDrafts.CheckId(id);
         var body = await JsonBody.ReadObjectAsync(request, cancellationToken, "input");
         // Not the request's token: a client that goes away does not cut the run off inside an activity.
-        return TypedResults.Ok(await engine.RunAsync(id, JsonBody.Object(body, "input"), CancellationToken.None));
+        var run = await engine.RunAsync(id, JsonBody.Object(body, "input"), CancellationToken.None);
+        RequestLogProperties.NoteInstance(request.HttpContext, run.InstanceId);
+        return TypedResults.Ok(run);
     }
 
     private static async Task<Accepted<Dispatched>> DispatchAsync(string id, HttpRequest request, WorkflowDispatcher dispatcher, CancellationToken cancellationToken)
@@ -83,6 +85,7 @@ public static class WorkflowsApi
         WorkflowDrafts.CheckId(id);
         var body = await JsonBody.ReadObjectAsync(request, cancellationToken, "input");
         var instanceId = await dispatcher.DispatchAsync(id, JsonBody.Object(body, "input"), CancellationToken.None);
+        RequestLogProperties.NoteInstance(request.HttpContext, instanceId);
         return TypedResults.Accepted($"/api/instances/{instanceId}", new Dispatched(instanceId, id));
     }
 }

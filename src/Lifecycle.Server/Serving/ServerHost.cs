@@ -73,7 +73,7 @@ public static class ServerHost
     {
         // Outside the exception handler, so that a typed error is logged with the status it is
         // answered with (400, 404...), not as a 500 with its stack.
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(requests => requests.EnrichDiagnosticContext = RequestLogProperties.Enrich);
 
         // The application layer's typed errors are answers, not failures: only bugs are logged with their stack.
         app.UseExceptionHandler(new ExceptionHandlerOptions

@@ -64,6 +64,28 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Request_log_lines_carry_the_instance_they_created_or_named()
+    {
+        string dispatched;
+        await using (var server = await RunningServer.StartAsync(_cli))
+        {
+            using var client = server.Client();
+            await client.PutAsync("/api/workflows/failing", WorkflowApi.Json(WorkflowApi.Failing));
+            await client.PostAsync("/api/workflows/failing/publish", null);
+            var response = await client.PostAsync("/api/workflows/failing/dispatch", WorkflowApi.Json("{}"));
+            dispatched = (string)System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["instanceId"]!;
+            await client.GetAsync($"/api/instances/{dispatched}");
+            await server.StopAsync();
+        }
+
+        var lines = await File.ReadAllLinesAsync(Assert.Single(Directory.GetFiles(Paths.LogsFolder, "server-*.clef")));
+        var requests = lines.Where(line => line.Contains("\"RequestPath\":", StringComparison.Ordinal)).ToList();
+        Assert.Contains(requests, line => line.Contains("/dispatch", StringComparison.Ordinal) && line.Contains($"\"InstanceId\":\"{dispatched}\"", StringComparison.Ordinal));
+        Assert.Contains(requests, line => line.Contains($"\"RequestPath\":\"/api/instances/{dispatched}\"", StringComparison.Ordinal) && line.Contains($"\"InstanceId\":\"{dispatched}\"", StringComparison.Ordinal));
+        Assert.Contains(requests, line => line.Contains("/publish", StringComparison.Ordinal) && line.Contains("\"WorkflowId\":\"failing\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_second_server_for_the_same_repository_is_refused_with_the_first_ones_address()
     {
         await using var server = await RunningServer.StartAsync(_cli);
