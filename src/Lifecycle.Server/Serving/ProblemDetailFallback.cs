@@ -6,6 +6,7 @@ namespace Lifecycle.Server.Serving;
 /// The detail of the Problem Details the framework writes on its own (no route for the URL, a
 /// method the route does not take, a request Kestrel refuses): without it a user who mistyped a
 /// URL gets a bare "Not Found" that says neither what was wrong nor where the routes are listed.
+/// A validation problem gets its errors as the detail too, so every error has one.
 /// </summary>
 internal static class ProblemDetailFallback
 {
@@ -14,6 +15,13 @@ internal static class ProblemDetailFallback
     {
         if (context.ProblemDetails.Detail is not null)
         {
+            return;
+        }
+
+        if (context.ProblemDetails is HttpValidationProblemDetails { Errors.Count: > 0 } invalid)
+        {
+            // The errors by field are for programs; the detail is what a person (or curl) reads.
+            context.ProblemDetails.Detail = string.Join(" ", invalid.Errors.SelectMany(e => e.Value.Select(message => $"{e.Key}: {message}")));
             return;
         }
 

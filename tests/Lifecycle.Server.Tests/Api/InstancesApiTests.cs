@@ -67,6 +67,7 @@ public sealed class InstancesApiTests : IDisposable
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.NotNull(problem["errors"]![parameter]);
+        Assert.StartsWith($"{parameter}: ", (string?)problem["detail"]);
     }
 
     [Theory]
