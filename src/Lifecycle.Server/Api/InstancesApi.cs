@@ -20,11 +20,11 @@ public static class InstancesApi
         var instances = api.MapGroup("/instances").WithTags("Instances");
         instances.MapGet("/", ListAsync);
         instances.MapGet("/{id}", GetAsync);
-        instances.MapPost("/{id}/cancel", CancelAsync);
+        instances.MapPost("/{id}/cancel", CancelAsync).DocumentsBody<CancelInstanceRequest>();
         instances.MapPost("/{id}/retry", RetryAsync);
         instances.MapDelete("/{id}", DeleteAsync);
-        instances.MapPost("/bulk-cancel", BulkCancelAsync);
-        instances.MapPost("/bulk-delete", BulkDeleteAsync);
+        instances.MapPost("/bulk-cancel", BulkCancelAsync).DocumentsBody<BulkInstancesRequest>();
+        instances.MapPost("/bulk-delete", BulkDeleteAsync).DocumentsBody<BulkInstancesRequest>();
         return api;
     }
 

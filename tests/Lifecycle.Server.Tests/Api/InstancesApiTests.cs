@@ -313,5 +313,16 @@ public sealed class InstancesApiTests : IDisposable
         Assert.NotNull(document["paths"]!["/api/journal/stream"]);
     }
 
+    [Theory]
+    [InlineData("/api/instances/bulk-cancel")]
+    [InlineData("/api/instances/bulk-delete")]
+    [InlineData("/api/instances/{id}/cancel")]
+    public async Task OpenApi_documents_the_bodies_read_without_binding(string path)
+    {
+        var document = JsonNode.Parse(await _server.Anonymous().GetStringAsync("/openapi/v1.json"))!;
+
+        Assert.NotNull(document["paths"]![path]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]);
+    }
+
     public void Dispose() => _server.Dispose();
 }
