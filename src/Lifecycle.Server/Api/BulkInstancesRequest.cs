@@ -8,6 +8,14 @@ public sealed record BulkInstancesRequest(IReadOnlyList<string>? Ids, BulkInstan
     /// <summary>The most ids one request may name; a filter has no limit (it is worked through in batches).</summary>
     public const int MaxIds = 1000;
 
+    private const string Shape =
+        "'ids' (a list of instance ids) or 'filter' (an object with 'status' (a list of statuses), 'workflow', 'version' (a whole number), 'correlation', " +
+        "'createdFrom', 'createdTo', 'updatedFrom', 'updatedTo' (ISO 8601 times)), and 'reason' (a string, for a cancel)";
+
+    /// <summary>The body of <paramref name="request"/>; an empty body names nothing (which <see cref="Parse"/> refuses).</summary>
+    internal static async Task<BulkInstancesRequest> ReadAsync(Microsoft.AspNetCore.Http.HttpRequest request, CancellationToken cancellationToken) =>
+        await JsonBody.ReadAsAsync<BulkInstancesRequest>(request, Shape, cancellationToken, "ids", "filter", "reason") ?? new BulkInstancesRequest(null, null);
+
     /// <summary>What to act on, or every problem of the body.</summary>
     public (IReadOnlyList<string>? Ids, InstanceFilter? Filter, IReadOnlyDictionary<string, string[]> Errors) Parse()
     {

@@ -1,3 +1,4 @@
+using Lifecycle.Server.Serving;
 using System.Text.Json.Nodes;
 using Lifecycle.Server.Workflows;
 using Lifecycle.Workflows.Hosting;
@@ -48,7 +49,9 @@ public static class HooksApi
         var input = await InputAsync(request, cancellationToken);
 
         // Not the request's token: a client that goes away does not cut the run off inside an activity.
-        return TypedResults.Ok(await engine.RunAsync(match.Workflow, input, CancellationToken.None));
+        var run = await engine.RunAsync(match.Workflow, input, CancellationToken.None);
+        RequestLogProperties.NoteInstance(context, run.InstanceId);
+        return TypedResults.Ok(run);
     }
 
     /// <summary>The body's object with the query's parameters added; null when there is neither.</summary>

@@ -24,10 +24,20 @@ public sealed record InstanceQueryParameters(
 
     public const int MaxLimit = 500;
 
+    /// <summary>The parameters this query takes; any other is reported (a typo like <c>?state=</c> would otherwise list every instance).</summary>
+    private static readonly string[] Names =
+        ["status", "workflow", "version", "correlation", "createdFrom", "createdTo", "updatedFrom", "updatedTo", "limit", "cursor"];
+
     /// <summary>The filter, page size and cursor; or every problem found, each naming its parameter.</summary>
-    public (InstanceFilter Filter, int Limit, InstanceCursor? Cursor, IReadOnlyDictionary<string, string[]> Errors) Parse()
+    /// <param name="given">The names in the query string, to report those this query does not take.</param>
+    public (InstanceFilter Filter, int Limit, InstanceCursor? Cursor, IReadOnlyDictionary<string, string[]> Errors) Parse(IEnumerable<string> given)
     {
         var errors = new Dictionary<string, string[]>();
+        foreach (var unknown in given.Where(name => !Names.Contains(name, StringComparer.OrdinalIgnoreCase)))
+        {
+            errors[unknown] = [$"Unknown parameter '{unknown}'; this list takes {string.Join(", ", Names)}."];
+        }
+
         var statuses = ParseStatuses(Status?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), "status", errors);
         int? version = null;
         if (Version is not null)

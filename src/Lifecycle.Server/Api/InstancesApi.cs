@@ -5,7 +5,6 @@ using Lifecycle.Workflows.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Lifecycle.Server.Api;
@@ -21,19 +20,19 @@ public static class InstancesApi
         var instances = api.MapGroup("/instances").WithTags("Instances");
         instances.MapGet("/", ListAsync);
         instances.MapGet("/{id}", GetAsync);
-        instances.MapPost("/{id}/cancel", CancelAsync);
+        instances.MapPost("/{id}/cancel", CancelAsync).DocumentsBody<CancelInstanceRequest>();
         instances.MapPost("/{id}/retry", RetryAsync);
         instances.MapDelete("/{id}", DeleteAsync);
-        instances.MapPost("/bulk-cancel", BulkCancelAsync);
-        instances.MapPost("/bulk-delete", BulkDeleteAsync);
+        instances.MapPost("/bulk-cancel", BulkCancelAsync).DocumentsBody<BulkInstancesRequest>();
+        instances.MapPost("/bulk-delete", BulkDeleteAsync).DocumentsBody<BulkInstancesRequest>();
         return api;
     }
 
     /// <summary>A page of instances, newest first, with the total the filter matches and the next page's cursor.</summary>
     public static async Task<Results<Ok<InstancePage>, ValidationProblem>> ListAsync(
-        [AsParameters] InstanceQueryParameters query, WorkflowEngine engine, CancellationToken cancellationToken)
+        [AsParameters] InstanceQueryParameters query, HttpRequest request, WorkflowEngine engine, CancellationToken cancellationToken)
     {
-        var (filter, limit, cursor, errors) = query.Parse();
+        var (filter, limit, cursor, errors) = query.Parse(request.Query.Keys);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "Invalid instance filter");
@@ -48,8 +47,9 @@ public static class InstancesApi
         TypedResults.Ok(await DetailsAsync(engine, id, cancellationToken));
 
     /// <summary>Cancels a Suspended instance (or a Running one whose process died); 409 otherwise.</summary>
-    public static async Task<Ok<InstanceDetails>> CancelAsync(string id, [FromBody] CancelInstanceRequest? request, WorkflowEngine engine, CancellationToken cancellationToken)
+    public static async Task<Ok<InstanceDetails>> CancelAsync(string id, HttpRequest http, WorkflowEngine engine, CancellationToken cancellationToken)
     {
+        var request = await JsonBody.ReadAsAsync<CancelInstanceRequest>(http, CancelInstanceRequest.Shape, cancellationToken, "reason");
         await engine.CancelAsync(id, request?.Reason, cancellationToken);
         return TypedResults.Ok(await DetailsAsync(engine, id, cancellationToken));
     }
@@ -81,8 +81,9 @@ public static class InstancesApi
 
     /// <summary>Cancels the instances named by ids or by a filter, in batches; says why for each one left.</summary>
     public static async Task<Results<Ok<BulkResult>, ValidationProblem>> BulkCancelAsync(
-        BulkInstancesRequest request, WorkflowEngine engine, CancellationToken cancellationToken)
+        HttpRequest http, WorkflowEngine engine, CancellationToken cancellationToken)
     {
+        var request = await BulkInstancesRequest.ReadAsync(http, cancellationToken);
         var (ids, filter, errors) = request.Parse();
         if (errors.Count > 0)
         {
@@ -96,8 +97,9 @@ public static class InstancesApi
 
     /// <summary>Deletes the instances named by ids or by a filter, a batch per transaction; says why for each one left.</summary>
     public static async Task<Results<Ok<BulkResult>, ValidationProblem>> BulkDeleteAsync(
-        BulkInstancesRequest request, WorkflowEngine engine, CancellationToken cancellationToken)
+        HttpRequest http, WorkflowEngine engine, CancellationToken cancellationToken)
     {
+        var request = await BulkInstancesRequest.ReadAsync(http, cancellationToken);
         var (ids, filter, errors) = request.Parse();
         if (errors.Count > 0)
         {
@@ -117,4 +119,8 @@ public static class InstancesApi
 }
 
 /// <summary>The optional body of a cancel: why, for the journal.</summary>
-public sealed record CancelInstanceRequest(string? Reason);
+public sealed record CancelInstanceRequest(string? Reason)
+{
+    /// <summary>What the body takes, for the message when it is wrong.</summary>
+    internal const string Shape = "'reason' (a string, optional)";
+}

@@ -42,8 +42,18 @@ public static class WorkflowsApi
     private static async Task<Ok<WorkflowList>> ListAsync(WorkflowCatalog catalog, CancellationToken cancellationToken) =>
         TypedResults.Ok(new WorkflowList(await catalog.ListAsync(cancellationToken)));
 
-    private static async Task<Ok<WorkflowDocument>> GetAsync(string id, int? version, WorkflowCatalog catalog, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await catalog.GetAsync(id, version, cancellationToken));
+    /// <remarks><paramref name="version"/> is parsed here: the framework's message for a bad one names a .NET type.</remarks>
+    private static async Task<Ok<WorkflowDocument>> GetAsync(string id, string? version, WorkflowCatalog catalog, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await catalog.GetAsync(id, ParseVersion(id, version), cancellationToken));
+
+    private static int? ParseVersion(string id, string? version) => version switch
+    {
+        null => null,
+        _ when int.TryParse(version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number >= 1 => number,
+        _ => throw new Lifecycle.Activities.SessionException(
+            $"'{version}' is not a version; versions are whole numbers from 1 (GET /api/workflows/{id}/versions lists them), or leave ?version out for the latest.",
+            Lifecycle.Activities.ErrorKind.InvalidInput),
+    };
 
     private static async Task<Ok<VersionList>> VersionsAsync(string id, WorkflowCatalog catalog, CancellationToken cancellationToken) =>
         TypedResults.Ok(new VersionList(id, await catalog.VersionsAsync(id, cancellationToken)));
@@ -65,7 +75,9 @@ public static class WorkflowsApi
         WorkflowDrafts.CheckId(id);
         var body = await JsonBody.ReadObjectAsync(request, cancellationToken, "input");
         // Not the request's token: a client that goes away does not cut the run off inside an activity.
-        return TypedResults.Ok(await engine.RunAsync(id, JsonBody.Object(body, "input"), CancellationToken.None));
+        var run = await engine.RunAsync(id, JsonBody.Object(body, "input"), CancellationToken.None);
+        RequestLogProperties.NoteInstance(request.HttpContext, run.InstanceId);
+        return TypedResults.Ok(run);
     }
 
     private static async Task<Accepted<Dispatched>> DispatchAsync(string id, HttpRequest request, WorkflowDispatcher dispatcher, CancellationToken cancellationToken)
@@ -73,6 +85,7 @@ public static class WorkflowsApi
         WorkflowDrafts.CheckId(id);
         var body = await JsonBody.ReadObjectAsync(request, cancellationToken, "input");
         var instanceId = await dispatcher.DispatchAsync(id, JsonBody.Object(body, "input"), CancellationToken.None);
+        RequestLogProperties.NoteInstance(request.HttpContext, instanceId);
         return TypedResults.Accepted($"/api/instances/{instanceId}", new Dispatched(instanceId, id));
     }
 }

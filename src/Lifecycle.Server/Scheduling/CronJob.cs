@@ -10,8 +10,8 @@ namespace Lifecycle.Server.Scheduling;
 /// </summary>
 /// <remarks>
 /// Runs never overlap: each cron workflow has a job of its own, which Quartz never runs twice at
-/// once (<see cref="DisallowConcurrentExecutionAttribute"/>: a fire that comes due meanwhile waits,
-/// and at most one waits), and a fire is skipped while an instance of the workflow is still
+/// once (<see cref="DisallowConcurrentExecutionAttribute"/>: a fire that comes due meanwhile waits;
+/// of those that waited, only the latest runs), and a fire is skipped while an instance of the workflow is still
 /// Running (in this process or another: a CLI, a run started over HTTP). An instance that suspended
 /// (a <c>Delay</c>, a <c>WaitForEvent</c>) is waiting rather than running, and does not hold the next fire.
 /// </remarks>
@@ -21,6 +21,15 @@ internal sealed partial class CronJob(WorkflowEngine engine, ILogger<CronJob> lo
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var workflowId = context.MergedJobDataMap.GetString(SchedulerKeys.WorkflowId)!;
+        if (context.NextFireTimeUtc is { } next && next <= context.FireTimeUtc)
+        {
+            // A fire held back while the previous run went on, with a later one already due: only
+            // the latest runs. Quartz releases every held fire within its misfire threshold, which
+            // ran them back to back (four in 30 ms after a run longer than four intervals).
+            LogCaughtUp(logger, workflowId, context.ScheduledFireTimeUtc);
+            return;
+        }
+
         var running = await engine.Store.ListInstancesAsync(WorkflowStatus.Running, workflowId, 1, cancellationToken);
         if (running.Count > 0)
         {
@@ -53,6 +62,9 @@ internal sealed partial class CronJob(WorkflowEngine engine, ILogger<CronJob> lo
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Cron trigger of {WorkflowId} could not start it: {Problem}. A cron run has no input; give the workflow's inputs defaults")]
     private static partial void LogInputs(ILogger logger, string workflowId, string problem);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Cron fire of {WorkflowId} due at {Scheduled} skipped: a later one is due already")]
+    private static partial void LogCaughtUp(ILogger logger, string workflowId, DateTimeOffset? scheduled);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cron trigger of {WorkflowId} fired, but the workflow is no longer published")]
     private static partial void LogGone(ILogger logger, string workflowId);

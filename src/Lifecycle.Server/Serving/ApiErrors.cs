@@ -26,10 +26,21 @@ public static class ApiErrors
         _ => StatusCodes.Status500InternalServerError,
     };
 
+    /// <summary>The title of an error kind, in words as the other titles are ("Not found", not "NotFound").</summary>
+    public static string TitleFor(ErrorKind kind) => kind switch
+    {
+        ErrorKind.InvalidInput => "Invalid input",
+        ErrorKind.NotFound => "Not found",
+        ErrorKind.Blocked => "Blocked by the protocol",
+        ErrorKind.Conflict => "Conflict",
+        ErrorKind.Interrupted => "Interrupted",
+        _ => kind.ToString(),
+    };
+
     /// <summary>What to answer for <paramref name="exception"/>; null when it is not one of ours (a bug: 500).</summary>
     public static (int Status, string Title, IDictionary<string, object?>? Extensions)? Describe(Exception exception) => exception switch
     {
-        SessionException session => (StatusFor(session.Kind), session.Kind.ToString(), Extensions(session)),
+        SessionException session => (StatusFor(session.Kind), TitleFor(session.Kind), Extensions(session)),
         WorkflowValidationException invalid => (StatusCodes.Status400BadRequest, "Invalid workflow definition", new Dictionary<string, object?>
         {
             ["source"] = invalid.DefinitionSource,

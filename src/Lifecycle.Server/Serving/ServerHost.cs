@@ -52,7 +52,7 @@ public static class ServerHost
         services.AddWatching();
 
         services.AddRouting();
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailFallback.Apply);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(route => route.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(json =>
@@ -73,7 +73,7 @@ public static class ServerHost
     {
         // Outside the exception handler, so that a typed error is logged with the status it is
         // answered with (400, 404...), not as a 500 with its stack.
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(requests => requests.EnrichDiagnosticContext = RequestLogProperties.Enrich);
 
         // The application layer's typed errors are answers, not failures: only bugs are logged with their stack.
         app.UseExceptionHandler(new ExceptionHandlerOptions

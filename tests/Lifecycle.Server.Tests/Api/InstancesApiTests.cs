@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Lifecycle.Server.Tests.Support;
 using Lifecycle.Workflows.Hosting;
+using Lifecycle.Workflows.Runtime;
 
 namespace Lifecycle.Server.Tests.Api;
 
@@ -57,6 +58,7 @@ public sealed class InstancesApiTests : IDisposable
     [InlineData("version=-1", "version")]
     [InlineData("createdFrom=yesterday", "createdFrom")]
     [InlineData("cursor=nonsense", "cursor")]
+    [InlineData("state=Faulted", "state")]
     public async Task List_with_a_bad_filter_is_400_naming_the_parameter(string query, string parameter)
     {
         var response = await _server.Authorized().GetAsync($"/api/instances?{query}");
@@ -65,6 +67,7 @@ public sealed class InstancesApiTests : IDisposable
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.NotNull(problem["errors"]![parameter]);
+        Assert.StartsWith($"{parameter}: ", (string?)problem["detail"]);
     }
 
     [Theory]
@@ -234,6 +237,40 @@ public sealed class InstancesApiTests : IDisposable
     }
 
     [Theory]
+    [InlineData("/api/instances/bulk-delete", """{ "ids": "a" }""", "Field 'ids'")]
+    [InlineData("/api/instances/bulk-delete", """{ "filter": { "version": "x" } }""", "Field 'filter.version'")]
+    [InlineData("/api/instances/bulk-cancel", """{ "filter": { "createdFrom": "yesterday" } }""", "Field 'filter.createdFrom'")]
+    [InlineData("/api/instances/bulk-cancel", """{ "filter": { "statsu": ["Faulted"] } }""", "'status'")]
+    [InlineData("/api/instances/bulk-cancel", "{ not json", "JSON")]
+    [InlineData("/api/instances/ID/cancel", """{ "reason": 5 }""", "Field 'reason'")]
+    public async Task A_wrong_body_says_which_field_and_what_it_takes_even_sent_as_form_data(string path, string body, string detail)
+    {
+        var run = await _server.RunAsync(InstanceWorkflows.Waiter);
+
+        // curl -d sends application/x-www-form-urlencoded: the body is JSON all the same, never a bare 415.
+        var response = await _server.Authorized().PostAsync(path.Replace("ID", run.InstanceId, StringComparison.Ordinal),
+            new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"];
+        Assert.Contains(detail, text);
+        Assert.DoesNotContain("parameter", text);
+        Assert.Equal(WorkflowStatus.Suspended, (await _server.Engine().Store.GetDetailsAsync(run.InstanceId, default))!.Instance.Status);
+    }
+
+    [Fact]
+    public async Task Bulk_cancel_sent_as_form_data_by_curl_works()
+    {
+        var run = await _server.RunAsync(InstanceWorkflows.Waiter);
+
+        var response = await _server.Authorized().PostAsync("/api/instances/bulk-cancel",
+            new StringContent($$"""{ "ids": ["{{run.InstanceId}}"], "reason": "curl" }""", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(WorkflowStatus.Cancelled, (await _server.Engine().Store.GetDetailsAsync(run.InstanceId, default))!.Instance.Status);
+    }
+
+    [Theory]
     [InlineData("event=Exploded", "event")]
     [InlineData("after=-3", "after")]
     [InlineData("limit=100000", "limit")]
@@ -274,6 +311,17 @@ public sealed class InstancesApiTests : IDisposable
         Assert.NotNull(document["paths"]!["/api/instances"]);
         Assert.NotNull(document["paths"]!["/api/instances/{id}/journal"]);
         Assert.NotNull(document["paths"]!["/api/journal/stream"]);
+    }
+
+    [Theory]
+    [InlineData("/api/instances/bulk-cancel")]
+    [InlineData("/api/instances/bulk-delete")]
+    [InlineData("/api/instances/{id}/cancel")]
+    public async Task OpenApi_documents_the_bodies_read_without_binding(string path)
+    {
+        var document = JsonNode.Parse(await _server.Anonymous().GetStringAsync("/openapi/v1.json"))!;
+
+        Assert.NotNull(document["paths"]![path]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]);
     }
 
     public void Dispose() => _server.Dispose();

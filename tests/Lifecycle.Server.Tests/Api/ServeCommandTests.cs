@@ -64,6 +64,28 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Request_log_lines_carry_the_instance_they_created_or_named()
+    {
+        string dispatched;
+        await using (var server = await RunningServer.StartAsync(_cli))
+        {
+            using var client = server.Client();
+            await client.PutAsync("/api/workflows/failing", WorkflowApi.Json(WorkflowApi.Failing));
+            await client.PostAsync("/api/workflows/failing/publish", null);
+            var response = await client.PostAsync("/api/workflows/failing/dispatch", WorkflowApi.Json("{}"));
+            dispatched = (string)System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["instanceId"]!;
+            await client.GetAsync($"/api/instances/{dispatched}");
+            await server.StopAsync();
+        }
+
+        var lines = await File.ReadAllLinesAsync(Assert.Single(Directory.GetFiles(Paths.LogsFolder, "server-*.clef")));
+        var requests = lines.Where(line => line.Contains("\"RequestPath\":", StringComparison.Ordinal)).ToList();
+        Assert.Contains(requests, line => line.Contains("/dispatch", StringComparison.Ordinal) && line.Contains($"\"InstanceId\":\"{dispatched}\"", StringComparison.Ordinal));
+        Assert.Contains(requests, line => line.Contains($"\"RequestPath\":\"/api/instances/{dispatched}\"", StringComparison.Ordinal) && line.Contains($"\"InstanceId\":\"{dispatched}\"", StringComparison.Ordinal));
+        Assert.Contains(requests, line => line.Contains("/publish", StringComparison.Ordinal) && line.Contains("\"WorkflowId\":\"failing\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_second_server_for_the_same_repository_is_refused_with_the_first_ones_address()
     {
         await using var server = await RunningServer.StartAsync(_cli);
@@ -107,6 +129,36 @@ public sealed class ServeCommandTests : IDisposable
         var stopped = await server.StopAsync();
 
         Assert.Contains("the token is the only protection", stopped.Stdout);
+    }
+
+    [Theory]
+    [InlineData("notaurl", "is not a URL")]
+    [InlineData("http://127.0.0.1:99999", "not a port")]
+    [InlineData("http://localhost:0", "http://127.0.0.1:0")]
+    [InlineData("https://127.0.0.1:0", "http only")]
+    [InlineData("http://127.0.0.1:0/api", "has a path")]
+    [InlineData(";", "names no address")]
+    public async Task A_bad_url_is_a_usage_error_saying_what_to_write(string urls, string message)
+    {
+        var refused = await _cli.RunAsync("serve", "--urls", urls);
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains(message, refused.Stderr);
+        Assert.DoesNotContain("Exception", refused.Stderr);
+        Assert.False(File.Exists(Paths.ServerFile));
+    }
+
+    [Fact]
+    public async Task A_folder_that_is_no_git_repository_is_refused_creating_nothing()
+    {
+        using var plain = new TempFolder();
+        var cli = new CliRunner(plain.Path);
+
+        var refused = await cli.RunAsync("serve");
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("not a git repository", refused.Stderr);
+        Assert.False(Directory.Exists(Path.Combine(plain.Path, ".lifecycle")));
     }
 
     [Fact]

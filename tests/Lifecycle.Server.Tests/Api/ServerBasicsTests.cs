@@ -56,6 +56,22 @@ public sealed class ServerBasicsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_mistyped_url_or_a_wrong_method_says_where_the_routes_are_listed()
+    {
+        var client = _server.Authorized();
+
+        var typo = await client.GetAsync("/api/workflow");
+        var method = await client.DeleteAsync("/api/workflows/steps");
+
+        Assert.Equal(HttpStatusCode.NotFound, typo.StatusCode);
+        Assert.Contains("GET /api/workflow;", (string?)JsonNode.Parse(await typo.Content.ReadAsStringAsync())!["detail"]);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, method.StatusCode);
+        var detail = (string?)JsonNode.Parse(await method.Content.ReadAsStringAsync())!["detail"];
+        Assert.Contains("DELETE /api/workflows/steps is not allowed", detail);
+        Assert.Contains("/openapi/v1.json", detail);
+    }
+
+    [Fact]
     public async Task A_typed_error_of_the_application_layer_keeps_its_kind()
     {
         var response = await _server.Authorized().GetAsync("/api/sessions/current");
@@ -63,6 +79,7 @@ public sealed class ServerBasicsTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("notFound", (string?)problem["kind"]);
+        Assert.Equal("Not found", (string?)problem["title"]);
         Assert.Contains("lifecycle start", (string?)problem["detail"]);
     }
 

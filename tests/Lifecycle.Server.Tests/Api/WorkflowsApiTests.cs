@@ -60,7 +60,7 @@ public sealed class WorkflowsApiTests : IDisposable
         Assert.Equal(2, (int)latest["version"]!);
         Assert.Equal(2, latest["versions"]!.AsArray().Count);
         Assert.Contains("its versions are 1, 2", (string?)(await missing.ProblemAsync(HttpStatusCode.NotFound))["detail"]);
-        await notANumber.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("whole numbers from 1", (string?)(await notANumber.ProblemAsync(HttpStatusCode.BadRequest))["detail"]);
     }
 
     [Theory]

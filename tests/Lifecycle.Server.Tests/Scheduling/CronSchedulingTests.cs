@@ -42,6 +42,26 @@ public sealed class CronSchedulingTests : IDisposable
     }
 
     [Fact]
+    public async Task Fires_held_back_by_a_long_run_are_not_run_back_to_back_afterwards()
+    {
+        using var server = new RepositoryServer(_folder.Path);
+        var engine = server.Engine;
+        var marker = Path.Combine(_folder.Path, "first-run-done");
+        // The first run outlasts three intervals; every later one is instant. The latest held fire
+        // may run late and the next one on time (a few hundred ms apart); held fires run at once
+        // are milliseconds apart.
+        await DelayWorkflows.PublishAsync(engine, Slow.Replace("sleep 1.5", $"test -f {marker} || (touch {marker}; sleep 3.5)"));
+
+        await Poll.UntilAsync(async () => (await Finished(engine.Store)).Count >= 4, TimeSpan.FromSeconds(20), "four cron runs finished");
+
+        var starts = (await Finished(engine.Store)).Select(r => r.CreatedAt).Order().ToList();
+        for (var i = 1; i < starts.Count; i++)
+        {
+            Assert.True(starts[i] - starts[i - 1] >= TimeSpan.FromMilliseconds(150), $"runs started {(starts[i] - starts[i - 1]).TotalMilliseconds} ms apart: held-back fires ran back to back");
+        }
+    }
+
+    [Fact]
     public async Task Publishing_a_version_without_the_cron_trigger_removes_its_schedule()
     {
         using var server = new RepositoryServer(_folder.Path);

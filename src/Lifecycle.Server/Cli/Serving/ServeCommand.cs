@@ -49,6 +49,7 @@ public static class ServeCommand
     {
         var urls = context.Parse.GetValue(Urls)!;
         var remote = context.Parse.GetValue(AllowRemote);
+        ListenUrls.Check(urls);
         var exposed = ExposedAddresses(urls);
         if (exposed.Count > 0 && !remote)
         {
@@ -56,6 +57,9 @@ public static class ServeCommand
                 $"--urls {urls} listens beyond this machine ({string.Join(", ", exposed)}); pass --allow-remote as well if you mean it (the token in .lifecycle/token is then the only protection), or use http://127.0.0.1:PORT.");
         }
 
+        // Before anything is created: in a folder that is no repository, serve would make .lifecycle/
+        // there and watch the whole folder (a home directory) for a session that can never start.
+        Lifecycle.Server.Sessions.WorkingTree.Require(context.Repository);
         var options = new ServerOptions(context.Repository) { Urls = urls, AllowRemote = remote };
         var paths = LifecyclePaths.For(options.Repository);
         var file = new ServerFile(paths);
