@@ -30,6 +30,16 @@ internal sealed partial class CronJob(WorkflowEngine engine, ILogger<CronJob> lo
             return;
         }
 
+        // The schedule follows publishing at the next sweep; until then a trigger the latest
+        // version no longer declares (removed, or its expression changed) must not start it.
+        var latest = await engine.Store.GetLatestAsync(workflowId, cancellationToken);
+        var cron = (context.Trigger as ICronTrigger)?.CronExpressionString;
+        if (latest is not null && !latest.Triggers.Any(t => t.Type == "Cron" && t.Cron == cron))
+        {
+            LogUndeclared(logger, workflowId, latest.Version, cron);
+            return;
+        }
+
         var running = await engine.Store.ListInstancesAsync(WorkflowStatus.Running, workflowId, 1, cancellationToken);
         if (running.Count > 0)
         {
@@ -65,6 +75,9 @@ internal sealed partial class CronJob(WorkflowEngine engine, ILogger<CronJob> lo
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Cron fire of {WorkflowId} due at {Scheduled} skipped: a later one is due already")]
     private static partial void LogCaughtUp(ILogger logger, string workflowId, DateTimeOffset? scheduled);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cron trigger '{Cron}' of {WorkflowId} skipped: version {Version} no longer declares it (the schedule follows at the next sweep)")]
+    private static partial void LogUndeclared(ILogger logger, string workflowId, int version, string? cron);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cron trigger of {WorkflowId} fired, but the workflow is no longer published")]
     private static partial void LogGone(ILogger logger, string workflowId);
