@@ -86,6 +86,22 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_session_request_is_logged_with_its_session_id()
+    {
+        await using (var server = await RunningServer.StartAsync(_cli))
+        {
+            using var client = server.Client();
+            var started = await client.PostAsync("/api/sessions/start", new StringContent("""{"yes": true}""", System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+            await server.StopAsync();
+        }
+
+        var lines = await File.ReadAllLinesAsync(Assert.Single(Directory.GetFiles(Paths.LogsFolder, "server-*.clef")));
+        Assert.Contains(lines, line => line.Contains("\"RequestPath\":\"/api/sessions/start\"", StringComparison.Ordinal)
+                                       && line.Contains("\"SessionId\":\"00001\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_second_server_for_the_same_repository_is_refused_with_the_first_ones_address()
     {
         await using var server = await RunningServer.StartAsync(_cli);

@@ -59,7 +59,13 @@ public sealed partial class SessionTranscript
         Current.Value = transcript;
         try
         {
-            return await next(context);
+            var result = await next(context);
+            if (result is Microsoft.AspNetCore.Http.IValueHttpResult { Value: var outcome })
+            {
+                Serving.RequestLogProperties.NoteSession(context.HttpContext, outcome);
+            }
+
+            return result;
         }
         finally
         {
