@@ -25,9 +25,26 @@ public static class TokenAuthentication
             }
 
             var token = context.RequestServices.GetRequiredService<AccessToken>();
-            if (token.Matches(Bearer(context.Request)) || token.Matches(context.Request.Cookies[CookieName]))
+            if (token.Matches(Bearer(context.Request)))
             {
                 await next(context);
+                return;
+            }
+
+            if (token.Matches(context.Request.Cookies[CookieName]))
+            {
+                if (IsSafe(context.Request.Method) || IsSameOrigin(context.Request))
+                {
+                    await next(context);
+                    return;
+                }
+
+                // Browsers send the cookie from a page on any port of this host (SameSite does not
+                // look at ports): a change made with the cookie alone must come from our own pages.
+                await Results.Problem(
+                    statusCode: StatusCodes.Status403Forbidden,
+                    title: "Cross-site request refused",
+                    detail: "A change made with the dashboard's cookie must come from the dashboard itself (same Origin); scripts send 'Authorization: Bearer' with the token in .lifecycle/token instead.").ExecuteAsync(context);
                 return;
             }
 
@@ -48,6 +65,13 @@ public static class TokenAuthentication
             Path = "/",
             IsEssential = true,
         });
+
+    private static bool IsSafe(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
+
+    /// <summary>True when the request's <c>Origin</c> is this server's own address (browsers send it with every POST, PUT, PATCH and DELETE).</summary>
+    private static bool IsSameOrigin(HttpRequest request) =>
+        request.Headers.Origin.ToString() is { Length: > 0 } origin
+        && string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsProtected(PathString path) =>
         path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/hooks", StringComparison.OrdinalIgnoreCase);

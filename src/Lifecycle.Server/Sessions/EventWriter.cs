@@ -45,7 +45,15 @@ public sealed class EventWriter(ISessionStore sessions, SessionLogWriter log, IS
         var pending = new Pending(sessionEvent);
         lock (_gate)
         {
-            _writer ??= Task.Run(WriteAllAsync, CancellationToken.None);
+            if (_writer is null)
+            {
+                // Not in the first caller's context: the writer outlives its request, and what it
+                // notes or logs belongs to no request.
+                using (ExecutionContext.SuppressFlow())
+                {
+                    _writer = Task.Run(WriteAllAsync, CancellationToken.None);
+                }
+            }
         }
 
         _queue.Writer.TryWrite(pending);

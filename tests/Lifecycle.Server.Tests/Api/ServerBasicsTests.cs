@@ -114,6 +114,36 @@ public sealed class ServerBasicsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_change_with_the_cookie_alone_from_another_origin_is_refused()
+    {
+        _ = _server.Server;
+        var token = Lifecycle.Server.Serving.AccessToken.Read(_server.Paths.TokenFile)!;
+        var client = _server.Anonymous();
+        client.DefaultRequestHeaders.Add("Cookie", $"lifecycle_token={token}");
+        client.DefaultRequestHeaders.Add("Origin", "http://127.0.0.1:1");
+
+        var response = await client.PostAsync("/api/sessions/current/tasks", new StringContent("""{"title": "planted"}""", System.Text.Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_change_with_the_cookie_from_the_servers_own_origin_is_let_through()
+    {
+        _ = _server.Server;
+        var token = Lifecycle.Server.Serving.AccessToken.Read(_server.Paths.TokenFile)!;
+        var client = _server.Anonymous();
+        client.DefaultRequestHeaders.Add("Cookie", $"lifecycle_token={token}");
+        client.DefaultRequestHeaders.Add("Origin", client.BaseAddress!.GetLeftPart(UriPartial.Authority));
+
+        var response = await client.PostAsync("/api/sessions/current/tasks", new StringContent("""{"title": "wanted"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        // No session yet: past the token check, the use case answered.
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task OpenApi_document_is_served()
     {
         var response = await _server.Anonymous().GetAsync("/openapi/v1.json");

@@ -25,7 +25,9 @@ public static class SessionEventsApi
         return sessions;
     }
 
-    private static async Task<Ok<EventOutcome>> Record(JsonObject body, SessionService service, CancellationToken ct)
+    // Recording an event is several writes (the event, what it changes, the workflows it resumes):
+    // it runs to its end even when the client goes away, rather than stop between two of them.
+    private static async Task<Ok<EventOutcome>> Record(JsonObject body, SessionService service)
     {
         if (body["type"] is not JsonValue type || !type.TryGetValue<string>(out var name) || string.IsNullOrWhiteSpace(name))
         {
@@ -34,7 +36,7 @@ public static class SessionEventsApi
 
         var details = (JsonObject)body.DeepClone();
         details.Remove("type");
-        return TypedResults.Ok(await service.RecordEventAsync(new EventRequest(name, details), ct));
+        return TypedResults.Ok(await service.RecordEventAsync(new EventRequest(name, details), CancellationToken.None));
     }
 
     private static async Task<Ok<Page<SessionEvent>>> List(

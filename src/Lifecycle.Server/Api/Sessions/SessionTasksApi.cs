@@ -36,23 +36,25 @@ public static class SessionTasksApi
     private static async Task<Ok<TaskListing>> List(SessionService service, CancellationToken ct, bool all = false) =>
         TypedResults.Ok(await service.ListTasksAsync(all, ct));
 
-    private static async Task<Ok<TaskChange>> Add(AddTask body, SessionService service, CancellationToken ct) =>
-        TypedResults.Ok(await service.AddTaskAsync(Required(body.Title, "title", "what to do"), body.Priority ?? SessionTask.DefaultPriority, ct));
+    // A change is short and made of several writes (the task, its event, the log, the checkpoint):
+    // it runs to its end even when the client goes away, rather than stop between two of them.
+    private static async Task<Ok<TaskChange>> Add(AddTask body, SessionService service) =>
+        TypedResults.Ok(await service.AddTaskAsync(Required(body.Title, "title", "what to do"), body.Priority ?? SessionTask.DefaultPriority, CancellationToken.None));
 
-    private static async Task<Ok<TaskChange>> Done(string taskId, SessionService service, CancellationToken ct) =>
-        TypedResults.Ok(await service.CompleteTaskAsync(taskId, ct));
+    private static async Task<Ok<TaskChange>> Done(string taskId, SessionService service) =>
+        TypedResults.Ok(await service.CompleteTaskAsync(taskId, CancellationToken.None));
 
-    private static async Task<Ok<TaskChange>> Block(string taskId, BlockTask body, SessionService service, CancellationToken ct) =>
-        TypedResults.Ok(await service.BlockTaskAsync(taskId, Required(body.Reason, "reason", "why the task is blocked"), ct));
+    private static async Task<Ok<TaskChange>> Block(string taskId, BlockTask body, SessionService service) =>
+        TypedResults.Ok(await service.BlockTaskAsync(taskId, Required(body.Reason, "reason", "why the task is blocked"), CancellationToken.None));
 
-    private static async Task<Ok<TaskChange>> Reopen(string taskId, SessionService service, CancellationToken ct) =>
-        TypedResults.Ok(await service.ReopenTaskAsync(taskId, ct));
+    private static async Task<Ok<TaskChange>> Reopen(string taskId, SessionService service) =>
+        TypedResults.Ok(await service.ReopenTaskAsync(taskId, CancellationToken.None));
 
-    private static async Task<Ok<TaskChange>> Edit(string taskId, EditTask body, SessionService service, CancellationToken ct) =>
-        TypedResults.Ok(await service.EditTaskAsync(taskId, body.Title, body.Priority, ct));
+    private static async Task<Ok<TaskChange>> Edit(string taskId, EditTask body, SessionService service) =>
+        TypedResults.Ok(await service.EditTaskAsync(taskId, body.Title, body.Priority, CancellationToken.None));
 
-    private static async Task<Ok<TaskChange>> Remove(string taskId, SessionService service, CancellationToken ct) =>
-        TypedResults.Ok(await service.RemoveTaskAsync(taskId, ct));
+    private static async Task<Ok<TaskChange>> Remove(string taskId, SessionService service) =>
+        TypedResults.Ok(await service.RemoveTaskAsync(taskId, CancellationToken.None));
 
     private static string Required(string? value, string name, string what) =>
         string.IsNullOrWhiteSpace(value) ? throw new SessionException($"The body needs \"{name}\": {what}.", ErrorKind.InvalidInput) : value;

@@ -45,12 +45,12 @@ public sealed partial class SessionTranscript
             {
                 if (transcript._log.Count > 0)
                 {
-                    headers[LogHeader] = transcript._log.Select(Uri.EscapeDataString).ToArray();
+                    headers[LogHeader] = Capped(transcript._log, "log lines (the session log has them all)");
                 }
 
                 if (transcript._notes.Count > 0)
                 {
-                    headers[NoteHeader] = transcript._notes.Select(Uri.EscapeDataString).ToArray();
+                    headers[NoteHeader] = Capped(transcript._notes, "notes (the server's log has them all)");
                 }
             }
 
@@ -108,4 +108,31 @@ public sealed partial class SessionTranscript
         [LoggerMessage(Level = LogLevel.Information, Message = "Note: {Note}")]
         private static partial void LogNote(ILogger logger, string note);
     }
+
+    /// <summary>
+    /// The lines, percent-encoded, up to <see cref="MaxHeaderBytes"/> in all (HTTP clients refuse
+    /// larger headers, e.g. .NET's 64 KB): what does not fit is said in a last line.
+    /// </summary>
+    private static string[] Capped(List<string> lines, string what)
+    {
+        var kept = new List<string>();
+        var size = 0;
+        foreach (var line in lines)
+        {
+            var encoded = Uri.EscapeDataString(line);
+            if (size + encoded.Length > MaxHeaderBytes)
+            {
+                kept.Add(Uri.EscapeDataString($"... {lines.Count - kept.Count} more {what}"));
+                break;
+            }
+
+            kept.Add(encoded);
+            size += encoded.Length;
+        }
+
+        return [.. kept];
+    }
+
+    /// <summary>The most bytes of lines one header carries.</summary>
+    private const int MaxHeaderBytes = 16 * 1024;
 }

@@ -59,6 +59,6 @@ public static class SessionsApi
     private static async Task<Ok<SessionDetails>> Show(string id, SessionService service, CancellationToken ct) =>
         TypedResults.Ok(await service.ShowAsync(id, ct));
 
-    private static async Task<Ok<CheckpointOutcome>> Checkpoint(SessionService service, CancellationToken ct) =>
-        TypedResults.Ok(await service.CheckpointAsync(ct));
+    private static async Task<Ok<CheckpointOutcome>> Checkpoint(SessionService service) =>
+        TypedResults.Ok(await service.CheckpointAsync(CancellationToken.None));
 }
