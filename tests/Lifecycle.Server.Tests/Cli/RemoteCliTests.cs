@@ -63,7 +63,7 @@ public sealed partial class RemoteCliTests
         using var remoteFolder = new TempFolder();
         var embedded = SessionRepositories.Prepare(embeddedFolder);
         var remote = SessionRepositories.Prepare(remoteFolder);
-        await using var server = await ServeProcess.StartAsync(remote);
+        await using var server = await RunningServer.StartAsync(remote);
 
         foreach (var args in Sequence)
         {
@@ -83,7 +83,7 @@ public sealed partial class RemoteCliTests
             Assert.True(expected == actual, $"'{command}' printed differently.\n--- embedded\n{expected}\n--- through the server\n{actual}\n--- server's stderr\n{served.Stderr}");
         }
 
-        Assert.Equal(0, await server.StopAsync());
+        Assert.Equal(0, (await server.StopAsync()).ExitCode);
         var log = string.Join('\n', Directory.GetFiles(Path.Combine(remoteFolder.Path, ".lifecycle", "logs")).Select(File.ReadAllText));
         Assert.Contains("\"RequestPath\":\"/api/sessions/start\"", log);
         Assert.Contains("\"RequestPath\":\"/api/sessions/end\"", log);
@@ -100,7 +100,7 @@ public sealed partial class RemoteCliTests
         folder.Write(".lifecycle/workflows/session-start.json",
             """{ "id": "session-start", "root": { "type": "Sequence", "activities": [ { "type": "Log", "message": "hello from the override" } ] } }""");
         var alone = await cli.RunAsync("start");
-        await using var server = await ServeProcess.StartAsync(cli);
+        await using var server = await RunningServer.StartAsync(cli);
 
         var served = await cli.RunAsync("start");
         var json = await cli.RunAsync("--json", "start");
@@ -116,7 +116,7 @@ public sealed partial class RemoteCliTests
     {
         using var folder = new TempFolder();
         var cli = SessionRepositories.Prepare(folder);
-        await using var server = await ServeProcess.StartAsync(cli);
+        await using var server = await RunningServer.StartAsync(cli);
         Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
         Assert.Equal(0, (await cli.RunAsync("task", "add", "still open")).ExitCode);
 
@@ -150,7 +150,7 @@ public sealed partial class RemoteCliTests
     {
         using var folder = new TempFolder();
         var cli = SessionRepositories.Prepare(folder);
-        await using var server = await ServeProcess.StartAsync(cli);
+        await using var server = await RunningServer.StartAsync(cli);
         var token = Path.Combine(folder.Path, ".lifecycle", "token");
         File.SetUnixFileMode(token, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         File.WriteAllText(token, "not-the-server-s-token");
