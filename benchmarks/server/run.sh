@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Server benchmark: the real `lifecycle serve` on loopback, loaded by an outside client
 # (autocannon from npm), in one run with its physical reference.
-#   events       POST /api/sessions/current/events as fast as 32 connections go for DURATION s:
-#                events/s, and stored count against the count the server acknowledged (zero loss);
-#                then 1,000 events/s for DURATION s: p50/p99 latency.
+#   events       POST /api/sessions/current/events as fast as 32 connections go for DURATION s
+#                (wrk): events/s, and stored count against the count the server acknowledged (zero
+#                loss); then 1,000 events/s for DURATION s (autocannon, which paces): p50/p99 latency.
 #   executions   POST /api/workflows/bench/execute (a persisted workflow of three activities) from
 #                16 connections: runs/s, against single-row SQLite transactions/s on the same disk
 #                (sqlite_rate.py, WAL, synchronous=FULL) measured in the same run.
@@ -11,7 +11,7 @@
 # Usage: benchmarks/server/run.sh [DURATION]   (default 20 s per load)
 # LIFECYCLE=path/to/lifecycle measures that executable; otherwise the script publishes it as it
 # ships (`dotnet publish src/Lifecycle.Server -c Release`). Needs autocannon (npm i -g autocannon),
-# sqlite3 and python3.
+# wrk (Debian), sqlite3 and python3.
 set -euo pipefail
 duration=${1:-20}
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -23,6 +23,7 @@ if [ -z "${LIFECYCLE:-}" ]; then
     LIFECYCLE="$work/bin/lifecycle"
 fi
 command -v autocannon >/dev/null || { echo "autocannon not found: npm install -g autocannon" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 1; }
 
 # serve REPO: starts the server there, sets url, token, server_pid.
 serve() {
@@ -82,10 +83,18 @@ session=$(curl -sf -X POST -H "$auth" -H "Content-Type: application/json" -d '{"
     && curl -sf -H "$auth" "$url/api/sessions/current" | python3 -c "import json,sys; d=json.load(sys.stdin); print(d.get('sessionId') or d['session']['sessionId'])")
 count_events() { curl -sf -H "$auth" "$url/api/sessions/$session/events?type=file_modified&limit=1" | python3 -c "import json,sys; print(json.load(sys.stdin)['total'])"; }
 before_events=$(count_events)
-autocannon -c 32 -d "$duration" -m POST -H "$auth" -H "Content-Type: application/json" \
-    -b '{"type":"file_modified","path":"README.md"}' --json "$url/api/sessions/current/events" > "$work/events.json" 2>/dev/null
-rate=$(field "$work/events.json" "round(d['requests']['average'])")
-sent=$(field "$work/events.json" "d['2xx']")
+# wrk (C, one thread) for the rate: autocannon's own CPU (node) at 10,000 requests/s would take
+# much of the core the server needs on a 2-core machine.
+cat > "$work/event.lua" <<'LUA'
+wrk.method = "POST"
+wrk.body = '{"type":"file_modified","path":"README.md"}'
+wrk.headers["Content-Type"] = "application/json"
+LUA
+wrk -t1 -c32 -d"${duration}s" -s "$work/event.lua" -H "$auth" "$url/api/sessions/current/events" > "$work/events.txt"
+rate=$(awk '/^Requests\/sec/ { print int($2) }' "$work/events.txt")
+answered=$(awk '/ requests in / { print $1 }' "$work/events.txt")
+non2xx=$(awk '/Non-2xx/ { print $NF }' "$work/events.txt"); non2xx=${non2xx:-0}
+sent=$((answered - non2xx))
 after_events=$(count_events)
 echo "events: $rate events/s sustained over ${duration} s; acknowledged $sent, stored $((after_events - before_events))"
 autocannon -c 16 -d "$duration" --overallRate 1000 -m POST -H "$auth" -H "Content-Type: application/json" \

@@ -26,6 +26,11 @@ namespace Lifecycle.Activities.Documents;
 /// </remarks>
 public sealed class SessionLogWriter(RepositoryContext repository)
 {
+    // The logs this writer last appended to while they were open, as the file was right after:
+    // while a log still has that length and time, nobody else wrote it, so it is still open and
+    // an append needs only its last bytes (how it ends), not the window.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, FileStamp> _open = new(StringComparer.Ordinal);
+
     /// <summary>Appends <paramref name="entries"/> to the log of <paramref name="session"/>, in order.</summary>
     /// <param name="session">The session whose log it is (its state, and its header if the log is new).</param>
     /// <param name="entries">The entries, e.g. from <see cref="SessionLogEntries"/>.</param>
@@ -128,7 +133,13 @@ public sealed class SessionLogWriter(RepositoryContext repository)
         {
             path = PathOf(session);
             using var held = FileLock.Acquire(repository.Paths.SessionLogLock);
-            var log = !File.Exists(path) ? null : window is { } last ? ReadEnd(path, last) : File.ReadAllText(path);
+            var stamp = FileStamp.Of(path);
+            var appending = window is not null;
+            var log = stamp is null ? null
+                : appending && _open.TryGetValue(path, out var known) && known == stamp ? ReadEnd(path, KnownOpenWindow)
+                : window is { } last ? ReadEnd(path, last)
+                : File.ReadAllText(path);
+            _open.TryRemove(path, out _);
             var change = decide(log);
             switch (change.Kind)
             {
@@ -141,6 +152,11 @@ public sealed class SessionLogWriter(RepositoryContext repository)
                 case ChangeKind.Append:
                     // One write of the whole text, while holding the lock.
                     Write(path, FileMode.Append, change.Text);
+                    if (appending && FileStamp.Of(path) is { } written)
+                    {
+                        _open[path] = written;
+                    }
+
                     break;
                 default:
                     var temp = path + ".tmp";
@@ -156,6 +172,19 @@ public sealed class SessionLogWriter(RepositoryContext repository)
             // The log is a record of the session, not the session: its command must still succeed.
             return new SessionLogWrite(SessionLogWriteStatus.Failed, path,
                 $"{error.Message} (session {session.SessionId}'s events are still recorded in the session store)");
+        }
+    }
+
+    /// <summary>What an append reads of a log known to be open: how it ends.</summary>
+    private const int KnownOpenWindow = 64;
+
+    /// <summary>A file's length and last write time: another process's write changes one of them.</summary>
+    private sealed record FileStamp(long Length, DateTime LastWriteUtc)
+    {
+        public static FileStamp? Of(string path)
+        {
+            var file = new FileInfo(path);
+            return file.Exists ? new FileStamp(file.Length, file.LastWriteTimeUtc) : null;
         }
     }
 

@@ -9,6 +9,9 @@ public interface ISessionStore
     /// <summary>The session with the highest id, whatever its state; null before the first.</summary>
     Task<SessionContext?> GetLatestAsync(CancellationToken cancellationToken);
 
+    /// <summary>The id and state of the session with the highest id, without reading the session; null before the first.</summary>
+    Task<SessionHead?> GetLatestHeadAsync(CancellationToken cancellationToken);
+
     Task<SessionContext?> GetAsync(string sessionId, CancellationToken cancellationToken);
 
     /// <summary>Inserts or replaces the session.</summary>

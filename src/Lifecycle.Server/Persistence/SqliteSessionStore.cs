@@ -54,6 +54,22 @@ public sealed class SqliteSessionStore : ISessionStore
         return await connection.Command("SELECT Id, Context FROM Sessions ORDER BY Id DESC LIMIT 1").ReadFirstAsync(Read, cancellationToken);
     }
 
+    /// <remarks>The State column is written with the session by every save; a value this binary does not know reads the session.</remarks>
+    public async Task<SessionHead?> GetLatestHeadAsync(CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        // Asked for every recorded event: a statement kept prepared.
+        var rows = _database.ReadPrepared("SELECT Id, State FROM Sessions ORDER BY Id DESC LIMIT 1", [], row => (Id: row.GetString(0), State: row.GetString(1)));
+        if (rows is not [var (id, state)])
+        {
+            return null;
+        }
+
+        return Enum.TryParse<SessionState>(state, ignoreCase: true, out var known)
+            ? new SessionHead(id, known)
+            : await GetAsync(id, cancellationToken) is { } session ? new SessionHead(session.SessionId, session.State) : null;
+    }
+
     public async Task<SessionContext?> GetAsync(string sessionId, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);

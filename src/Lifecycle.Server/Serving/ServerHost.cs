@@ -50,6 +50,7 @@ public static class ServerHost
         services.AddHostedService<EngineService>();
         services.AddLifecycleScheduling(LifecyclePaths.For(options.Repository), options.Scheduling);
         services.AddWatching();
+        services.AddHostedService<StartupTrim>();
 
         services.AddRouting();
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailFallback.Apply);
@@ -73,7 +74,11 @@ public static class ServerHost
     {
         // Outside the exception handler, so that a typed error is logged with the status it is
         // answered with (400, 404...), not as a 500 with its stack.
-        app.UseSerilogRequestLogging(requests => requests.EnrichDiagnosticContext = RequestLogProperties.Enrich);
+        app.UseSerilogRequestLogging(requests =>
+        {
+            requests.EnrichDiagnosticContext = RequestLogProperties.Enrich;
+            requests.GetLevel = RequestLogLevels.Of;
+        });
 
         // The application layer's typed errors are answers, not failures: only bugs are logged with their stack.
         app.UseExceptionHandler(new ExceptionHandlerOptions

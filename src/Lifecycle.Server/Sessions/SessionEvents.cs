@@ -32,7 +32,8 @@ public sealed class SessionEvents(
         var details = (JsonObject)request.Details.DeepClone();
         RequireDetails(request.Type, details);
         RequireInsideRepository(details);
-        var session = await access.LatestOrNullAsync(cancellationToken);
+        // Only the id and state: most events (file saves, heartbeats) need no more of the session.
+        var session = await access.LatestHeadOrNullAsync(cancellationToken);
         if (session is not { State: SessionState.Active })
         {
             return new EventOutcome(null);
@@ -44,7 +45,8 @@ public sealed class SessionEvents(
                 DescribeCommit(details);
                 break;
             case SessionEventTypes.TaskCompleted or SessionEventTypes.TaskSwitched:
-                details["task"] = TaskBoard.Get(session.Tasks, details["task"]!.GetValue<string>()).Id;
+                var tasks = (await sessions.GetAsync(session.SessionId, cancellationToken))?.Tasks ?? [];
+                details["task"] = TaskBoard.Get(tasks, details["task"]!.GetValue<string>()).Id;
                 break;
         }
 

@@ -87,7 +87,7 @@ public sealed class SessionRecovery(
         }
         catch (Exception error) when (existed && error is SqliteException { SqliteErrorCode: 11 or 26 } or SessionException or System.Text.Json.JsonException)
         {
-            SqliteConnection.ClearAllPools();
+            Lifecycle.Workflows.Persistence.SqliteDatabase.ClearAllPools();
             var aside = $"{paths.Database}.damaged-{time.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}";
             foreach (var suffix in new[] { "", "-wal", "-shm" })
             {

@@ -31,6 +31,19 @@ public sealed class SessionStoreAccess(ISessionStore sessions, LifecyclePaths pa
         return latest;
     }
 
+    /// <summary>The latest session's id and state (<see cref="LatestOrNullAsync"/> without reading the session).</summary>
+    public async Task<SessionHead?> LatestHeadOrNullAsync(CancellationToken cancellationToken)
+    {
+        WorkingTree.Require(repository.Root);
+        var latest = Exists ? await sessions.GetLatestHeadAsync(cancellationToken) : null;
+        if (latest is null)
+        {
+            await RequireNoLostStoreAsync(cancellationToken);
+        }
+
+        return latest;
+    }
+
     /// <summary>
     /// Refuses to go on when the store is missing or holds no session while the checkpoint
     /// (<c>.lifecycle/state.json</c> or a backup) holds one; reads without writing anything.

@@ -123,9 +123,7 @@ internal sealed class InstanceWriter : IDisposable
             return;
         }
 
-        using var command = _connection.CreateCommand();
-        command.CommandText = durable ? SqlitePragmas.Durable : SqlitePragmas.CrashSafe;
-        command.ExecuteNonQuery();
+        SqlitePragmas.SetSynchronous(_connection, durable);
         _durable = durable;
     }
 

@@ -25,6 +25,25 @@ public sealed class SqliteDatabase
     public string ConnectionString { get; }
 
     /// <summary>
+    /// Every row of a read-only <paramref name="sql"/> asked often (on every event), from a
+    /// statement prepared once and kept (<see cref="PreparedReads"/>); the SQL must be constant,
+    /// its values in <paramref name="parameters"/>.
+    /// </summary>
+    public List<T> ReadPrepared<T>(string sql, ReadOnlySpan<(string Name, object? Value)> parameters, Func<SqliteDataReader, T> read) =>
+        PreparedReads.For(Path).Read(sql, parameters, read);
+
+    /// <summary>
+    /// Closes the idle connections kept to every file (Microsoft.Data.Sqlite's pool and the
+    /// prepared reads): whoever replaces a database file calls it, so that no connection goes on
+    /// reading the file it replaced.
+    /// </summary>
+    public static void ClearAllPools()
+    {
+        SqliteConnection.ClearAllPools();
+        PreparedReads.ClearAll();
+    }
+
+    /// <summary>
     /// An open connection with the PRAGMAs set (see <see cref="SqlitePragmas"/>): its commits wait
     /// for the disk unless a <see cref="DeferredSync"/> scope for this file is active; the caller disposes it.
     /// </summary>

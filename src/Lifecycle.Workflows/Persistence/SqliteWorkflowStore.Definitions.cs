@@ -98,24 +98,23 @@ public sealed partial class SqliteWorkflowStore
         return record is null ? null : ToDefinition(record);
     }
 
+    /// <remarks>
+    /// Asked for every recorded event: only the latest version of each definition whose triggers
+    /// name the event is read, by the query (TriggerEvents is the names separated by spaces).
+    /// </remarks>
     public async Task<IReadOnlyList<WorkflowDefinition>> FindTriggeredAsync(string eventName, CancellationToken cancellationToken)
     {
-        List<TriggerRow> rows;
-        await using (var connection = _database.Open())
-        {
-            rows = await connection.Command("SELECT Id, Version, TriggerEvents FROM WorkflowDefinitions")
-                .ReadAllAsync(r => new TriggerRow(r.GetString(0), r.GetInt32(1), r.GetString(2)), cancellationToken);
-        }
+        var rows = _database.ReadPrepared("""
+            SELECT d.Id, d.Version, d.TriggerEvents FROM WorkflowDefinitions d
+            WHERE instr(' ' || d.TriggerEvents || ' ', ' ' || $event || ' ') > 0
+              AND d.Version = (SELECT MAX(v.Version) FROM WorkflowDefinitions v WHERE v.Id = d.Id)
+            ORDER BY d.Id
+            """, [("$event", eventName)], r => new TriggerRow(r.GetString(0), r.GetInt32(1), r.GetString(2)));
 
-        var latest = rows.GroupBy(r => r.Id)
-            .Select(g => g.MaxBy(r => r.Version)!)
-            .Where(r => r.TriggerEvents.Split(' ').Contains(eventName))
-            .Select(r => (r.Id, r.Version))
-            .ToList();
         var result = new List<WorkflowDefinition>();
-        foreach (var (id, version) in latest)
+        foreach (var row in rows.Where(r => r.TriggerEvents.Split(' ').Contains(eventName)))
         {
-            if (await GetAsync(id, version, cancellationToken) is { } definition)
+            if (await GetAsync(row.Id, row.Version, cancellationToken) is { } definition)
             {
                 result.Add(definition);
             }

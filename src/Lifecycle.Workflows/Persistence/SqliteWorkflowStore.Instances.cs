@@ -122,15 +122,16 @@ public sealed partial class SqliteWorkflowStore
             ("$id", instanceId), ("$revision", revision)), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<BookmarkMatch>> FindBookmarksAsync(string eventName, string? correlation, string? instanceId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<BookmarkMatch>> FindBookmarksAsync(string eventName, string? correlation, string? instanceId, CancellationToken cancellationToken)
     {
         var sql = "SELECT InstanceId, BookmarkId FROM WorkflowBookmarks WHERE Event = $event" +
                   (correlation is null ? " AND Correlation IS NULL" : " AND (Correlation IS NULL OR Correlation = $correlation)") +
                   (instanceId is null ? "" : " AND InstanceId = $instanceId") +
                   " ORDER BY InstanceId, BookmarkId";
-        await using var connection = _database.Open();
-        return await connection.Command(sql, ("$event", eventName), ("$correlation", correlation), ("$instanceId", instanceId))
-            .ReadAllAsync(ReadMatch, cancellationToken);
+        // Asked for every recorded event: one of four constant statements, kept prepared.
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<BookmarkMatch>>(
+            _database.ReadPrepared(sql, [("$event", eventName), ("$correlation", correlation), ("$instanceId", instanceId)], ReadMatch));
     }
 
     public async Task<IReadOnlyList<BookmarkMatch>> FindDueTimersAsync(DateTimeOffset now, CancellationToken cancellationToken)

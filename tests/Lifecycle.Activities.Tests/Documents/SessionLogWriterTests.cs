@@ -121,6 +121,47 @@ public sealed class SessionLogWriterTests : IDisposable
     }
 
     [Fact]
+    public void Append_ByOneWriterManyTimes_AddsEveryEntryOnceInOrder()
+    {
+        var writer = Writer;
+
+        for (var i = 0; i < 5; i++)
+        {
+            writer.Append(Session(), SessionLogEntries.Note(Nine.AddMinutes(i), $"n{i}"));
+        }
+
+        var notes = Regex.Matches(File.ReadAllText(LogPath), @"\[note\] (n\d)\n").Select(m => m.Groups[1].Value);
+        Assert.Equal(["n0", "n1", "n2", "n3", "n4"], notes);
+    }
+
+    [Fact]
+    public void Append_AfterAnotherProcessClosedTheLogItLastAppendedTo_WritesNothing()
+    {
+        var writer = Writer;
+        writer.Append(Session(), SessionLogEntries.Note(Nine, "one"));
+        // Another process (a close run by the CLI) ends the log this writer knew open.
+        File.AppendAllText(LogPath, "\n## Closed\n- **Ended**: 2026-11-24 10:00 UTC\n");
+        var closed = File.ReadAllText(LogPath);
+
+        var written = writer.Append(Session(), SessionLogEntries.Note(Nine, "after"));
+
+        Assert.Equal(SessionLogWriteStatus.Skipped, written.Status);
+        Assert.Equal(closed, File.ReadAllText(LogPath));
+    }
+
+    [Fact]
+    public void Append_AfterAnotherProcessRewroteTheLogItLastAppendedTo_StartsANewLine()
+    {
+        var writer = Writer;
+        writer.Append(Session(), SessionLogEntries.Note(Nine, "one"));
+        File.WriteAllText(LogPath, File.ReadAllText(LogPath) + "- 2026-11-24 09:00:30 [note] two");
+
+        writer.Append(Session(), SessionLogEntries.Note(Nine.AddMinutes(1), "three"));
+
+        Assert.EndsWith("[note] one\n- 2026-11-24 09:00:30 [note] two\n- 2026-11-24 09:01:00 [note] three\n", File.ReadAllText(LogPath));
+    }
+
+    [Fact]
     public void Append_WhenTheDocsFolderCannotBeMade_ReportsTheProblemInsteadOfThrowing()
     {
         // A file where the docs folder should be: nothing can be created under it.

@@ -19,6 +19,9 @@ public sealed class InMemorySessionStore : ISessionStore
     public Task<SessionContext?> GetLatestAsync(CancellationToken cancellationToken) =>
         Task.FromResult(_sessions.Keys.Order(StringComparer.Ordinal).LastOrDefault() is { } id ? Read(id) : null);
 
+    public async Task<SessionHead?> GetLatestHeadAsync(CancellationToken cancellationToken) =>
+        await GetLatestAsync(cancellationToken) is { } latest ? new SessionHead(latest.SessionId, latest.State) : null;
+
     public Task<SessionContext?> GetAsync(string sessionId, CancellationToken cancellationToken) =>
         Task.FromResult(_sessions.ContainsKey(sessionId) ? Read(sessionId) : null);
 

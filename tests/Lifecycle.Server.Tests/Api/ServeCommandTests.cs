@@ -53,14 +53,41 @@ public sealed class ServeCommandTests : IDisposable
         await using (var server = await RunningServer.StartAsync(_cli))
         {
             using var client = server.Client();
-            await client.GetAsync("/health");
+            await client.GetAsync("/api/sessions");
             await server.StopAsync();
         }
 
         var log = Assert.Single(Directory.GetFiles(Paths.LogsFolder, "server-*.clef"));
         var lines = await File.ReadAllLinesAsync(log);
-        Assert.Contains(lines, line => line.Contains("\"RequestPath\":\"/health\"", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("\"RequestPath\":\"/api/sessions\"", StringComparison.Ordinal));
         Assert.All(lines, line => Assert.StartsWith("{\"@t\":", line));
+    }
+
+    [Fact]
+    public async Task Health_checks_and_recorded_events_are_not_logged_one_line_each_but_their_failures_are()
+    {
+        await using (var server = await RunningServer.StartAsync(_cli))
+        {
+            using var client = server.Client();
+            await client.PostAsync("/api/sessions/start", new StringContent("""{"yes": true}""", System.Text.Encoding.UTF8, "application/json"));
+            for (var i = 0; i < 3; i++)
+            {
+                await client.GetAsync("/health");
+                Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/sessions/current/events",
+                    new StringContent("""{"type": "file_modified", "path": "README.md"}""", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+            }
+
+            Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/api/sessions/current/events",
+                new StringContent("""{"type": "no_such_event"}""", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+            await server.StopAsync();
+        }
+
+        var requests = (await File.ReadAllLinesAsync(Assert.Single(Directory.GetFiles(Paths.LogsFolder, "server-*.clef"))))
+            .Where(line => line.Contains("\"RequestPath\":", StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(requests, line => line.Contains("\"RequestPath\":\"/health\"", StringComparison.Ordinal));
+        var events = Assert.Single(requests, line => line.Contains("\"RequestPath\":\"/api/sessions/current/events\"", StringComparison.Ordinal));
+        Assert.Contains("\"StatusCode\":400", events, StringComparison.Ordinal);
+        Assert.Contains(requests, line => line.Contains("\"RequestPath\":\"/api/sessions/start\"", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -141,8 +141,10 @@ public sealed partial class RemoteCliTests
 
         Assert.True(end.ExitCode == 3, output);
         Assert.Contains("Update task status before closing (1 open). Continue? [y/N]", output);
-        Assert.DoesNotContain("/api/sessions/end", ServerLog(folder.Path));
-        Assert.Contains("/api/sessions/current/tasks", ServerLog(folder.Path));
+        // The server writes its log file from a buffer, flushed every second.
+        var log = await Poll.UntilAsync(() => Task.FromResult(ServerLog(folder.Path)), text => text.Contains("/api/sessions/current/tasks", StringComparison.Ordinal));
+        Assert.Contains("/api/sessions/current/tasks", log);
+        Assert.DoesNotContain("/api/sessions/end", log);
     }
 
     [Fact]
@@ -159,7 +161,9 @@ public sealed partial class RemoteCliTests
 
         Assert.Equal(1, status.ExitCode);
         Assert.Contains("refused the token of .lifecycle/token", status.Stderr);
-        Assert.Contains("/api/sessions/current", ServerLog(folder.Path));
+        // The server writes its log file from a buffer, flushed every second.
+        var log = await Poll.UntilAsync(() => Task.FromResult(ServerLog(folder.Path)), text => text.Contains("/api/sessions/current", StringComparison.Ordinal));
+        Assert.Contains("/api/sessions/current", log);
     }
 
     [Fact]
