@@ -43,8 +43,12 @@ public sealed class EventSpool
 
     private static readonly TimeSpan LockRetry = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>A folder modified this recently is listed again, whatever its time says (<see cref="ListedClaimedFiles"/>).</summary>
+    private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
+
     private readonly LifecyclePaths _paths;
     private readonly TimeProvider _timeProvider;
+    private ClaimedListing? _listing;
 
     /// <param name="paths">The working tree whose spool to ingest.</param>
     /// <param name="timeProvider">The wall clock.</param>
@@ -99,8 +103,37 @@ public sealed class EventSpool
         }
     }
 
+    // Asked before every command and every event the server records: a stat of the spool, one of
+    // the events folder, and one per claimed file, rather than a listing of the folder each time.
     private bool HasWork() =>
-        File.Exists(_paths.EventSpool) || ClaimedFiles().Any(file => Length(file.Path) > file.Offset);
+        File.Exists(_paths.EventSpool) || ListedClaimedFiles().Any(file => Length(file.Path) > file.Offset);
+
+    /// <summary>
+    /// The claimed files, listed again only when the events folder's modification time changed
+    /// (its entries cannot change without it). A folder modified in the last
+    /// <see cref="RacyWindow"/> is listed every time, as git treats a racily clean index: a change
+    /// within its time's resolution would leave the time as it was.
+    /// </summary>
+    private IReadOnlyList<ClaimedSpool> ListedClaimedFiles()
+    {
+        var folder = new DirectoryInfo(_paths.EventsFolder);
+        if (!folder.Exists)
+        {
+            return [];
+        }
+
+        var modified = folder.LastWriteTimeUtc;
+        if (_listing is { } listed && listed.Modified == modified)
+        {
+            return listed.Files;
+        }
+
+        var files = ClaimedFiles().ToList();
+        _listing = _timeProvider.GetUtcNow().UtcDateTime - modified > RacyWindow ? new ClaimedListing(modified, files) : null;
+        return files;
+    }
+
+    private sealed record ClaimedListing(DateTime Modified, IReadOnlyList<ClaimedSpool> Files);
 
     private async Task<FileStream> LockAsync(CancellationToken cancellationToken)
     {

@@ -28,13 +28,16 @@ internal sealed class WorkTreePaths(string root, string docsFolder) : IDisposabl
         return relative is "." or "" || relative.StartsWith("../", StringComparison.Ordinal) || relative == ".." || Path.IsPathRooted(relative) ? null : relative;
     }
 
-    /// <summary>Drops git's cached answers when <paramref name="relative"/> is an ignore file (a <c>.gitignore</c>, <c>.git/info/exclude</c>).</summary>
-    public void ForgetIgnoredIfRulesChanged(string relative)
+    /// <summary>Drops git's cached answers when <paramref name="relative"/> is an ignore file (a <c>.gitignore</c>, <c>.git/info/exclude</c>); true when it was.</summary>
+    public bool ForgetIgnoredIfRulesChanged(string relative)
     {
         if (relative is ".gitignore" or ".git/info/exclude" || relative.EndsWith("/.gitignore", StringComparison.Ordinal))
         {
             _ignored.Clear();
+            return true;
         }
+
+        return false;
     }
 
     /// <summary>True for the user's work: a change to it is recorded as <c>file_modified</c>.</summary>

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace Lifecycle.Server.Watching;
 
 /// <summary>
-/// Records <c>file_modified</c> in the active session as the user's files change: one
-/// <see cref="FileSystemWatcher"/> over the work tree, each path debounced
+/// Records <c>file_modified</c> in the active session as the user's files change: a
+/// <see cref="WatchSet"/> over the work tree (not .git/, .lifecycle/ or ignored top-level folders), each path debounced
 /// (<see cref="WatchingOptions.Quiet"/>), paths that are not the user's work left out
 /// (<see cref="WorkTreePaths"/>). Without an active session nothing is recorded.
 /// </summary>
@@ -38,7 +38,7 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
     private readonly SemaphoreSlim _scanning = new(1, 1);
     private readonly MissedChanges _missed;
     private readonly ChangeRecorder _recorder;
-    private FileSystemWatcher? _watcher;
+    private WatchSet? _watch;
     private ITimer? _timer;
     private bool _stopped;
 
@@ -63,7 +63,19 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
         {
             lock (_gate)
             {
-                return _watcher is not null;
+                return _watch is not null;
+            }
+        }
+    }
+
+    /// <summary>The top-level folders watched (the work tree's own files are, always).</summary>
+    internal IReadOnlyList<string> WatchedFolders
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _watch?.Folders ?? [];
             }
         }
     }
@@ -175,30 +187,20 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
     /// <summary>Makes the watch; false (and track lost, logged) when the system refuses it.</summary>
     private bool Watch()
     {
-        FileSystemWatcher? watcher = null;
+        WatchSet? watch = null;
         try
         {
-            watcher = new FileSystemWatcher(_paths.Root)
-            {
-                IncludeSubdirectories = true,
-                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-                InternalBufferSize = 64 * 1024,
-            };
-            watcher.Changed += OnChanged;
-            watcher.Created += OnChanged;
-            watcher.Deleted += OnChanged;
-            watcher.Renamed += OnRenamed;
-            watcher.Error += OnError;
-            watcher.EnableRaisingEvents = true;
+            watch = new WatchSet(_paths.Root, WatchesFolder, Note, error => OnError(watch!, error));
+            watch.Start();
             lock (_gate)
             {
                 if (_stopped)
                 {
-                    watcher.Dispose();
+                    watch.Dispose();
                     return false;
                 }
 
-                _watcher = watcher;
+                _watch = watch;
             }
 
             return true;
@@ -206,34 +208,25 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
         catch (Exception error) when (error is IOException or ArgumentException or UnauthorizedAccessException or PlatformNotSupportedException)
         {
             // On Linux an IOException here is usually the inotify limit (fs.inotify.max_user_watches).
-            watcher?.Dispose();
+            watch?.Dispose();
             Track(LoseTrackAsync($"the watch could not be made ({error.Message})", error));
             return false;
         }
     }
 
+    /// <summary>A top-level folder is watched unless nothing in it can be the user's work (.git, .lifecycle, a folder git ignores).</summary>
+    private bool WatchesFolder(string name) => _paths.IsWork(name + "/");
+
     private void Unwatch()
     {
-        FileSystemWatcher? watcher;
+        WatchSet? watch;
         lock (_gate)
         {
-            watcher = _watcher;
-            _watcher = null;
+            watch = _watch;
+            _watch = null;
         }
 
-        if (watcher is not null)
-        {
-            watcher.EnableRaisingEvents = false;
-            watcher.Dispose();
-        }
-    }
-
-    private void OnChanged(object sender, FileSystemEventArgs e) => Note(e.FullPath);
-
-    private void OnRenamed(object sender, RenamedEventArgs e)
-    {
-        Note(e.OldFullPath);
-        Note(e.FullPath);
+        watch?.Dispose();
     }
 
     private void Note(string fullPath)
@@ -243,25 +236,47 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
             return;
         }
 
-        _paths.ForgetIgnoredIfRulesChanged(relative);
+        if (_paths.ForgetIgnoredIfRulesChanged(relative) && relative == ".gitignore")
+        {
+            // A top-level folder may have become ignored, or no longer be.
+            ResyncFolders();
+        }
+
         if (_paths.IsWork(relative))
         {
             _debouncer.Touch(relative);
         }
     }
 
-    private void OnError(object sender, ErrorEventArgs e)
+    private void ResyncFolders()
+    {
+        WatchSet? watch;
+        lock (_gate)
+        {
+            watch = _watch;
+        }
+
+        try
+        {
+            watch?.Resync();
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            OnError(watch!, error);
+        }
+    }
+
+    private void OnError(WatchSet source, Exception error)
     {
         lock (_gate)
         {
             // A watch already replaced or dropped has nothing more to say.
-            if (!ReferenceEquals(sender, _watcher))
+            if (!ReferenceEquals(source, _watch))
             {
                 return;
             }
         }
 
-        var error = e.GetException();
         if (error is InternalBufferOverflowException)
         {
             // The watch itself still works; only the events in between are gone.

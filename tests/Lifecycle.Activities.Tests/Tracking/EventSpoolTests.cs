@@ -166,6 +166,47 @@ public class EventSpoolTests
     }
 
     [Fact]
+    public async Task Claim_ByASpoolThatListedTheFolderBefore_SeesClaimedFilesThatGrewOrAppearedSince()
+    {
+        using var spool = new SpoolFolder();
+        // A clock minutes ahead of the file system: the folder's listing is then remembered (not racily new).
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddMinutes(10));
+        var reader = new EventSpool(spool.Paths, clock);
+        spool.Append(Line(spool.Sha, "@1"));
+        using (var late = new FileStream(spool.Paths.EventSpool, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
+        {
+            using (var first = await reader.ClaimAsync())
+            {
+                first.Complete();
+            }
+
+            using (var nothing = await reader.ClaimAsync())
+            {
+                Assert.Empty(nothing.Events);
+            }
+
+            // A hook that opened the spool before the claim writes into the claimed file: no new entry in the folder.
+            late.Write(System.Text.Encoding.UTF8.GetBytes(Line(spool.Sha, "@2")));
+        }
+
+        using (var grown = await reader.ClaimAsync())
+        {
+            Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(2), Assert.Single(grown.Events).Timestamp);
+            grown.Complete();
+        }
+
+        // Another process claims a line and dies before completing: its claimed file is new in the folder.
+        spool.Append(Line(spool.Sha, "@3"));
+        using (var crashed = await new EventSpool(spool.Paths, clock).ClaimAsync())
+        {
+            Assert.Single(crashed.Events);
+        }
+
+        using var recovered = await reader.ClaimAsync();
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(3), Assert.Single(recovered.Events).Timestamp);
+    }
+
+    [Fact]
     public async Task Claim_WithNothingSpooled_TakesNoLock_AndWritesNothing()
     {
         using var spool = new SpoolFolder();

@@ -42,6 +42,27 @@ public sealed class WorkTreeWatcherTests(Xunit.Abstractions.ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task GitLifecycleAndIgnoredFolders_AreNotWatched_AndAFolderNoLongerIgnored_IsFromThenOn()
+    {
+        await StartSessionAsync();
+        _server.Folder.Write("build/old.bin", "ignored by .gitignore");
+        _server.Folder.Write("src/app.cs", "// work\n");
+        _ = _server.Server;
+        var watcher = _server.Services.GetRequiredService<WorkTreeWatcher>();
+
+        Assert.Contains("src", watcher.WatchedFolders);
+        Assert.DoesNotContain(".git", watcher.WatchedFolders);
+        Assert.DoesNotContain(".lifecycle", watcher.WatchedFolders);
+        Assert.DoesNotContain("build", watcher.WatchedFolders);
+
+        _server.Folder.Write(".gitignore", "*.log\n");
+        await Polling.UntilAsync(() => Task.FromResult(watcher.WatchedFolders), folders => folders.Contains("build"), Deadline, "build/ watched once no longer ignored");
+        _server.Folder.Write("build/new.txt", "work now");
+
+        await Polling.UntilAsync(FileEventsAsync, paths => paths.Contains("build/new.txt"), Deadline, "file_modified for build/new.txt");
+    }
+
+    [Fact]
     public async Task ADeletedTrackedFile_IsRecorded()
     {
         await StartSessionAsync();
