@@ -36,9 +36,15 @@ public sealed class SpoolWatcher(HookEventIngestion ingestion, LifecyclePaths pa
         try
         {
             Directory.CreateDirectory(paths.StateFolder);
+            // Names only (the spool made, renamed, removed), not writes: the folder also holds the
+            // database and its write-ahead log, and the kernel would hand every write of those to
+            // this watch to be filtered out by name (a sixth of the server's time while it ran
+            // workflows, docs/PERFORMANCE.md §4). Each ingestion claims (renames) the spool, so a
+            // hook's next line makes it anew; lines appended before an ingestion are ingested with
+            // it, and a spool left in place (an ingestion that failed) by the next command or checkpoint.
             _watcher = new FileSystemWatcher(paths.StateFolder, _spoolName)
             {
-                NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
+                NotifyFilter = NotifyFilters.FileName,
             };
             _watcher.Changed += (_, _) => Appended();
             _watcher.Created += (_, _) => Appended();
