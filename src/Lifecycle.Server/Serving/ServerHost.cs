@@ -50,7 +50,10 @@ public static class ServerHost
         services.AddHostedService<EngineService>();
         services.AddLifecycleScheduling(LifecyclePaths.For(options.Repository), options.Scheduling);
         services.AddWatching();
-        services.AddHostedService<StartupTrim>();
+        if (options.TrimMemoryAfterStart)
+        {
+            services.AddHostedService<StartupTrim>();
+        }
 
         services.AddRouting();
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailFallback.Apply);

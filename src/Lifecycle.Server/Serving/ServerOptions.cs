@@ -19,6 +19,12 @@ public sealed record ServerOptions(string Repository)
     /// <summary>Write log events to the console too (the <c>serve</c> command); tests keep only the file.</summary>
     public bool LogToConsole { get; init; } = true;
 
+    /// <summary>
+    /// Give the memory start-up used back to the system once started (<see cref="StartupTrim"/>):
+    /// the <c>serve</c> process owns its heap; a host in another program's process (tests) does not.
+    /// </summary>
+    public bool TrimMemoryAfterStart { get; init; } = true;
+
     /// <summary>How the scheduler runs (intervals; tests shorten them).</summary>
     public Scheduling.SchedulingOptions Scheduling { get; init; } = new();
 }

@@ -7,14 +7,15 @@ using Microsoft.Extensions.Logging;
 namespace Lifecycle.Server.Watching;
 
 /// <summary>
-/// Ingests the git hooks' spool (<c>.lifecycle/events.spool</c>) as it grows, so a commit made
-/// while the server runs is recorded within a second rather than at the next command: a watch on
-/// the spool's folder, debounced by <see cref="WatchingOptions.SpoolQuiet"/> (a rebase's hooks
-/// append many lines in a row; they are ingested together). Once at start too, for what the hooks
+/// Ingests the git hooks' spool (<c>.lifecycle/events.spool</c>) as soon as a hook makes it, so a
+/// commit made while the server runs is recorded within a second rather than at the next command:
+/// a watch on the spool's name in its folder, debounced by <see cref="WatchingOptions.SpoolQuiet"/>
+/// (a rebase's hooks append many lines in a row; they are ingested together). Each ingestion claims
+/// (renames) the spool, so the next hook makes it anew. Once at start too, for what the hooks
 /// spooled while no server ran.
 /// </summary>
 /// <remarks>
-/// One ingestion at a time; an append during one schedules the next. A watch that cannot be made
+/// One ingestion at a time; a spool made during one schedules the next. A watch that cannot be made
 /// (or fails) is replaced by ingesting every <see cref="WatchingOptions.ScanInterval"/>; commands
 /// ingest first in any case (<see cref="SessionService"/>).
 /// </remarks>
@@ -46,7 +47,6 @@ public sealed class SpoolWatcher(HookEventIngestion ingestion, LifecyclePaths pa
             {
                 NotifyFilter = NotifyFilters.FileName,
             };
-            _watcher.Changed += (_, _) => Appended();
             _watcher.Created += (_, _) => Appended();
             _watcher.Renamed += (_, _) => Appended();
             _watcher.Error += (_, e) => Unwatched(e.GetException().Message);

@@ -16,6 +16,9 @@ namespace Lifecycle.Server.Watching;
 /// </remarks>
 internal sealed class WatchSet : IDisposable
 {
+    /// <summary>The most files of a new folder reported one by one (<see cref="ReportContents"/>).</summary>
+    private const int MaxReported = 1_000;
+
     private const NotifyFilters Filters = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size;
 
     private readonly string _root;
@@ -37,18 +40,6 @@ internal sealed class WatchSet : IDisposable
         _watchesFolder = watchesFolder;
         _changed = changed;
         _failed = failed;
-    }
-
-    /// <summary>How many folders are watched (the top one included).</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _folders.Count + (_top is null ? 0 : 1);
-            }
-        }
     }
 
     /// <summary>The top-level folders watched, by name.</summary>
@@ -89,9 +80,11 @@ internal sealed class WatchSet : IDisposable
     /// <summary>Watches the top-level folders that should be and are not, and stops watching those that should no longer be (the ignore rules changed).</summary>
     public void Resync()
     {
+        var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var folder in Directory.EnumerateDirectories(_root))
         {
             var name = Path.GetFileName(folder);
+            present.Add(name);
             if (_watchesFolder(name))
             {
                 Add(name);
@@ -100,6 +93,12 @@ internal sealed class WatchSet : IDisposable
             {
                 Remove(name);
             }
+        }
+
+        // A folder whose removal was not seen (an overflow) is no longer watched.
+        foreach (var gone in Folders.Where(name => !present.Contains(name)))
+        {
+            Remove(gone);
         }
     }
 
@@ -138,18 +137,44 @@ internal sealed class WatchSet : IDisposable
             try
             {
                 Add(name);
+                // What was written into the folder before its watch was made (mkdir -p a/b && cp, a checkout).
+                ReportContents(fullPath);
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException)
             {
-                _failed(error);
+                // A folder already gone again needs no watch; any other failure ends the watch (and is scanned for).
+                if (Directory.Exists(fullPath))
+                {
+                    _failed(error);
+                }
             }
         }
 
         _changed(fullPath);
     }
 
+    /// <summary>
+    /// Reports each file already in a folder that just got its watch; more than
+    /// <see cref="MaxReported"/> is reported as an overflow (the watcher then scans git status).
+    /// </summary>
+    private void ReportContents(string folder)
+    {
+        var reported = 0;
+        foreach (var file in Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true }))
+        {
+            if (++reported > MaxReported)
+            {
+                _failed(new InternalBufferOverflowException($"{folder} held more than {MaxReported} files when its watch was made"));
+                return;
+            }
+
+            _changed(file);
+        }
+    }
+
     private void Add(string name)
     {
+        var path = Path.Combine(_root, name);
         lock (_gate)
         {
             if (_disposed || _folders.ContainsKey(name))
@@ -158,26 +183,38 @@ internal sealed class WatchSet : IDisposable
             }
         }
 
-        var watcher = Make(Path.Combine(_root, name), recursive: true, watcher =>
+        FileSystemWatcher made;
+        try
         {
-            watcher.Created += (_, e) => _changed(e.FullPath);
-            watcher.Deleted += (_, e) => _changed(e.FullPath);
-            watcher.Changed += (_, e) => _changed(e.FullPath);
-            watcher.Renamed += (_, e) =>
-            {
-                _changed(e.OldFullPath);
-                _changed(e.FullPath);
-            };
-        });
+            made = Make(path, recursive: true, Handlers);
+        }
+        catch (Exception error) when (error is IOException or ArgumentException && !Directory.Exists(path))
+        {
+            // Gone before its watch was made (a short-lived build folder): nothing to watch.
+            return;
+        }
+
         lock (_gate)
         {
-            if (!_disposed && _folders.TryAdd(name, watcher))
+            if (!_disposed && _folders.TryAdd(name, made))
             {
                 return;
             }
         }
 
-        watcher.Dispose();
+        made.Dispose();
+    }
+
+    private void Handlers(FileSystemWatcher watcher)
+    {
+        watcher.Created += (_, e) => _changed(e.FullPath);
+        watcher.Deleted += (_, e) => _changed(e.FullPath);
+        watcher.Changed += (_, e) => _changed(e.FullPath);
+        watcher.Renamed += (_, e) =>
+        {
+            _changed(e.OldFullPath);
+            _changed(e.FullPath);
+        };
     }
 
     private void Remove(string name)

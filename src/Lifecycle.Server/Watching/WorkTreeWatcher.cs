@@ -40,6 +40,7 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
     private readonly ChangeRecorder _recorder;
     private WatchSet? _watch;
     private ITimer? _timer;
+    private ITimer? _resync;
     private bool _stopped;
 
     public WorkTreeWatcher(SessionService sessions, ISessionStore store, RepositoryContext repository, WatchingOptions options, TimeProvider time, ILogger<WorkTreeWatcher> logger)
@@ -94,6 +95,7 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
         }
 
         _timer = _time.CreateTimer(_ => Track(CheckAsync()), null, _options.ScanInterval, _options.ScanInterval);
+        _resync = _time.CreateTimer(_ => ResyncFolders(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         return Task.CompletedTask;
     }
 
@@ -138,6 +140,7 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
 
         Unwatch();
         _timer?.Dispose();
+        _resync?.Dispose();
         // What was saved just before the stop is still recorded.
         foreach (var path in _debouncer.Drain())
         {
@@ -151,6 +154,7 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
     {
         Unwatch();
         _timer?.Dispose();
+        _resync?.Dispose();
         _debouncer.Dispose();
         _paths.Dispose();
         _scanning.Dispose();
@@ -171,11 +175,15 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
             Unwatch();
             await LoseTrackAsync($"the work tree {_paths.Root} was deleted or moved away", null);
         }
-        else if (root && !IsWatching && Watch())
+        else if (root && !IsWatching)
         {
-            _missed.Resumed();
+            // The repository and its ignore rules as they are now decide which folders are watched.
             _paths.Reset();
-            WatchingLog.Resumed(_logger, _paths.Root);
+            if (Watch())
+            {
+                _missed.Resumed();
+                WatchingLog.Resumed(_logger, _paths.Root);
+            }
         }
 
         if (root && NeedsScan)
@@ -238,8 +246,10 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
 
         if (_paths.ForgetIgnoredIfRulesChanged(relative) && relative == ".gitignore")
         {
-            // A top-level folder may have become ignored, or no longer be.
-            ResyncFolders();
+            // A top-level folder may have become ignored, or no longer be: checked once the file
+            // is quiet, not while an editor or a checkout has it half written (which could un-ignore
+            // node_modules/ for an instant and watch all of it).
+            _resync?.Change(_options.Quiet, Timeout.InfiniteTimeSpan);
         }
 
         if (_paths.IsWork(relative))
@@ -279,8 +289,10 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
 
         if (error is InternalBufferOverflowException)
         {
-            // The watch itself still works; only the events in between are gone.
+            // The watch itself still works; only the events in between are gone (top-level folders
+            // made or removed among them too).
             Track(LoseTrackAsync("more changes at once than the watcher's buffer holds (overflow)", error));
+            _resync?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
             return;
         }
 

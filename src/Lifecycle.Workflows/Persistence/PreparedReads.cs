@@ -22,6 +22,11 @@ namespace Lifecycle.Workflows.Persistence;
 /// <see cref="IdleLifetime"/> is closed, so that a file no longer read (a CLI command's, a test's)
 /// holds no connection.
 /// </para>
+/// <para>
+/// Static, keyed by file, like Microsoft.Data.Sqlite's own pool: the stores that read one file
+/// (the session store and the workflow store share it) share its lanes, and a recovery that
+/// replaces the file clears them without knowing which stores exist.
+/// </para>
 /// </remarks>
 internal sealed class PreparedReads
 {
@@ -70,7 +75,7 @@ internal sealed class PreparedReads
             var kept = new List<Lane>();
             while (reads._idle.TryTake(out var lane))
             {
-                if (now - lane.LastUsed > IdleLifetime.TotalMilliseconds)
+                if (now - lane.LastUsed > IdleLifetime.TotalMilliseconds || lane.Generation != Interlocked.Read(ref reads._generation))
                 {
                     lane.Dispose();
                 }
@@ -91,7 +96,7 @@ internal sealed class PreparedReads
     public List<T> Read<T>(string sql, ReadOnlySpan<(string Name, object? Value)> parameters, Func<SqliteDataReader, T> read)
     {
         var generation = Interlocked.Read(ref _generation);
-        var lane = _idle.TryTake(out var idle) ? idle : new Lane(_connectionString);
+        var lane = TakeIdle(generation) ?? new Lane(_connectionString, generation);
         var keep = false;
         try
         {
@@ -115,7 +120,7 @@ internal sealed class PreparedReads
         }
         finally
         {
-            if (keep && _idle.Count < MaxIdle && Interlocked.Read(ref _generation) == generation)
+            if (keep && _idle.Count < MaxIdle && lane.Generation == Interlocked.Read(ref _generation))
             {
                 lane.LastUsed = Environment.TickCount64;
                 _idle.Add(lane);
@@ -127,6 +132,22 @@ internal sealed class PreparedReads
         }
     }
 
+    // An idle lane opened since the last clear; one opened before it is closed (it may read the replaced file).
+    private Lane? TakeIdle(long generation)
+    {
+        while (_idle.TryTake(out var lane))
+        {
+            if (lane.Generation == generation)
+            {
+                return lane;
+            }
+
+            lane.Dispose();
+        }
+
+        return null;
+    }
+
     private sealed class Lane : IDisposable
     {
         private readonly SqliteConnection _connection;
@@ -134,8 +155,12 @@ internal sealed class PreparedReads
 
         public long LastUsed { get; set; } = Environment.TickCount64;
 
-        public Lane(string connectionString)
+        /// <summary>The clears (<see cref="ClearAll"/>) before this lane was opened.</summary>
+        public long Generation { get; }
+
+        public Lane(string connectionString, long generation)
         {
+            Generation = generation;
             _connection = new SqliteConnection(connectionString);
             try
             {

@@ -38,7 +38,7 @@ public sealed class DocumentsHarness : IAsyncDisposable
             await _services.DisposeAsync();
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Lifecycle.Workflows.Persistence.SqliteDatabase.ClearAllPools();
         Directory.Delete(_engineFolder, recursive: true);
         Repository.Dispose();
     }

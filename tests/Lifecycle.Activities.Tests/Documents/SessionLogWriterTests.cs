@@ -139,8 +139,9 @@ public sealed class SessionLogWriterTests : IDisposable
     {
         var writer = Writer;
         writer.Append(Session(), SessionLogEntries.Note(Nine, "one"));
-        // Another process (a close run by the CLI) ends the log this writer knew open.
-        File.AppendAllText(LogPath, "\n## Closed\n- **Ended**: 2026-11-24 10:00 UTC\n");
+        // Another process (a close run by the CLI) ends the log this writer knew open, with a closing
+        // section longer than what an append reads of a log it knows open.
+        File.AppendAllText(LogPath, "\n## Closed\n- **Ended**: 2026-11-24 10:00 UTC\n- **Duration**: 1h 00m\n- **Commits**: 3\n- **Tasks done**: 2 of 4\n");
         var closed = File.ReadAllText(LogPath);
 
         var written = writer.Append(Session(), SessionLogEntries.Note(Nine, "after"));

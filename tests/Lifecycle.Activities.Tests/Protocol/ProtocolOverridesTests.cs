@@ -52,7 +52,7 @@ public class ProtocolOverridesTests
             Assert.All(overrides, o => Assert.Equal(time.GetUtcNow(), o!["time"]!.GetValue<DateTimeOffset>()));
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Lifecycle.Workflows.Persistence.SqliteDatabase.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }
 }

@@ -50,7 +50,7 @@ public class RequireTests
             }
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Lifecycle.Workflows.Persistence.SqliteDatabase.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }
 }

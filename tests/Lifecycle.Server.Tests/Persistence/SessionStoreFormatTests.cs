@@ -111,7 +111,7 @@ public sealed class SessionStoreFormatTests : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        Lifecycle.Workflows.Persistence.SqliteDatabase.ClearAllPools();
         _folder.Dispose();
     }
 

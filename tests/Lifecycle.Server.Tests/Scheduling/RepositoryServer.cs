@@ -39,7 +39,7 @@ internal sealed class RepositoryServer(string repository, SchedulingOptions? sch
         where T : notnull => Services.GetRequiredService<T>();
 
     protected override IHostBuilder CreateHostBuilder() =>
-        ServerHost.CreateBuilder(new ServerOptions(repository) { LogToConsole = false, Scheduling = scheduling ?? Fast })
+        ServerHost.CreateBuilder(new ServerOptions(repository) { LogToConsole = false, TrimMemoryAfterStart = false, Scheduling = scheduling ?? Fast })
             .ConfigureServices(services =>
             {
                 if (clock is not null)

@@ -90,7 +90,7 @@ public sealed class EventWriterTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Lifecycle.Workflows.Persistence.SqliteDatabase.ClearAllPools();
         _folder.Dispose();
     }
 

@@ -41,7 +41,7 @@ public sealed class ServerFactory : WebApplicationFactory<ServerOptions>
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     protected override IHostBuilder CreateHostBuilder() =>
-        ServerHost.CreateBuilder(Configure(new ServerOptions(Folder.Path) { LogToConsole = false }));
+        ServerHost.CreateBuilder(Configure(new ServerOptions(Folder.Path) { LogToConsole = false, TrimMemoryAfterStart = false }));
 
     protected override void Dispose(bool disposing)
     {

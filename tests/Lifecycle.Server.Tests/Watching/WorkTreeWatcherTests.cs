@@ -63,6 +63,22 @@ public sealed class WorkTreeWatcherTests(Xunit.Abstractions.ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task FilesWrittenIntoANewTopLevelFolderAtOnce_AreAllRecorded()
+    {
+        await StartSessionAsync();
+        _ = _server.Server;
+
+        // As a copy or a scaffolding tool does: the folder and its files in one go, before any watch on it.
+        var names = new[] { "lib/a.cs", "lib/deep/b.cs", "lib/deep/er/c.cs" };
+        foreach (var name in names)
+        {
+            _server.Folder.Write(name, "// new\n");
+        }
+
+        await Polling.UntilAsync(FileEventsAsync, paths => names.All(paths.Contains), Deadline, "file_modified for every file of lib/");
+    }
+
+    [Fact]
     public async Task ADeletedTrackedFile_IsRecorded()
     {
         await StartSessionAsync();

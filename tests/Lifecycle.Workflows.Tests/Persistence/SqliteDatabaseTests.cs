@@ -25,7 +25,7 @@ public class SqliteDatabaseTests
     {
         using var db = new TempDatabase();
         await db.Store().InitializeAsync(default);
-        SqliteConnection.ClearAllPools();
+        Lifecycle.Workflows.Persistence.SqliteDatabase.ClearAllPools();
         using var watcher = db.Connect();
         var version = DataVersion(watcher);
 

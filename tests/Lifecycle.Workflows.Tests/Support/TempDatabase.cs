@@ -42,7 +42,7 @@ public sealed class TempDatabase : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        Lifecycle.Workflows.Persistence.SqliteDatabase.ClearAllPools();
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -108,7 +108,7 @@ public sealed class TestEngine : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Lifecycle.Workflows.Persistence.SqliteDatabase.ClearAllPools();
         try
         {
             Directory.Delete(Folder, recursive: true);
