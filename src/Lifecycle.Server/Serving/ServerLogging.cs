@@ -15,7 +15,8 @@ namespace Lifecycle.Server.Serving;
 /// (flushed every second and when the server stops): under load every request logs a line, and
 /// writing it on the request's thread made requests queue on the sinks' locks (a third of the
 /// server's time at 3,000 events/s, docs/PERFORMANCE.md §4). The queue holds 100,000 events and
-/// then makes callers wait rather than drop lines.
+/// then makes callers wait rather than drop lines. A clean stop and a crash of <c>serve</c> write
+/// out what is buffered; a <c>kill -9</c> loses up to the last second.
 /// </remarks>
 public static class ServerLogging
 {

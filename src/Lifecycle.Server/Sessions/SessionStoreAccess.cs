@@ -19,23 +19,18 @@ public sealed class SessionStoreAccess(ISessionStore sessions, LifecyclePaths pa
     public bool Exists => File.Exists(paths.Database);
 
     /// <summary>The latest session, or null when none was ever stored; creates nothing.</summary>
-    public async Task<SessionContext?> LatestOrNullAsync(CancellationToken cancellationToken)
-    {
-        WorkingTree.Require(repository.Root);
-        var latest = Exists ? await sessions.GetLatestAsync(cancellationToken) : null;
-        if (latest is null)
-        {
-            await RequireNoLostStoreAsync(cancellationToken);
-        }
-
-        return latest;
-    }
+    public Task<SessionContext?> LatestOrNullAsync(CancellationToken cancellationToken) =>
+        LatestOrNullAsync(sessions.GetLatestAsync, cancellationToken);
 
     /// <summary>The latest session's id and state (<see cref="LatestOrNullAsync"/> without reading the session).</summary>
-    public async Task<SessionHead?> LatestHeadOrNullAsync(CancellationToken cancellationToken)
+    public Task<SessionHead?> LatestHeadOrNullAsync(CancellationToken cancellationToken) =>
+        LatestOrNullAsync(sessions.GetLatestHeadAsync, cancellationToken);
+
+    private async Task<T?> LatestOrNullAsync<T>(Func<CancellationToken, Task<T?>> read, CancellationToken cancellationToken)
+        where T : class
     {
         WorkingTree.Require(repository.Root);
-        var latest = Exists ? await sessions.GetLatestHeadAsync(cancellationToken) : null;
+        var latest = Exists ? await read(cancellationToken) : null;
         if (latest is null)
         {
             await RequireNoLostStoreAsync(cancellationToken);

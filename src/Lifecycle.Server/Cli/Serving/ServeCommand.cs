@@ -67,6 +67,9 @@ public static class ServeCommand
         try
         {
             using var host = ServerHost.CreateBuilder(options).Build();
+            // The log is written from a buffer (Serving/ServerLogging): a crash writes out what it holds
+            // first (UseSerilog makes the server's logger the static one, which CloseAndFlush disposes).
+            AppDomain.CurrentDomain.UnhandledException += (_, _) => Serilog.Log.CloseAndFlush();
             try
             {
                 await host.StartAsync(cancellationToken);
