@@ -23,9 +23,6 @@ internal sealed class InstanceWriter : IDisposable
     private readonly SqliteCommand _insertBookmark;
     private readonly SqliteCommand _insertJournal;
 
-    // Unknown at first: the connection may have been opened inside a DeferredSync scope.
-    private bool? _durable;
-
     public InstanceWriter(SqliteDatabase database)
     {
         _connection = database.Open();
@@ -58,7 +55,7 @@ internal sealed class InstanceWriter : IDisposable
     /// <summary>Writes a new instance row and its bookmarks in one durable transaction.</summary>
     public void Insert(InstanceRecord record, IReadOnlyList<Bookmark> bookmarks)
     {
-        Durability(true);
+        SqlitePragmas.SetSynchronous(_connection, durable: true);
         using var transaction = _connection.BeginTransaction();
         Execute(_insert, transaction,
             record.Id, record.DefinitionId, record.Version, record.Status, record.Error, record.FaultActivityId, record.FaultCode,
@@ -79,7 +76,7 @@ internal sealed class InstanceWriter : IDisposable
     /// </remarks>
     public bool Update(InstanceRecord record, long expectedRevision, bool deleteBookmarks, IReadOnlyList<Bookmark> bookmarks, JournalSegmentRecord? journal, bool durable = true)
     {
-        Durability(durable);
+        SqlitePragmas.SetSynchronous(_connection, durable);
         using var transaction = _connection.BeginTransaction();
         var updated = Execute(_update, transaction,
             record.Id, record.Status, record.Error, record.FaultActivityId, record.FaultCode, Ticks(record.UpdatedAt), Ticks(record.FinishedAt),
@@ -113,18 +110,6 @@ internal sealed class InstanceWriter : IDisposable
         }
 
         _connection.Dispose();
-    }
-
-    /// <summary>Sets how the next commits on this connection wait for the disk; a PRAGMA only when it changes.</summary>
-    private void Durability(bool durable)
-    {
-        if (durable == _durable)
-        {
-            return;
-        }
-
-        SqlitePragmas.SetSynchronous(_connection, durable);
-        _durable = durable;
     }
 
     private void InsertBookmarks(SqliteTransaction transaction, string instanceId, IReadOnlyList<Bookmark> bookmarks)

@@ -37,8 +37,7 @@ internal static class SqlitePragmas
 
     internal static void Apply(SqliteConnection connection, bool durable = true)
     {
-        var handle = connection.Handle!;
-        if (Applied.TryGetValue(handle, out var set))
+        if (Applied.TryGetValue(connection.Handle!, out _))
         {
             SetSynchronous(connection, durable);
             return;
@@ -47,14 +46,13 @@ internal static class SqlitePragmas
         using var command = connection.CreateCommand();
         command.CommandText = (durable ? Durable : CrashSafe) + BusyTimeout;
         command.ExecuteNonQuery();
-        Applied.AddOrUpdate(handle, new StrongBox<bool>(durable));
+        Applied.AddOrUpdate(connection.Handle!, new StrongBox<bool>(durable));
     }
 
     /// <summary>Sets how the next commits on <paramref name="connection"/> wait for the disk; a PRAGMA only when that changes.</summary>
     internal static void SetSynchronous(SqliteConnection connection, bool durable)
     {
-        var handle = connection.Handle!;
-        if (Applied.TryGetValue(handle, out var set) && set.Value == durable)
+        if (Applied.TryGetValue(connection.Handle!, out var set) && set.Value == durable)
         {
             return;
         }
@@ -62,13 +60,6 @@ internal static class SqlitePragmas
         using var command = connection.CreateCommand();
         command.CommandText = durable ? Durable : CrashSafe;
         command.ExecuteNonQuery();
-        if (set is null)
-        {
-            Applied.AddOrUpdate(handle, new StrongBox<bool>(durable));
-        }
-        else
-        {
-            set.Value = durable;
-        }
+        Applied.AddOrUpdate(connection.Handle!, new StrongBox<bool>(durable));
     }
 }

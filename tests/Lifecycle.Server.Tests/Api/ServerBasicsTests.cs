@@ -104,9 +104,7 @@ public sealed class ServerBasicsTests : IDisposable
     public async Task The_cookie_opens_the_api()
     {
         _ = _server.Server;
-        var token = Lifecycle.Server.Serving.AccessToken.Read(_server.Paths.TokenFile)!;
-        var client = _server.Anonymous();
-        client.DefaultRequestHeaders.Add("Cookie", $"lifecycle_token={token}");
+        var client = CookieClient();
 
         var response = await client.GetAsync("/api/sessions/current");
 
@@ -117,9 +115,7 @@ public sealed class ServerBasicsTests : IDisposable
     public async Task A_change_with_the_cookie_alone_from_another_origin_is_refused()
     {
         _ = _server.Server;
-        var token = Lifecycle.Server.Serving.AccessToken.Read(_server.Paths.TokenFile)!;
-        var client = _server.Anonymous();
-        client.DefaultRequestHeaders.Add("Cookie", $"lifecycle_token={token}");
+        var client = CookieClient();
         client.DefaultRequestHeaders.Add("Origin", "http://127.0.0.1:1");
 
         var response = await client.PostAsync("/api/sessions/current/tasks", new StringContent("""{"title": "planted"}""", System.Text.Encoding.UTF8, "text/plain"));
@@ -132,9 +128,7 @@ public sealed class ServerBasicsTests : IDisposable
     public async Task A_change_with_the_cookie_from_the_servers_own_origin_is_let_through()
     {
         _ = _server.Server;
-        var token = Lifecycle.Server.Serving.AccessToken.Read(_server.Paths.TokenFile)!;
-        var client = _server.Anonymous();
-        client.DefaultRequestHeaders.Add("Cookie", $"lifecycle_token={token}");
+        var client = CookieClient();
         client.DefaultRequestHeaders.Add("Origin", client.BaseAddress!.GetLeftPart(UriPartial.Authority));
 
         var response = await client.PostAsync("/api/sessions/current/tasks", new StringContent("""{"title": "wanted"}""", System.Text.Encoding.UTF8, "application/json"));
@@ -173,4 +167,13 @@ public sealed class ServerBasicsTests : IDisposable
     }
 
     public void Dispose() => _server.Dispose();
+
+    // A client that carries the dashboard's cookie (what the login URL sets) and no bearer token.
+    private HttpClient CookieClient()
+    {
+        var token = Lifecycle.Server.Serving.AccessToken.Read(_server.Paths.TokenFile)!;
+        var client = _server.Anonymous();
+        client.DefaultRequestHeaders.Add("Cookie", $"lifecycle_token={token}");
+        return client;
+    }
 }
