@@ -1,3 +1,4 @@
+using Lifecycle.Server.Dashboard;
 using Lifecycle.Server.Instances;
 using Lifecycle.Server.Serving;
 using Microsoft.AspNetCore.Builder;
@@ -33,6 +34,7 @@ public static class ApiEndpoints
         api.MapInstancesApi();
         api.MapJournalApi();
         api.MapJournalStreamApi();
+        endpoints.MapDashboard();
         return endpoints;
     }
 }

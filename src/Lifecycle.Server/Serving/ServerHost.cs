@@ -1,6 +1,7 @@
 using Lifecycle.Activities.Setup;
 using Lifecycle.Server.Api;
 using Lifecycle.Server.Cli;
+using Lifecycle.Server.Dashboard;
 using Lifecycle.Server.Hosting;
 using Lifecycle.Server.Scheduling;
 using Lifecycle.Server.Watching;
@@ -71,6 +72,7 @@ public static class ServerHost
         });
         services.AddOpenApi();
         ApiEndpoints.AddServices(services);
+        Dashboard.DashboardEndpoints.AddServices(services);
     }
 
     private static void UsePipeline(IApplicationBuilder app)
@@ -94,6 +96,7 @@ public static class ServerHost
         app.UseJsonBodies();
         app.UseRouting();
         app.UseTokenAuthentication();
+        app.UseDashboardAccess();
         app.UseEndpoints(endpoints => endpoints.MapLifecycleEndpoints());
     }
 }

@@ -8,7 +8,7 @@ using Lifecycle.Activities.Sessions;
 namespace Lifecycle.Server.Sessions;
 
 /// <summary>The read-only use cases: status, the list of sessions, one session, its report.</summary>
-public sealed class SessionQueries(ISessionStore sessions, SessionStoreAccess access, RepositoryContext repository)
+public sealed class SessionQueries(ISessionStore sessions, SessionStoreAccess access, RepositoryContext repository, TimeProvider clock)
 {
     public async Task<SessionStatus> StatusAsync(CancellationToken cancellationToken)
     {
@@ -55,6 +55,20 @@ public sealed class SessionQueries(ISessionStore sessions, SessionStoreAccess ac
         CheckPage(offset, limit);
         var all = await ListAsync(cancellationToken);
         return new Page<SessionContext>(all.Count, offset, limit, [.. all.Skip(offset).Take(limit)]);
+    }
+
+    /// <summary>A page of the sessions that pass <paramref name="filter"/>, with how many do.</summary>
+    public async Task<Page<SessionContext>> SearchAsync(SessionFilter filter, int offset, int limit, CancellationToken cancellationToken)
+    {
+        CheckPage(offset, limit);
+        if (filter is { Since: { } since, Until: { } until } && until < since)
+        {
+            throw new SessionException($"'until' ({until:yyyy-MM-dd}) is before 'since' ({since:yyyy-MM-dd}); give a range that ends after it starts.", ErrorKind.InvalidInput);
+        }
+
+        var matching = (await ListAsync(cancellationToken)).Where(session => filter.Matches(session, clock.LocalTimeZone));
+        var ordered = (filter.NewestFirst ? matching.Reverse() : matching).ToList();
+        return new Page<SessionContext>(ordered.Count, offset, limit, [.. ordered.Skip(offset).Take(limit)]);
     }
 
     /// <summary>A page of a session's events, filtered by type and time, with how many match.</summary>

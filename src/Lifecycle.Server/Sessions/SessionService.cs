@@ -77,6 +77,10 @@ public sealed class SessionService(
     public Task<Lifecycle.Activities.Sessions.Page<Lifecycle.Activities.Sessions.SessionContext>> ListPageAsync(int offset, int limit, CancellationToken cancellationToken) =>
         queries.ListPageAsync(offset, limit, cancellationToken);
 
+    /// <summary>A page of the sessions that pass a filter (dates, branch, state), with how many do.</summary>
+    public Task<Lifecycle.Activities.Sessions.Page<Lifecycle.Activities.Sessions.SessionContext>> SearchAsync(SessionFilter filter, int offset, int limit, CancellationToken cancellationToken) =>
+        queries.SearchAsync(filter, offset, limit, cancellationToken);
+
     /// <summary>A page of a session's events, filtered by type and time (<paramref name="until"/> excluded), with how many match.</summary>
     public Task<Lifecycle.Activities.Sessions.Page<Lifecycle.Activities.Sessions.SessionEvent>> EventsAsync(
         string sessionId, string? type, DateTimeOffset? since, DateTimeOffset? until, int offset, int limit, CancellationToken cancellationToken) =>

@@ -37,6 +37,15 @@ public sealed class ServerFactory : WebApplicationFactory<ServerOptions>
         return client;
     }
 
+    /// <summary>A client like the dashboard's browser after the login URL: the cookie, no bearer token, and our own Origin on changes.</summary>
+    public HttpClient Browser()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("Cookie", $"{TokenAuthentication.CookieName}={Token()}");
+        client.DefaultRequestHeaders.Add("Origin", $"{client.BaseAddress!.Scheme}://{client.BaseAddress.Authority}");
+        return client;
+    }
+
     /// <summary>A client without the token.</summary>
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
