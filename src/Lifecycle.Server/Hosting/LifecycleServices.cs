@@ -36,6 +36,7 @@ public static class LifecycleServices
         services.AddSingleton<EndSession>();
         services.AddSingleton<SessionTasks>();
         services.AddSingleton<EventWriter>();
+        services.AddSingleton<SessionChangeSignal>();
         services.AddSingleton<SessionEvents>();
         services.AddSingleton<SessionQueries>();
         services.AddSingleton<SessionCheckpoints>();

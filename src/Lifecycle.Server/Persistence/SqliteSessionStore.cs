@@ -222,11 +222,12 @@ public sealed class SqliteSessionStore : ISessionStore
             WHERE SessionId = $sessionId AND ($type IS NULL OR Type = $type)
               AND ($since IS NULL OR (Timestamp >> 11) - ((Timestamp << 53) >> 53) * 600000 >= $since)
             AND ($until IS NULL OR (Timestamp >> 11) - ((Timestamp << 53) >> 53) * 600000 < $until)
+            AND ($after IS NULL OR Sequence > $after)
             """;
         (string Name, object? Value)[] filter =
         [
             ("$sessionId", query.SessionId), ("$type", query.Type),
-            ("$since", query.Since?.UtcTicks / 1000), ("$until", query.Until?.UtcTicks / 1000),
+            ("$since", query.Since?.UtcTicks / 1000), ("$until", query.Until?.UtcTicks / 1000), ("$after", query.AfterSequence),
         ];
         await using var count = connection.Command($"SELECT COUNT(*) FROM SessionEvents {Where}", filter);
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);

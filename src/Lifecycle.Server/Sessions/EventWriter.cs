@@ -26,7 +26,7 @@ namespace Lifecycle.Server.Sessions;
 /// committed (or fails) with its batch, and its caller gets that outcome.
 /// </para>
 /// </remarks>
-public sealed class EventWriter(ISessionStore sessions, SessionLogWriter log, ISessionNotifier notifier)
+public sealed class EventWriter(ISessionStore sessions, SessionLogWriter log, ISessionNotifier notifier, SessionChangeSignal? changes = null)
 {
     /// <summary>The most events one transaction writes.</summary>
     public const int MaxBatch = 1024;
@@ -110,6 +110,7 @@ public sealed class EventWriter(ISessionStore sessions, SessionLogWriter log, IS
 
                 return pulse;
             }, CancellationToken.None);
+            changes?.Notify();
             var appended = batch.Select((pending, i) => new AppendedEvent(stored[i], merged.Contains(pending.Event))).ToList();
             await LogAsync(appended);
             for (var i = 0; i < batch.Count; i++)

@@ -134,6 +134,13 @@ public sealed class SessionQueries(ISessionStore sessions, SessionStoreAccess ac
                    "reports are written when a session ends (see 'lifecycle sessions').", ErrorKind.NotFound);
     }
 
+    /// <summary>A session's log (<c>SESSION-NNNNN-LOG.md</c>) as written so far, from the work tree or the branch that holds it; null when it has none.</summary>
+    public async Task<ReportDocument?> LogAsync(string id, CancellationToken cancellationToken)
+    {
+        var session = await access.GetAsync(id, cancellationToken);
+        return FindDocument(session.SessionId, "log");
+    }
+
     private async Task<string> LastClosedAsync(CancellationToken cancellationToken)
     {
         await access.LatestAsync(cancellationToken);
@@ -170,7 +177,7 @@ public sealed class SessionQueries(ISessionStore sessions, SessionStoreAccess ac
     private string Relative(string sessionId, string format)
     {
         var docs = SessionDocs.For(repository.Config.DocsFolder, sessionId);
-        return format == "md" ? docs.Report : docs.HandoffJson;
+        return format switch { "md" => docs.Report, "log" => docs.Log, _ => docs.HandoffJson };
     }
 
     /// <summary>Live counts of an ACTIVE session: its commits so far, the files and lines they changed, what is uncommitted now (returned, all of it).</summary>

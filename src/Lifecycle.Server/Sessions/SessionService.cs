@@ -86,6 +86,9 @@ public sealed class SessionService(
         string sessionId, string? type, DateTimeOffset? since, DateTimeOffset? until, int offset, int limit, CancellationToken cancellationToken) =>
         queries.EventsAsync(sessionId, type, since, until, offset, limit, cancellationToken);
 
+    /// <summary>A session's log as written so far; null when it has none.</summary>
+    public Task<ReportDocument?> LogAsync(string sessionId, CancellationToken cancellationToken) => queries.LogAsync(sessionId, cancellationToken);
+
     public Task<SessionDetails> ShowAsync(string sessionId, CancellationToken cancellationToken) => queries.ShowAsync(sessionId, cancellationToken);
 
     /// <summary>Rebuilds the store from the committed handoffs and the checkpoint, saying what it found and used.</summary>

@@ -27,6 +27,8 @@ public static class SessionsApi
     {
         services.Replace(ServiceDescriptor.Singleton<ISessionNotifier, SessionTranscript.Notifier>());
         services.AddSingleton<IJournalObserver, SessionTranscript.LogObserver>();
+        services.TryAddSingleton(new SessionStreamOptions());
+        services.AddSingleton<SessionWatcher>();
     }
 
     public static RouteGroupBuilder MapSessionsApi(this RouteGroupBuilder api)
@@ -41,6 +43,7 @@ public static class SessionsApi
         sessions.MapSessionEventsApi();
         sessions.MapSessionTasksApi();
         sessions.MapSessionReportsApi();
+        sessions.MapSessionStreamApi();
         return api;
     }
 

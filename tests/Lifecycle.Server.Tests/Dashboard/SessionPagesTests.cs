@@ -1,0 +1,119 @@
+using System.Net;
+using System.Text;
+using Lifecycle.Server.Tests.Support;
+
+namespace Lifecycle.Server.Tests.Dashboard;
+
+/// <summary>The session pages: the current session (start, tasks, end) and one session with its handoff, log and events.</summary>
+public sealed class SessionPagesTests : IDisposable
+{
+    private readonly ServerFactory _server = new();
+
+    public void Dispose() => _server.Dispose();
+
+    [Fact]
+    public async Task Without_a_session_the_current_page_offers_to_start_one()
+    {
+        var html = await _server.Browser().GetStringAsync("/sessions/current");
+
+        Assert.Contains("No session is active", html);
+        Assert.Contains("data-api=\"POST /api/sessions/start\"", html);
+        Assert.DoesNotContain("id=\"add-task\"", html);
+    }
+
+    [Fact]
+    public async Task The_current_page_shows_the_active_sessions_tasks_with_their_actions()
+    {
+        await PostAsync("/api/sessions/start", """{"yes": true}""");
+        await PostAsync("/api/sessions/current/tasks", """{"title": "Write the <docs>", "priority": 2}""");
+
+        var html = await _server.Browser().GetStringAsync("/sessions/current");
+
+        Assert.Contains("<span class=\"badge ACTIVE\">ACTIVE</span>", html);
+        Assert.Contains("Write the &lt;docs&gt;", html);
+        Assert.Contains("data-api=\"POST /api/sessions/current/tasks/T1/done\"", html);
+        Assert.Contains("id=\"add-task\"", html);
+        Assert.Contains("data-api=\"POST /api/sessions/end\"", html);
+        Assert.Matches("<tr data-sequence=\"\\d+\">", html);
+    }
+
+    [Fact]
+    public async Task A_closed_sessions_page_shows_its_handoff_log_and_events()
+    {
+        await PostAsync("/api/sessions/start", """{"yes": true}""");
+        await PostAsync("/api/sessions/current/tasks", """{"title": "Left for later"}""");
+        await PostAsync("/api/sessions/end", """{"yes": true, "note": "Pick up the docs next."}""");
+
+        var html = await _server.Browser().GetStringAsync("/sessions/00001");
+
+        Assert.Contains("<h2>Handoff</h2>", html);
+        Assert.Contains("Left for later", html);
+        Assert.Contains("Pick up the docs next.", html);
+        Assert.Contains("id=\"session-log\"", html);
+        Assert.Contains("# Session 00001 Log", html);
+        Assert.Contains("task_added", html);
+        Assert.Contains("/api/sessions/00001/report?format=html", html);
+    }
+
+    [Fact]
+    public async Task An_unknown_session_is_a_404_page_that_says_so()
+    {
+        await PostAsync("/api/sessions/start", """{"yes": true}""");
+
+        var response = await _server.Browser().GetAsync("/sessions/00042");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("00042", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_stream_sends_a_snapshot_then_each_change_and_resumes_without_repeats()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await PostAsync("/api/sessions/start", """{"yes": true}""");
+        var client = _server.Browser();
+        string? lastId;
+        await using (var stream = await SseClient.ConnectAsync(client, "/api/sessions/current/stream", cancellationToken: deadline.Token))
+        {
+            var first = await stream.NextAsync(deadline.Token);
+            Assert.Equal("session", first.Event);
+            Assert.Equal("ACTIVE", first.Data!["state"]!.GetValue<string>());
+
+            await PostAsync("/api/sessions/current/tasks", """{"title": "Seen live"}""");
+            var seen = await stream.ReadUntilAsync(e => e.Event == "event", deadline.Token);
+            var added = seen[^1];
+            Assert.Equal("task_added", added.Data!["type"]!.GetValue<string>());
+            Assert.Equal(added.Data!["sequence"]!.GetValue<long>().ToString(System.Globalization.CultureInfo.InvariantCulture), added.Id);
+            lastId = added.Id;
+        }
+
+        await PostAsync("/api/sessions/current/tasks", """{"title": "Added while away"}""");
+        await using (var resumed = await SseClient.ConnectAsync(client, "/api/sessions/current/stream", lastId, deadline.Token))
+        {
+            var snapshot = await resumed.NextAsync(deadline.Token);
+            Assert.Equal("session", snapshot.Event);
+            Assert.Equal(2, snapshot.Data!["tasks"]!.AsArray().Count);
+            var next = await resumed.NextAsync(deadline.Token);
+            Assert.Equal("event", next.Event);
+            Assert.Equal("Added while away", next.Data!["data"]!["title"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public async Task A_resume_point_that_is_not_a_sequence_is_a_400()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/sessions/current/stream");
+        request.Headers.Add("Last-Event-ID", "yesterday");
+
+        var response = await _server.Browser().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not an event sequence", await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task PostAsync(string path, string body)
+    {
+        var response = await _server.Authorized().PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+}
