@@ -34,6 +34,7 @@ public static class ApiEndpoints
         api.MapInstancesApi();
         api.MapJournalApi();
         api.MapJournalStreamApi();
+        api.MapLoginApi();
         endpoints.MapDashboard();
         return endpoints;
     }

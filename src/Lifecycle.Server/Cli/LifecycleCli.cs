@@ -29,6 +29,7 @@ public static class LifecycleCli
         root.Add(InstancesCommand.Build(output, error));
         root.Add(JournalCommand.Build(output, error));
         root.Add(ServeCommand.Build(output, error));
+        root.Add(LoginCommand.Build(output, error));
         root.Add(DemoCommand.Build(output, error));
         root.Add(CompletionCommand.Build(output, error));
         return ValueCompletions.Attach(root);

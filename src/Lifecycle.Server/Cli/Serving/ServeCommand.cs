@@ -57,10 +57,20 @@ public static class ServeCommand
                 $"--urls {urls} listens beyond this machine ({string.Join(", ", exposed)}); pass --allow-remote as well if you mean it (the token in .lifecycle/token is then the only protection), or use http://127.0.0.1:PORT.");
         }
 
+        return await RunAsync(context, context.Repository, urls, remote, exposed, cancellationToken);
+    }
+
+    /// <summary>
+    /// Serves <paramref name="repository"/> until Ctrl-C or SIGTERM: claims <c>.lifecycle/server.json</c>,
+    /// starts the host, prints where it listens and a one-time login URL (or them as JSON with --json).
+    /// <c>demo --serve</c> runs it on the demo's repository.
+    /// </summary>
+    internal static async Task<int> RunAsync(CommandContext context, string repository, string urls, bool remote, IReadOnlyList<string> exposed, CancellationToken cancellationToken)
+    {
         // Before anything is created: in a folder that is no repository, serve would make .lifecycle/
         // there and watch the whole folder (a home directory) for a session that can never start.
-        Lifecycle.Server.Sessions.WorkingTree.Require(context.Repository);
-        var options = new ServerOptions(context.Repository) { Urls = urls, AllowRemote = remote };
+        Lifecycle.Server.Sessions.WorkingTree.Require(repository);
+        var options = new ServerOptions(repository) { Urls = urls, AllowRemote = remote };
         var paths = LifecyclePaths.For(options.Repository);
         var file = new ServerFile(paths);
         file.Claim();

@@ -15,7 +15,8 @@ public static class DemoCommand
 {
     public static Command Build(TextWriter output, TextWriter error)
     {
-        var command = new Command("demo", "See what Lifecycle does, on a throwaway git repository in a new temp folder: start, tasks, a commit, end (handoff, documents, work put away), start again");
+        var serve = new Option<bool>("--serve") { Description = "Then serve the dashboard on the demo repository (with a waiting and a faulted workflow to try) until Ctrl-C" };
+        var command = new Command("demo", "See what Lifecycle does, on a throwaway git repository in a new temp folder: start, tasks, a commit, end (handoff, documents, work put away), start again") { serve };
         return command.Handle(output, error, async (context, cancellationToken) =>
         {
             var folder = Directory.CreateTempSubdirectory("lifecycle-demo-").FullName;
@@ -28,6 +29,24 @@ public static class DemoCommand
             var repository = DemoRepository.Create(folder, host.Get<TimeProvider>());
             using var stop = StopOnSignals(host);
             var outcome = await new DemoTour(host.Sessions, repository, narration).RunAsync(cancellationToken);
+            if (context.Parse.GetValue(serve))
+            {
+                var runs = await DemoWorkflows.RunAsync(host.Get<Lifecycle.Workflows.Hosting.WorkflowEngine>(), cancellationToken);
+                narration.WriteLine();
+                narration.WriteLine($"Two workflows to try from the dashboard: {string.Join(", ", runs.Select(r => $"{r.WorkflowId} is {r.Status}"))}.");
+                var paths = host.Paths;
+                // The server handles Ctrl-C and SIGTERM from here on; the tour's host is done.
+                stop.Dispose();
+                await host.DisposeAsync();
+                if (!context.Json)
+                {
+                    WhereThingsAre(context.Out, outcome, paths);
+                    context.Out.WriteLine();
+                }
+
+                return await Serving.ServeCommand.RunAsync(context, folder, Lifecycle.Server.Serving.ServerOptions.DefaultUrls, remote: false, exposed: [], cancellationToken);
+            }
+
             if (context.Json)
             {
                 context.WriteJson(new
