@@ -52,8 +52,11 @@ const Lifecycle = (() => {
     return body;
   }
 
+  let pending = 0;
+
   /** Runs a data-api action ("METHOD URL") from a form or button, then reloads, goes to data-then, or says data-done. */
   async function act(element, body) {
+    pending++;
     const [method, url] = element.dataset.api.split(" ");
     const status = element.querySelector("[data-status]") || document.getElementById(element.dataset.statusId || "");
     const buttons = element.tagName === "FORM" ? element.querySelectorAll("button") : [element];
@@ -66,11 +69,13 @@ const Lifecycle = (() => {
         return;
       }
       toast(element.dataset.done || "Done.");
+      if (element.tagName === "FORM" && element.dataset.reset !== "false") element.reset();
       if (element.dataset.reload !== "false") setTimeout(() => location.reload(), 400);
     } catch (error) {
       if (status) { status.textContent = error.message; status.className = "error-box"; status.hidden = false; }
       toast(error.message, true);
     } finally {
+      pending--;
       buttons.forEach(b => b.disabled = false);
     }
   }
@@ -116,5 +121,8 @@ const Lifecycle = (() => {
     };
   }
 
-  return { api, toast, follow, liveIndicator, formBody };
+  /** True while an action of this page waits for its answer: live updates must not reload the page under it. */
+  const busy = () => pending > 0;
+
+  return { api, toast, follow, liveIndicator, formBody, busy };
 })();

@@ -65,7 +65,8 @@
     session: snapshot => {
       const active = snapshot.sessionId !== null && snapshot.state !== "DORMANT";
       if (active !== wasActive || (active && snapshot.sessionId !== shownSession)) {
-        location.reload();
+        // The page's own start or end answers with where to go; someone else's changes the page now.
+        if (!Lifecycle.busy()) location.reload();
         return;
       }
       if (!active) return;
