@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,12 +19,22 @@ public static class DashboardEndpoints
         services.AddRazorComponents();
     }
 
+    private static bool IsPage(PathString path) =>
+        !path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !path.StartsWithSegments("/hooks", StringComparison.OrdinalIgnoreCase);
+
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapDashboardAssets();
         // Pages only read (GET); every change is a call to the API, which checks the Origin of
         // cookie requests (TokenAuthentication), so no page takes a form post to protect.
         endpoints.MapRazorComponents<App>().DisableAntiforgery();
+
+        // A page address that leads nowhere gets the dashboard's own 404 page; an unknown API or
+        // hooks route is left to the status-code pages, which answer Problem Details.
+        endpoints.MapFallback(context => IsPage(context.Request.Path)
+                ? new RazorComponentResult<App> { StatusCode = StatusCodes.Status404NotFound }.ExecuteAsync(context)
+                : Results.NotFound().ExecuteAsync(context))
+            .ExcludeFromDescription();
         return endpoints;
     }
 }

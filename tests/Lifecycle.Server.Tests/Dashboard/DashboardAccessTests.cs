@@ -91,6 +91,20 @@ public sealed partial class DashboardAccessTests : IDisposable
     }
 
     [Fact]
+    public async Task A_page_address_that_leads_nowhere_is_a_404_page_and_an_unknown_api_route_stays_problem_details()
+    {
+        var client = _server.Browser();
+
+        var page = await client.GetAsync("/sesions/00001");
+        var api = await client.GetAsync("/api/nope");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Contains("No dashboard page is at <code>/sesions/00001</code>", await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
     public async Task Filters_narrow_the_sessions_by_state_and_branch()
     {
         await PostAsync("/api/sessions/start");
