@@ -80,7 +80,9 @@ public static class StateMachineSvg
             else
             {
                 var d = Depth(t);
-                var (x1, x2) = (Center(t.From) - 20, Center(t.To) + 20);
+                // Each arc its own end points, spread by distance, so arrows into one state do not meet in one point.
+                var spread = 8 + 10 * (from - to);
+                var (x1, x2) = (Center(t.From) - spread, Center(t.To) + spread);
                 path = $"M{N(x1)},{N(bottom)} C{N(x1)},{N(bottom + d * 1.3)} {N(x2)},{N(bottom + d * 1.3)} {N(x2)},{N(bottom + 2)}";
                 (labelX, labelY) = ((x1 + x2) / 2, bottom + d + 2);
             }
