@@ -443,7 +443,6 @@ document.addEventListener("DOMContentLoaded", () => {
   function closePopup() {
     popup.hidden = true;
     popup.replaceChildren();
-    area.setAttribute("aria-expanded", "false");
     area.removeAttribute("aria-activedescendant");
     choices = [];
   }
@@ -487,7 +486,6 @@ document.addEventListener("DOMContentLoaded", () => {
     popup.style.left = `${Math.max(0, point.left)}px`;
     popup.style.top = `${point.top + 2}px`;
     popup.hidden = false;
-    area.setAttribute("aria-expanded", "true");
     highlight(0);
   }
 
