@@ -30,6 +30,8 @@ public static class WorkflowsApi
         workflows.MapGet("/{id}/versions", VersionsAsync).WithSummary("Every published version of a workflow");
         workflows.MapPut("/{id}", SaveDraftAsync)
             .WithSummary("Validates a definition and saves it as the repository's draft (.lifecycle/workflows/{id}.json); 400 lists every problem");
+        workflows.MapPost("/validate", ValidateAsync)
+            .WithSummary("Validates a definition (the body) without saving anything: 200 {valid, errors: [{path, message}]}; ?id=ID also checks the definition's id is ID");
         workflows.MapGet("/{id}/draft", GetDraft).WithSummary("The draft as saved");
         workflows.MapPost("/{id}/publish", PublishDraftAsync).WithSummary("Publishes the draft: a new version when it changed");
         workflows.MapPost("/{id}/execute", ExecuteAsync)
@@ -62,6 +64,18 @@ public static class WorkflowsApi
     {
         WorkflowDrafts.CheckId(id);
         return TypedResults.Ok(await catalog.SaveDraftAsync(id, await JsonBody.ReadTextAsync(request, cancellationToken), cancellationToken));
+    }
+
+    /// <remarks>
+    /// Answers 200 for an invalid definition too: the request (check this) succeeded, and the answer
+    /// is the same document as <c>lifecycle workflow validate --json</c>, which the editor shows as
+    /// the user types. Only a body that cannot be read (too large, not UTF-8) is an error.
+    /// </remarks>
+    private static async Task<Ok<ValidationReport>> ValidateAsync(string? id, HttpRequest request, WorkflowCatalog catalog, CancellationToken cancellationToken)
+    {
+        var json = await JsonBody.ReadTextAsync(request, cancellationToken);
+        var errors = await catalog.ProblemsAsync(json, "the request's definition", id, cancellationToken);
+        return TypedResults.Ok(new ValidationReport(errors.Count == 0, errors));
     }
 
     private static ContentHttpResult GetDraft(string id, WorkflowCatalog catalog) =>

@@ -99,6 +99,24 @@ public sealed class WorkflowCatalog(WorkflowEngine engine, DefinitionReader read
     public async Task<DraftStatus> SaveDraftAsync(string id, string json, CancellationToken cancellationToken)
     {
         var source = WorkflowDrafts.RelativePath(WorkflowDrafts.CheckId(id));
+        if (await ProblemsAsync(json, source, id, cancellationToken) is { Count: > 0 } errors)
+        {
+            throw new WorkflowValidationException(source, errors);
+        }
+
+        await drafts.WriteAsync(id, json, cancellationToken);
+        var latest = File.Exists(paths.Database) ? (await engine.Store.ListVersionsAsync(id, cancellationToken)).LastOrDefault() : null;
+        return new DraftStatus(id, source, latest?.Version, latest is not null && latest.ContentHash == DefinitionReader.Identify(json)?.ContentHash);
+    }
+
+    /// <summary>
+    /// Every problem saving <paramref name="json"/> as a draft would report, saving nothing: the
+    /// validation of <see cref="ReadAsync"/>, and when <paramref name="id"/> is given, a document
+    /// whose own id is not that one (the editor of a draft checks as it types).
+    /// </summary>
+    /// <returns>The problems; empty when the definition is valid.</returns>
+    public async Task<IReadOnlyList<DefinitionError>> ProblemsAsync(string json, string source, string? id, CancellationToken cancellationToken)
+    {
         var errors = new List<DefinitionError>();
         try
         {
@@ -109,19 +127,12 @@ public sealed class WorkflowCatalog(WorkflowEngine engine, DefinitionReader read
             errors.AddRange(invalid.Errors);
         }
 
-        if (WorkflowDrafts.IdMismatch(json, id) is { } mismatch)
+        if (id is not null && WorkflowDrafts.IdMismatch(json, WorkflowDrafts.CheckId(id)) is { } mismatch)
         {
             errors.Insert(0, mismatch);
         }
 
-        if (errors.Count > 0)
-        {
-            throw new WorkflowValidationException(source, errors);
-        }
-
-        await drafts.WriteAsync(id, json, cancellationToken);
-        var latest = File.Exists(paths.Database) ? (await engine.Store.ListVersionsAsync(id, cancellationToken)).LastOrDefault() : null;
-        return new DraftStatus(id, source, latest?.Version, latest is not null && latest.ContentHash == DefinitionReader.Identify(json)?.ContentHash);
+        return errors;
     }
 
     /// <summary>The draft of <paramref name="id"/> as written.</summary>
