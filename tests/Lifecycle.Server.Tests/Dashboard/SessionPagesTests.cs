@@ -63,7 +63,8 @@ public sealed class SessionPagesTests : IDisposable
         var response = await _server.Browser().GetAsync("/sessions/00042");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("00042", await response.Content.ReadAsStringAsync());
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("<h1>Session 00042</h1>", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -23,33 +23,8 @@ public sealed record WorkflowPageError(int Status, string Message)
         _ => null,
     };
 
-    /// <summary>Gives the page's response this error's status.</summary>
-    /// <remarks>
-    /// A 404 is set as the response starts, after the page is rendered: .NET 10's component endpoint
-    /// sends no body at all for a page that set 404 itself (it expects a NotFound page or a
-    /// re-execution), and the status code pages would then answer with Problem Details JSON instead
-    /// of the page that says what to do.
-    /// </remarks>
-    public void ApplyTo(HttpContext? http)
-    {
-        if (http is null)
-        {
-            return;
-        }
-
-        if (Status != StatusCodes.Status404NotFound)
-        {
-            http.Response.StatusCode = Status;
-            return;
-        }
-
-        var response = http.Response;
-        response.OnStarting(() =>
-        {
-            response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
-        });
-    }
+    /// <summary>Gives the page's response this error's status (<see cref="Shared.PageStatus"/>).</summary>
+    public void ApplyTo(HttpContext? http) => Shared.PageStatus.Set(http, Status);
 
     /// <summary>
     /// A <c>?version=</c> (or <c>left</c>, <c>right</c>) given in the address: null when absent,
