@@ -32,6 +32,25 @@ public sealed partial class InstanceViewTests : IDisposable
     }
 
     [Fact]
+    public async Task The_pages_stream_starts_where_the_page_ends_so_live_entries_are_neither_missed_nor_repeated()
+    {
+        var id = (await _server.RunAsync(InstanceWorkflows.Waiter)).InstanceId;
+        var client = _server.Browser();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        var html = await client.GetStringAsync($"/instances/{id}");
+        var streamUrl = WebUtility.HtmlDecode(StreamUrl().Match(html).Groups[1].Value);
+        await using var stream = await SseClient.ConnectAsync(client, streamUrl, cancellationToken: deadline.Token);
+        var sent = await client.PostAsync("/api/events/go", WorkflowApi.Json($$"""{ "instanceId": "{{id}}", "payload": { "extra": 1 } }"""));
+        var live = await stream.ReadUntilAsync(e => (string?)e.Data!["activityId"] == "$.root" && (string?)e.Data["event"] == "Completed", deadline.Token);
+
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var journal = await _server.Engine().Store.GetJournalAsync(id, 0, default);
+        Assert.Equal(journal.Select(e => e.Sequence), Sequences(html).Concat(live.Select(e => (long)e.Data!["sequence"]!)));
+        Assert.All(live, e => Assert.Equal(id, (string?)e.Data!["instanceId"]));
+    }
+
+    [Fact]
     public async Task A_faulted_instance_shows_its_error_and_a_retry_button_whose_call_runs_it_again()
     {
         var id = (await _server.RunAsync(InstanceWorkflows.Failing)).InstanceId;
@@ -118,6 +137,9 @@ public sealed partial class InstanceViewTests : IDisposable
 
     private static int JournalLength(string html) =>
         int.Parse(JournalCount().Match(html).Groups[1].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("data-stream=\"([^\"]+)\"")]
+    private static partial Regex StreamUrl();
 
     [GeneratedRegex("data-api=\"POST (/api/instances/[^\"]+/retry)\"")]
     private static partial Regex RetryRoute();
