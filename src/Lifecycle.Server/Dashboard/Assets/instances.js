@@ -5,7 +5,8 @@
 // Everything it needs is in data attributes of #journal, so the markup drives it.
 "use strict";
 
-(() => {
+// Deferred like dashboard.js but earlier in the page: run once every script (Lifecycle) is there.
+document.addEventListener("DOMContentLoaded", () => {
   const journal = document.getElementById("journal");
   const body = document.getElementById("journal-entries");
   if (!journal || !body) return;
@@ -38,6 +39,7 @@
 
   const append = journal.dataset.append === "true";
   const renderedStatus = journal.dataset.instanceStatus;
+  const renderedBookmarks = journal.dataset.bookmarks || "";
   const indicatorElement = document.getElementById("live-indicator");
   const indicate = Lifecycle.liveIndicator(indicatorElement);
   let source = null;
@@ -137,7 +139,9 @@
         const details = await Lifecycle.api("GET", journal.dataset.statusUrl);
         const status = details.instance.status;
         setBadge(status);
-        if (status === renderedStatus) return;
+        // What it waits for changed (an event sent from this page resumed it and it waits again): the forms are stale.
+        const bookmarks = (details.bookmarks || []).map(b => `${b.event}@${b.activityId}`).join("|");
+        if (status === renderedStatus && bookmarks === renderedBookmarks) return;
         if (status !== "Running" && status !== "Suspended") stop(`ended: ${status}`);
         if (status !== "Running") setTimeout(() => location.reload(), 800);
       } catch (error) {
@@ -162,4 +166,4 @@
     if (on) checkStatusSoon();
   });
   window.addEventListener("pagehide", () => source && source.close());
-})();
+});
