@@ -26,9 +26,9 @@ if (!Directory.Exists(Path.GetDirectoryName(database)))
 
 var count = args.Length == 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
 var target = database;
-// The store commits each instance durably (an fsync per insert and per save): about 250
-// instances/s on the benchmark machine's disk, seven minutes for 100,000. The same writes go to a
-// copy in memory (/dev/shm) when there is one, and the file is copied back at the end.
+// The store commits each instance durably (an fsync per insert and per save): in place, on a busy
+// machine, 2,000 instances took 11 s against 5,000 in 8 s in memory. So the same writes go to a
+// copy in /dev/shm when there is one, and the file is copied back at the end.
 var scratch = Directory.Exists("/dev/shm") ? Path.Combine("/dev/shm", $"seed-instances-{Environment.ProcessId}") : null;
 if (scratch is not null)
 {

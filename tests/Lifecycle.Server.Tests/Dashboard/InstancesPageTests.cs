@@ -23,6 +23,7 @@ public sealed partial class InstancesPageTests : IDisposable
         var all = await client.GetStringAsync("/instances");
         var faulted = await client.GetStringAsync("/instances?status=Faulted");
         var steps = await client.GetStringAsync("/instances?workflow=steps&status=");
+        var ended = await client.GetStringAsync("/instances?status=Faulted,Finished");
 
         Assert.Equal([finished, failed, waiting], InstanceIds(all));
         Assert.Contains("3 instances, newest first", all);
@@ -30,6 +31,7 @@ public sealed partial class InstancesPageTests : IDisposable
         Assert.Contains("<span class=\"badge Faulted\">Faulted</span>", faulted);
         Assert.Equal([finished], InstanceIds(steps));
         Assert.Contains("href=\"/workflows/steps\"", steps);
+        Assert.Equal([finished, failed], InstanceIds(ended));
     }
 
     [Fact]

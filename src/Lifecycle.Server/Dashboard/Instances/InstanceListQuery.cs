@@ -5,8 +5,9 @@ using Lifecycle.Workflows.History;
 namespace Lifecycle.Server.Dashboard.Instances;
 
 /// <summary>
-/// The instances page's query string (<c>status</c>, <c>workflow</c>, <c>from</c>, <c>to</c>,
-/// <c>cursor</c>) read into the store's filter, with a sentence for each bad value.
+/// The instances page's query string (<c>status</c>, one or several separated by commas,
+/// <c>workflow</c>, <c>from</c>, <c>to</c>, <c>cursor</c>) read into the store's filter, with a
+/// sentence for each bad value.
 /// </summary>
 /// <remarks>
 /// Times are the server's local clock, as the page shows them (see Shared/When.razor): a date
@@ -21,7 +22,7 @@ public sealed record InstanceListQuery(string? Status, string? Workflow, string?
     public (InstanceFilter Filter, InstanceCursor? Cursor, IReadOnlyList<string> Problems) Parse()
     {
         var errors = new Dictionary<string, string[]>();
-        var statuses = InstanceQueryParameters.ParseStatuses(string.IsNullOrWhiteSpace(Status) ? null : [Status.Trim()], "status", errors);
+        var statuses = InstanceQueryParameters.ParseStatuses(Status?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), "status", errors);
         var from = Time(From, "From", errors);
         var to = Time(To, "To", errors);
         InstanceCursor? cursor = null;
