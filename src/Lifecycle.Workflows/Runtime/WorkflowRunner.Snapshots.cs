@@ -15,6 +15,16 @@ public sealed partial class WorkflowRunner
             execution.Status == WorkflowStatus.Faulted && execution.RetryPoint is { } retryPoint ? retryPoint : InstanceSnapshot.Capture(execution),
             WorkflowJson.Options);
 
+    /// <summary>
+    /// The input the instance was started with, read from its stored snapshot without loading its
+    /// definitions (for people looking at it); null when the snapshot holds none.
+    /// </summary>
+    public static System.Text.Json.Nodes.JsonObject? InputOf(StoredInstance stored)
+    {
+        var snapshot = JsonSerializer.Deserialize<InstanceSnapshot>(stored.Snapshot, WorkflowJson.Options);
+        return snapshot?.Scopes?.FirstOrDefault(s => s.Id == 0)?.Input;
+    }
+
     /// <summary>Loads a stored instance back into memory, with the definition versions it runs.</summary>
     public async ValueTask<WorkflowExecution> RestoreAsync(StoredInstance stored, CancellationToken cancellationToken)
     {
