@@ -73,15 +73,14 @@ public sealed class WorkflowBrowserTests(Chromium chromium)
         await Expect(page.Locator("#instance-status")).ToContainTextAsync("Suspended");
         await Expect(page.Locator("#live-indicator [data-label]")).ToHaveTextAsync("live");
         var instanceId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
-        var origin = await page.EvaluateAsync<double>("() => window.performance.timeOrigin");
         await dashboard.ScreenshotAsync("instance-suspended");
 
-        // The event sent from the page: the rest of the run arrives live, without a reload.
+        // The event sent from the page: the rest of the run arrives live (the page reloads only once it has ended).
+        await WatchForLiveRowAsync(page, "done");
         await page.Locator("#payload-0").FillAsync("""{"by": "ana"}""");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send approved" }).ClickAsync();
-        await Expect(page.Locator("#journal-entries tr[data-activity='done']").First).ToBeVisibleAsync();
-        await Expect(page.Locator("#instance-status")).ToContainTextAsync("Finished");
-        Assert.Equal(origin, await page.EvaluateAsync<double>("() => window.performance.timeOrigin"));
+        await ExpectEndedAsync(page, "Finished");
+        Assert.Equal("1", await page.EvaluateAsync<string?>("() => sessionStorage.getItem('seen-live')"));
         var sequences = await page.Locator("#journal-entries tr[data-sequence]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.sequence)");
         Assert.Equal(sequences.Length, sequences.Distinct().Count());
         await dashboard.ScreenshotAsync("instance-finished");
@@ -110,12 +109,13 @@ public sealed class WorkflowBrowserTests(Chromium chromium)
         // Watching a waiting run while a script sends its event.
         await dashboard.GoAsync($"/instances/{waiting["instanceId"]}");
         await Expect(page.Locator("#live-indicator [data-label]")).ToHaveTextAsync("live");
+        await WatchForLiveRowAsync(page, "done");
         var sent = await api.PostAsync("/api/events/approved", new StringContent(
             new JsonObject { ["instanceId"] = (string?)waiting["instanceId"], ["payload"] = new JsonObject { ["by"] = "a script" } }.ToJsonString(),
             Encoding.UTF8, "application/json"));
         Assert.True(sent.IsSuccessStatusCode, await sent.Content.ReadAsStringAsync());
-        await Expect(page.Locator("#journal-entries tr[data-activity='done']").First).ToBeVisibleAsync();
-        await Expect(page.Locator("#instance-status")).ToContainTextAsync("Finished");
+        await ExpectEndedAsync(page, "Finished");
+        Assert.Equal("1", await page.EvaluateAsync<string?>("() => sessionStorage.getItem('seen-live')"));
 
         // The faulted run shows its error; once the file exists, a retry finishes it.
         await dashboard.GoAsync($"/instances/{faulted["instanceId"]}");
@@ -134,6 +134,27 @@ public sealed class WorkflowBrowserTests(Chromium chromium)
 
         Assert.Empty(dashboard.Outside);
         Assert.Empty(dashboard.ConsoleErrors);
+    }
+
+    /// <summary>
+    /// Notes in the tab's session storage (which outlives a reload) when a journal row of
+    /// <paramref name="activity"/> is added to the page by its script, i.e. arrived live.
+    /// </summary>
+    private static Task WatchForLiveRowAsync(IPage page, string activity) =>
+        page.EvaluateAsync($$"""
+            () => {
+              sessionStorage.removeItem('seen-live');
+              new MutationObserver(changes => {
+                if (changes.some(c => [...c.addedNodes].some(n => n.dataset && n.dataset.activity === '{{activity}}'))) sessionStorage.setItem('seen-live', '1');
+              }).observe(document.getElementById('journal-entries'), { childList: true });
+            }
+            """);
+
+    /// <summary>Waits until the instance's page shows it ended: its status, and nothing left to wait for.</summary>
+    private static async Task ExpectEndedAsync(IPage page, string status)
+    {
+        await Expect(page.Locator("#instance-status")).ToContainTextAsync(status);
+        await Expect(page.Locator("#bookmarks")).ToHaveCountAsync(0);
     }
 
     private static async Task PutAndPublishAsync(HttpClient api, string id, string json)
