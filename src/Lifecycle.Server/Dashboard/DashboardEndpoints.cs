@@ -34,6 +34,8 @@ public static class DashboardEndpoints
         endpoints.MapFallback(context => IsPage(context.Request.Path)
                 ? new RazorComponentResult<App> { StatusCode = StatusCodes.Status404NotFound }.ExecuteAsync(context)
                 : Results.NotFound().ExecuteAsync(context))
+            // Only for reading: a route that exists for other methods still answers 405.
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
             .ExcludeFromDescription();
         return endpoints;
     }

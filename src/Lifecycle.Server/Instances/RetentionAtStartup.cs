@@ -7,10 +7,15 @@ namespace Lifecycle.Server.Instances;
 /// Runs the retention sweep once when the server has started, in the background so the server
 /// answers at once; the scheduler runs it afterwards.
 /// </summary>
-internal sealed partial class RetentionAtStartup(RetentionSweep sweep, ILogger<RetentionAtStartup> logger) : BackgroundService
+internal sealed partial class RetentionAtStartup(RetentionSweep sweep, Serving.ServerOptions options, ILogger<RetentionAtStartup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.SweepAtStartup)
+        {
+            return;
+        }
+
         try
         {
             await sweep.RunAsync(stoppingToken);

@@ -25,6 +25,12 @@ public sealed record ServerOptions(string Repository)
     /// </summary>
     public bool TrimMemoryAfterStart { get; init; } = true;
 
+    /// <summary>
+    /// Run the retention sweep once in the background as the server starts (<see cref="Instances.RetentionAtStartup"/>);
+    /// tests of the sweep itself turn it off, so that it cannot delete what they are about to count.
+    /// </summary>
+    public bool SweepAtStartup { get; init; } = true;
+
     /// <summary>How the scheduler runs (intervals; tests shorten them).</summary>
     public Scheduling.SchedulingOptions Scheduling { get; init; } = new();
 }
