@@ -33,6 +33,7 @@ public static class ApiEndpoints
         api.MapInstancesApi();
         api.MapJournalApi();
         api.MapJournalStreamApi();
+        api.MapReportsApi();
         return endpoints;
     }
 }
