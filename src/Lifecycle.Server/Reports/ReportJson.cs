@@ -11,7 +11,7 @@ namespace Lifecycle.Server.Reports;
 /// </summary>
 public static class ReportJson
 {
-    private static readonly JsonSerializerOptions Options = new(HandoffJson.Options);
+    private static readonly JsonSerializerOptions Options = new(HandoffJson.Options) { RespectNullableAnnotations = false };
 
     /// <summary>One session's report.</summary>
     public static string Render(SessionReportModel report)
