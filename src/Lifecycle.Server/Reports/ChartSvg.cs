@@ -29,14 +29,14 @@ internal static partial class ChartSvg
         return plot;
     }
 
-    /// <summary>The plot as an inline svg with <paramref name="description"/> as its text alternative.</summary>
+    /// <summary>The plot as an inline svg whose text alternative is its title and <paramref name="description"/> (the figures it shows).</summary>
     public static string Render(Plot plot, string description)
     {
         var svg = plot.GetSvgXml(Width, Height);
         svg = Namespace().Replace(svg, "");
         var open = svg.IndexOf("<svg", StringComparison.Ordinal);
         var close = svg.IndexOf('>', open);
-        var label = WebUtility.HtmlEncode(description);
+        var label = WebUtility.HtmlEncode($"{plot.Axes.Title.Label.Text}. {description}");
         var viewBox = svg[open..close].Contains("viewBox", StringComparison.Ordinal) ? "" : $" viewBox=\"0 0 {Width} {Height}\"";
         return svg[open..close] + viewBox + $" role=\"img\" aria-label=\"{label}\" class=\"chart\"><title>{label}</title>" + svg[(close + 1)..];
     }

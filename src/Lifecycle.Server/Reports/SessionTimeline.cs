@@ -4,8 +4,8 @@ using Lifecycle.Activities.Sessions;
 namespace Lifecycle.Server.Reports;
 
 /// <summary>
-/// A closed session's timeline from its handoff (the state transitions' times) and its recorded
-/// events: commits, task changes, errors, and the idle gaps (a gap between activity longer than the
+/// A closed session's timeline from its handoff (the state transitions' times, its commits) and its
+/// recorded events: task changes, errors, and the idle gaps (a gap between activity longer than the
 /// idle threshold, measured as the productivity metrics measure it).
 /// </summary>
 public static class SessionTimeline
@@ -26,13 +26,16 @@ public static class SessionTimeline
         }
 
         Add(handoff.ClosingSince, TimelineKinds.State, "CLOSING", (handoff.EndTime - handoff.ClosingSince).TotalMinutes);
+        // The commits the close found in git (a commit made without its hook has no event), at their commit times.
+        foreach (var commit in handoff.WorkCompleted.Commits)
+        {
+            Add(commit.Time < start ? start : commit.Time, TimelineKinds.Commit, $"{commit.Sha[..Math.Min(7, commit.Sha.Length)]} {commit.Message.ReplaceLineEndings(" ").Trim()}");
+        }
+
         foreach (var recorded in events)
         {
             switch (recorded.Type)
             {
-                case SessionEventTypes.GitCommit:
-                    Add(recorded.Timestamp, TimelineKinds.Commit, Text(recorded, "message") ?? Text(recorded, "sha") ?? "commit");
-                    break;
                 case SessionEventTypes.ErrorOccurred:
                     Add(recorded.Timestamp, TimelineKinds.Error, SessionError.From([recorded])[0].Message);
                     break;
