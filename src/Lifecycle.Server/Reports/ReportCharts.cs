@@ -49,7 +49,6 @@ public static class ReportCharts
             var last = points[^1].X;
             var trend = plot.Add.ScatterLine(new[] { first, last }, new[] { meanY + slope * (first - 1 - meanX), meanY + slope * (last - 1 - meanX) }, Purple);
             trend.LegendText = $"Trend ({ReportNumbers.Text(slope)} per session)";
-            trend.LinePattern = LinePattern.Dashed;
             trend.LineWidth = 2;
         }
 
@@ -86,7 +85,7 @@ public static class ReportCharts
         {
             foreach (var bound in new[] { goal.Min, goal.Max }.OfType<double>())
             {
-                var line = plot.Add.HorizontalLine(bound * 100, 2, Blue, LinePattern.Dashed);
+                var line = plot.Add.HorizontalLine(bound * 100, 2, Blue, LinePattern.Solid);
                 line.Axes.YAxis = plot.Axes.Right;
                 line.LegendText = $"Goal: active share {goal.Range}";
             }
@@ -234,7 +233,7 @@ public static class ReportCharts
         return ChartSvg.Render(plot, $"Hours of sessions per {what.ToLowerInvariant()}; the most in {busiest.Label} ({ReportNumbers.Text(ReportNumbers.Round(busiest.Minutes / 60, 2))} hours).");
     }
 
-    /// <summary>A range goal as a shaded band with its bounds as dashed lines; a one-sided goal as a dashed line.</summary>
+    /// <summary>A range goal as a shaded band; a one-sided goal as a line.</summary>
     private static void Goal(Plot plot, GoalCheck? goal)
     {
         if (goal is null)
@@ -251,7 +250,7 @@ public static class ReportCharts
             return;
         }
 
-        var line = plot.Add.HorizontalLine(goal.Min ?? goal.Max!.Value, 2, Green, LinePattern.Dashed);
+        var line = plot.Add.HorizontalLine(goal.Min ?? goal.Max!.Value, 2, Green, LinePattern.Solid);
         line.LegendText = $"Goal: {goal.Range}";
     }
 
