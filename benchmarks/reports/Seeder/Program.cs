@@ -6,7 +6,7 @@ using Lifecycle.Server.Persistence;
 
 // Usage: ReportSeeder REPOSITORY [SESSIONS]
 // Writes SESSIONS (default 1,000) closed sessions, one a day or so over the last years ending
-// yesterday, each with its record (times, counts, tasks) and about 30 events (file changes,
+// yesterday, each with its record (times, counts, tasks) and about 20 events (file changes,
 // commits, task changes, heartbeats, now and then an error and an idle gap), as the product
 // records them: through ISessionStore, the same code the CLI and the server use.
 var repository = Path.GetFullPath(args[0]);
@@ -35,8 +35,8 @@ for (var i = 1; i <= count; i++)
     var at = active;
     while (true)
     {
-        // Mostly steady work; one gap in five is longer than the idle threshold.
-        at = at.AddMinutes(random.Next(0, 5) == 0 ? 16 + random.Next(0, 30) : 1 + random.Next(0, 9));
+        // Mostly steady work; one gap in eight is longer than the idle threshold.
+        at = at.AddMinutes(random.Next(0, 8) == 0 ? 16 + random.Next(0, 30) : 1 + random.Next(0, 3));
         if (at >= end)
         {
             break;

@@ -13,7 +13,7 @@ namespace Lifecycle.Server.Reports;
 internal static partial class ChartSvg
 {
     public const int Width = 820;
-    public const int Height = 340;
+    public const int Height = 380;
 
     /// <summary>A plot styled alike for every chart: a title, axis labels with units, dark text on white.</summary>
     public static Plot New(string title, string xLabel, string yLabel)

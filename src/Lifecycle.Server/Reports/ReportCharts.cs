@@ -48,13 +48,13 @@ public static class ReportCharts
             var first = points[0].X;
             var last = points[^1].X;
             var trend = plot.Add.ScatterLine(new[] { first, last }, new[] { meanY + slope * (first - 1 - meanX), meanY + slope * (last - 1 - meanX) }, Purple);
-            trend.LegendText = $"Trend ({ReportNumbers.Text(slope)} per session)";
+            trend.LegendText = $"Trend ({(slope * 100).ToString("+0.0##;-0.0##;0", System.Globalization.CultureInfo.InvariantCulture)} per 100 sessions)";
             trend.LineWidth = 2;
         }
 
         plot.Axes.SetLimitsY(0, 1.05);
         Limits(plot, report.Sessions.Count);
-        plot.ShowLegend(Alignment.LowerLeft);
+        Legend(plot);
         return ChartSvg.Render(plot, $"Productivity score of {report.Sessions.Count} sessions; mean {ReportNumbers.Text(report.Totals.MeanScore)}, trend {ReportNumbers.Text(report.Trend.SlopePerSession)} per session.");
     }
 
@@ -93,8 +93,9 @@ public static class ReportCharts
 
         plot.Axes.Right.Label.Text = "Active share (%)";
         plot.Axes.SetLimitsY(0, 105, plot.Axes.Right);
+        plot.Axes.SetLimitsY(0, Math.Max(1, sessions.Select(s => s.WorkingMinutes).DefaultIfEmpty().Max()) * 1.05);
         Limits(plot, sessions.Count);
-        plot.ShowLegend(Alignment.UpperLeft);
+        Legend(plot);
         return ChartSvg.Render(plot, $"Active and idle minutes of {sessions.Count} sessions: {ReportNumbers.Text(report.Totals.ActiveHours)} hours active, {ReportNumbers.Text(report.Totals.IdleHours)} hours idle.");
     }
 
@@ -113,7 +114,7 @@ public static class ReportCharts
         plot.Axes.SetLimitsY(0, Math.Max(1, report.Sessions.Select(s => s.LinesChanged).DefaultIfEmpty().Max()) * 1.1, plot.Axes.Right);
         plot.Axes.SetLimitsY(0, Math.Max(1, report.Sessions.Select(s => s.Commits).DefaultIfEmpty().Max()) * 1.1);
         Limits(plot, report.Sessions.Count);
-        plot.ShowLegend(Alignment.UpperLeft);
+        Legend(plot);
         return ChartSvg.Render(plot, $"Commits and changed lines of {report.Sessions.Count} sessions: {report.Totals.Commits} commits, {report.Totals.LinesChanged} lines.");
     }
 
@@ -133,7 +134,7 @@ public static class ReportCharts
         var top = Math.Max(rated.Select(p => p.Y!.Value).DefaultIfEmpty().Max(), Find(report.Goals, "commitsPerHour")?.Max ?? 0);
         plot.Axes.SetLimitsY(0, Math.Max(1, top) * 1.15);
         Limits(plot, report.Sessions.Count);
-        plot.ShowLegend(Alignment.UpperLeft);
+        Legend(plot);
         return ChartSvg.Render(plot, $"Commits per hour of {rated.Count} scored sessions; goal {Find(report.Goals, "commitsPerHour")?.Range ?? "none"}.");
     }
 
@@ -197,7 +198,7 @@ public static class ReportCharts
         plot.Axes.SetLimitsY(0.4, lanes.Count + 0.6);
         var end = Math.Max(1, report.Timeline.Select(e => e.Minute + (e.Minutes ?? 0)).DefaultIfEmpty().Max());
         plot.Axes.SetLimitsX(0, end * 1.02);
-        plot.ShowLegend(Alignment.LowerRight);
+        Legend(plot);
         var counts = lanes.Skip(1).Select(k => $"{report.Timeline.Count(e => e.Kind == k)} {Lane(k).ToLowerInvariant()}");
         return ChartSvg.Render(plot, $"Timeline of session {report.SessionId} over {ReportNumbers.Text(ReportNumbers.Round(end))} minutes: {string.Join(", ", counts)}.");
     }
@@ -252,6 +253,13 @@ public static class ReportCharts
 
         var line = plot.Add.HorizontalLine(goal.Min ?? goal.Max!.Value, 2, Green, LinePattern.Solid);
         line.LegendText = $"Goal: {goal.Range}";
+    }
+
+    /// <summary>The legend below the chart, in a row, where it hides no data.</summary>
+    private static void Legend(Plot plot)
+    {
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
     }
 
     private static GoalCheck? Find(IReadOnlyList<GoalCheck> goals, string name) => goals.FirstOrDefault(g => g.Goal == name);
