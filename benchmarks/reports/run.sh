@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reports benchmark: `lifecycle report --all --format html --out F` (and --format json) on a real
 # repository whose .lifecycle/lifecycle.db holds SESSIONS closed sessions (default 1,000, about
-# 30 events each), seeded through the product's own store (benchmarks/reports/Seeder: SessionContexts
+# 20 events each), seeded through the product's own store (benchmarks/reports/Seeder: SessionContexts
 # and events written with SqliteSessionStore, as the CLI writes them), timed by hyperfine beside
 # two comparisons measured in the same run on the same repository:
 #   sqlite3    reading the same rows (every session and every event) with the sqlite3 shell
