@@ -3,6 +3,7 @@ using Lifecycle.Activities;
 using Lifecycle.Activities.Handoff;
 using Lifecycle.Activities.Sessions;
 using Lifecycle.Server.Sessions;
+using Lifecycle.Workflows.Hosting;
 
 namespace Lifecycle.Server.Reports;
 
@@ -40,16 +41,25 @@ public sealed class ReportBuilder(ISessionStore sessions, SessionStoreAccess acc
         }
 
         var zone = time.LocalTimeZone;
-        var closed = (await queries.ListAsync(cancellationToken))
+        IReadOnlyList<SessionContext> all;
+        using (CommandTrace.Begin("report: read the sessions"))
+        {
+            all = await queries.ListAsync(cancellationToken);
+        }
+
+        var closed = all
             .Where(s => s.State == SessionState.Dormant && s.EndTime is not null)
             .Where(s => ReportComparisons.LocalDate(s.StartTime, zone) is var day && (since is null || day >= since) && (until is null || day <= until))
             .ToList();
         var figures = new List<SessionFigures>(closed.Count);
-        foreach (var session in closed)
+        using (CommandTrace.Begin($"report: figures of {closed.Count} sessions"))
         {
-            figures.Add(HandoffInWorkTree(session.SessionId) is { } handoff
-                ? SessionFigureReader.FromHandoff(handoff)
-                : SessionFigureReader.FromRecord(session, await sessions.GetEventsAsync(session.SessionId, cancellationToken), IdleThreshold));
+            foreach (var session in closed)
+            {
+                figures.Add(HandoffInWorkTree(session.SessionId) is { } handoff
+                    ? SessionFigureReader.FromHandoff(handoff)
+                    : SessionFigureReader.FromRecord(session, await sessions.GetEventsAsync(session.SessionId, cancellationToken), IdleThreshold));
+            }
         }
 
         var now = time.GetUtcNow();

@@ -1,5 +1,6 @@
 using Lifecycle.Activities;
 using Lifecycle.Server.Sessions;
+using Lifecycle.Workflows.Hosting;
 
 namespace Lifecycle.Server.Reports;
 
@@ -33,11 +34,15 @@ public sealed class ReportService(ReportBuilder builder, TimeProvider time)
     };
 
     /// <summary>The report across sessions as html or json.</summary>
-    public string Render(AcrossSessionsReport report, string format) => Check(format, AcrossFormats, " with --all") switch
+    public string Render(AcrossSessionsReport report, string format)
     {
-        "json" => ReportJson.Render(report),
-        _ => ReportHtml.Render(report, time.LocalTimeZone),
-    };
+        using var span = CommandTrace.Begin($"report: {format}");
+        return Check(format, AcrossFormats, " with --all") switch
+        {
+            "json" => ReportJson.Render(report),
+            _ => ReportHtml.Render(report, time.LocalTimeZone),
+        };
+    }
 
     /// <summary>One session's report as a document (what <c>lifecycle report ID</c> prints).</summary>
     public async Task<ReportDocument> SessionDocumentAsync(string? sessionId, string format, CancellationToken cancellationToken)
