@@ -27,10 +27,11 @@ public static class ReportTimeSplit
             var at = session.StartTime;
             while (at < session.EndTime)
             {
-                // Step to the next whole hour (UTC and local hours share their boundaries for whole-hour offsets; others split at the UTC hour, close enough for a chart).
-                var next = new DateTimeOffset(at.UtcDateTime.Date.AddHours(at.UtcDateTime.Hour + 1), TimeSpan.Zero);
+                // Step to the next whole local hour (a zone half an hour off UTC has its own).
+                var local = TimeZoneInfo.ConvertTime(at, zone);
+                var next = at + TimeSpan.FromTicks(TimeSpan.TicksPerHour - local.DateTime.Ticks % TimeSpan.TicksPerHour);
                 var end = next < session.EndTime ? next : session.EndTime;
-                var bucket = bucketOf(TimeZoneInfo.ConvertTime(at, zone));
+                var bucket = bucketOf(local);
                 minutes[bucket] += (end - at).TotalMinutes;
                 touched[bucket] = true;
                 at = end;

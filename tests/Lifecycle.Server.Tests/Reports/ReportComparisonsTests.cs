@@ -79,6 +79,19 @@ public class ReportComparisonsTests
     }
 
     [Fact]
+    public void TimeSplit_FollowsTheLocalHours_OfAZoneHalfAnHourOffUtc()
+    {
+        var india = TimeZoneInfo.CreateCustomTimeZone("Test+5:30", new TimeSpan(5, 30, 0), "Test+5:30", "Test+5:30");
+        var start = new DateTimeOffset(2026, 11, 30, 3, 45, 0, TimeSpan.Zero); // 09:15 local
+        var session = new SessionFigures("1", start, start.AddMinutes(90), null, 0, 90, 0, 0, 0, 0, 0, null, null, "record");
+
+        var hours = ReportTimeSplit.ByHour([session], india);
+
+        Assert.Equal([45, 45], new[] { hours[9].Minutes, hours[10].Minutes });
+        Assert.Equal(90, hours.Sum(h => h.Minutes));
+    }
+
+    [Fact]
     public void Trend_IsAMovingAverageAndALeastSquaresSlope_SkippingUnscoredSessions()
     {
         var trend = ScoreTrends.Of([0.2, null, 0.4, 0.6], window: 2);
