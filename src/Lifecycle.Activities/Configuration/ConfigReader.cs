@@ -9,7 +9,7 @@ internal sealed partial class ConfigReader
     private const int MaxTimeoutSeconds = 24 * 60 * 60;
 
     private static readonly string[] RootKeys =
-        ["$schema", "idleThresholdMinutes", "checkpointIntervalMinutes", "inactivityAutoCloseMinutes", "retentionDays", "docsFolder", "stash", "commitDocs", "manualMode", "coverageReport", "realityChecks"];
+        ["$schema", "idleThresholdMinutes", "checkpointIntervalMinutes", "inactivityAutoCloseMinutes", "retentionDays", "docsFolder", "stash", "commitDocs", "manualMode", "coverageReport", "realityChecks", "goals"];
 
     private static readonly string[] RealityKeys = ["builtins", "minimumFreeDiskMegabytes", "agents"];
     private static readonly string[] BuiltinsKeys = ["gitIntegrity", "noMergeConflicts", "diskSpace"];
@@ -46,6 +46,7 @@ internal sealed partial class ConfigReader
             ManualMode = ReadBool(root, "$", "manualMode", defaults.ManualMode),
             CoverageReport = ReadRelativePath(root, "$", "coverageReport", "coverage/cobertura.xml", nullable: true),
             RealityChecks = root.TryGetProperty("realityChecks", out var reality) ? ReadRealityChecks(reality, "$.realityChecks") : defaults.RealityChecks,
+            Goals = root.TryGetProperty("goals", out var goals) ? ReadGoals(goals, "$.goals") : defaults.Goals,
         };
     }
 

@@ -67,4 +67,8 @@ public sealed record LifecycleConfig
     /// <summary>The agents of the reality check.</summary>
     [Description("The reality check: built-in agents and your own commands, whose health is weighed into one score.")]
     public RealityChecksConfig RealityChecks { get; init; } = new();
+
+    /// <summary>The goals the reports check and draw.</summary>
+    [Description("Goals of the reports (lifecycle report): each is drawn on its chart and reported as met or not.")]
+    public GoalsConfig Goals { get; init; } = new();
 }

@@ -12,7 +12,13 @@ namespace Lifecycle.Activities.Handoff;
 public static class SessionReport
 {
     /// <summary>The report's text (LF line endings, trailing newline).</summary>
-    public static string Render(Handoff handoff, TimeZoneInfo? zone = null)
+    /// <param name="handoff">The session's handoff.</param>
+    /// <param name="zone">The zone times are shown in; UTC when null.</param>
+    /// <param name="goals">
+    /// Lines of a <c>## Goals</c> section after the insights (the goals of the repository's config
+    /// checked by <c>lifecycle report</c>); none when null, as in the document the close commits.
+    /// </param>
+    public static string Render(Handoff handoff, TimeZoneInfo? zone = null, IReadOnlyList<string>? goals = null)
     {
         ArgumentNullException.ThrowIfNull(handoff);
         var text = new DocText(zone);
@@ -22,6 +28,13 @@ public static class SessionReport
         Analysis(lines, handoff, text);
         Continuity(lines, handoff);
         Insights(lines, handoff);
+        if (goals is { Count: > 0 })
+        {
+            lines.Add("## Goals");
+            lines.AddRange(goals);
+            lines.Add("");
+        }
+
         Health(lines, handoff);
         return DocText.Lines(lines);
     }

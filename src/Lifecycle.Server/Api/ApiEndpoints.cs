@@ -35,6 +35,7 @@ public static class ApiEndpoints
         api.MapJournalApi();
         api.MapJournalStreamApi();
         api.MapLoginApi();
+        api.MapReportsApi();
         endpoints.MapDashboard();
         return endpoints;
     }

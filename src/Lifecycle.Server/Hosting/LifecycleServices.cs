@@ -43,6 +43,8 @@ public static class LifecycleServices
         services.AddSingleton<SessionRecovery>();
         services.AddSingleton(sp => new Lifecycle.Activities.Tracking.EventSpool(paths, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<HookEventIngestion>();
+        services.AddSingleton<Reports.ReportBuilder>();
+        services.AddSingleton<Reports.ReportService>();
         services.AddSingleton<SessionService>();
 
         services.AddSingleton<WorkflowDrafts>();

@@ -34,7 +34,11 @@ public interface ISessionApi
 
     Task<CheckpointOutcome> CheckpointAsync(CancellationToken cancellationToken);
 
+    /// <summary>A closed session's report as md, json or html; the last closed one when <paramref name="sessionId"/> is null.</summary>
     Task<ReportDocument> ReportAsync(string? sessionId, string format, CancellationToken cancellationToken);
+
+    /// <summary>The report across the closed sessions started from <paramref name="since"/> to <paramref name="until"/> (local dates), as html or json.</summary>
+    Task<ReportDocument> ReportAcrossAsync(DateOnly? since, DateOnly? until, string format, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<SessionContext>> ListAsync(CancellationToken cancellationToken);
 

@@ -7,7 +7,7 @@ using Lifecycle.Activities.Sessions;
 
 namespace Lifecycle.Server.Sessions;
 
-/// <summary>The read-only use cases: status, the list of sessions, one session, its report.</summary>
+/// <summary>The read-only use cases: status, the list of sessions, one session (and the documents the reports read).</summary>
 public sealed class SessionQueries(ISessionStore sessions, SessionStoreAccess access, RepositoryContext repository, TimeProvider clock)
 {
     public async Task<SessionStatus> StatusAsync(CancellationToken cancellationToken)
@@ -117,23 +117,6 @@ public sealed class SessionQueries(ISessionStore sessions, SessionStoreAccess ac
         return new SessionDetails(session, handoff, events);
     }
 
-    /// <summary>A closed session's report (md) or handoff (json); the last closed one when no id is given.</summary>
-    public async Task<ReportDocument> ReportAsync(string? id, string format, CancellationToken cancellationToken)
-    {
-        if (format is not ("md" or "json"))
-        {
-            throw new SessionException($"--format must be md or json; got '{format}'.", ErrorKind.InvalidInput);
-        }
-
-        var sessionId = id is not null
-            ? (await access.GetAsync(id, cancellationToken)).SessionId
-            : await LastClosedAsync(cancellationToken);
-        return FindDocument(sessionId, format) ??
-               throw new SessionException(
-                   $"Session {sessionId} has no {(format == "md" ? "report" : "handoff")} at {Relative(sessionId, format)} in the work tree or on any local branch; " +
-                   "reports are written when a session ends (see 'lifecycle sessions').", ErrorKind.NotFound);
-    }
-
     /// <summary>A session's log (<c>SESSION-NNNNN-LOG.md</c>) as written so far, from the work tree or the branch that holds it; null when it has none.</summary>
     public async Task<ReportDocument?> LogAsync(string id, CancellationToken cancellationToken)
     {
@@ -141,7 +124,8 @@ public sealed class SessionQueries(ISessionStore sessions, SessionStoreAccess ac
         return FindDocument(session.SessionId, "log");
     }
 
-    private async Task<string> LastClosedAsync(CancellationToken cancellationToken)
+    /// <summary>The last closed session's id; a NotFound error before the first close.</summary>
+    internal async Task<string> LastClosedAsync(CancellationToken cancellationToken)
     {
         await access.LatestAsync(cancellationToken);
         var closed = (await sessions.ListAsync(cancellationToken)).LastOrDefault(s => s.State == SessionState.Dormant && s.EndTime is not null);
@@ -149,10 +133,11 @@ public sealed class SessionQueries(ISessionStore sessions, SessionStoreAccess ac
     }
 
     /// <summary>
-    /// The document in the work tree, else at HEAD, else at the tip of the first local branch that
+    /// A session's committed document (<paramref name="format"/> md: its report, json: its handoff):
+    /// the one in the work tree, else at HEAD, else at the tip of the first local branch that
     /// holds it (a session whose docs were committed on a branch that is not checked out now).
     /// </summary>
-    private ReportDocument? FindDocument(string sessionId, string format)
+    internal ReportDocument? FindDocument(string sessionId, string format)
     {
         var relative = Relative(sessionId, format);
         var full = Path.Combine(repository.Root, relative);

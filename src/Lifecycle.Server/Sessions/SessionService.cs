@@ -14,7 +14,8 @@ public sealed class SessionService(
     SessionQueries queries,
     SessionCheckpoints checkpoints,
     SessionRecovery recovery,
-    HookEventIngestion ingestion) : ISessionApi
+    HookEventIngestion ingestion,
+    Reports.ReportService reports) : ISessionApi
 {
     /// <summary>Runs workflow session-start (settling what the last session left first) and returns the mission.</summary>
     public Task<StartOutcome> StartAsync(StartRequest request, CancellationToken cancellationToken) => start.RunAsync(request, cancellationToken);
@@ -68,8 +69,13 @@ public sealed class SessionService(
     public Task<CheckpointOutcome> CheckpointAsync(CancellationToken cancellationToken) =>
         IngestedAsync(() => checkpoints.WriteAsync(cancellationToken), cancellationToken);
 
+    /// <summary>A closed session's report (md, json or html); the last closed one when no id is given.</summary>
     public Task<ReportDocument> ReportAsync(string? sessionId, string format, CancellationToken cancellationToken) =>
-        queries.ReportAsync(sessionId, format, cancellationToken);
+        reports.SessionDocumentAsync(sessionId, format, cancellationToken);
+
+    /// <summary>The report across the closed sessions started in a range of local dates (html or json).</summary>
+    public Task<ReportDocument> ReportAcrossAsync(DateOnly? since, DateOnly? until, string format, CancellationToken cancellationToken) =>
+        reports.AcrossDocumentAsync(since, until, format, cancellationToken);
 
     public Task<IReadOnlyList<Lifecycle.Activities.Sessions.SessionContext>> ListAsync(CancellationToken cancellationToken) => queries.ListAsync(cancellationToken);
 

@@ -142,7 +142,7 @@ public class LifecycleConfigLoaderTests
 
     [Theory]
     [InlineData("[]", "$", "Expected an object for the configuration; found an array.")]
-    [InlineData("""{"idleTreshold": 5}""", "$.idleTreshold", "Unknown key 'idleTreshold'. Known keys here: $schema, idleThresholdMinutes, checkpointIntervalMinutes, inactivityAutoCloseMinutes, retentionDays, docsFolder, stash, commitDocs, manualMode, coverageReport, realityChecks.")]
+    [InlineData("""{"idleTreshold": 5}""", "$.idleTreshold", "Unknown key 'idleTreshold'. Known keys here: $schema, idleThresholdMinutes, checkpointIntervalMinutes, inactivityAutoCloseMinutes, retentionDays, docsFolder, stash, commitDocs, manualMode, coverageReport, realityChecks, goals.")]
     [InlineData("""{"ManualMode": true}""", "$.ManualMode", "Unknown key 'ManualMode'. Did you mean 'manualMode'?")]
     [InlineData("""{"stash": true, "stash": false}""", "$.stash", "Key 'stash' appears more than once; keep one.")]
     [InlineData("""{"my key": 1}""", "$['my key']", "Unknown key 'my key'.")]
@@ -183,6 +183,12 @@ public class LifecycleConfigLoaderTests
     [InlineData("""{"realityChecks": {"agents": [{"name": "t", "run": "make", "command": "x"}]}}""", "$.realityChecks.agents[0].command", "Unknown key 'command'. Known keys here: name, run, weight, timeoutSeconds, quick.")]
     [InlineData("""{"realityChecks": {"agents": [{"name": "t", "run": "a"}, {"name": "T", "run": "b"}]}}""", "$.realityChecks.agents[1].name", "Agent name 'T' is already used by $.realityChecks.agents[0]; give each agent its own name.")]
     [InlineData("""{"realityChecks": {"agents": [{"name": "disk-space", "run": "df"}]}}""", "$.realityChecks.agents[0].name", "Agent name 'disk-space' is taken by a built-in agent (git-integrity, no-merge-conflicts, disk-space);")]
+    [InlineData("""{"goals": []}""", "$.goals", "Expected an object for the report goals")]
+    [InlineData("""{"goals": {"commitsPerHr": {}}}""", "$.goals.commitsPerHr", "Unknown key 'commitsPerHr'. Known keys here: commitsPerHour, activeShare, score.")]
+    [InlineData("""{"goals": {"activeShare": {"min": 80}}}""", "$.goals.activeShare.min", "80 is out of range; min is a share from 0 to 1 (0.8 is 80%) and must be from 0 to 1.")]
+    [InlineData("""{"goals": {"commitsPerHour": {"min": 3, "max": 1}}}""", "$.goals.commitsPerHour", "min 3 is above max 1; give a range whose min is at most its max.")]
+    [InlineData("""{"goals": {"score": {"min": "high"}}}""", "$.goals.score.min", "Expected a number (a score from 0 to 1) or null; found the string 'high'.")]
+    [InlineData("""{"goals": {"score": 0.6}}""", "$.goals.score", "Expected an object for the score goal")]
     public void Parse_AnInvalidValue_ReportsItsPathAndAFix(string json, string path, string message)
     {
         var error = Assert.Throws<SessionException>(() => LifecycleConfigLoader.Parse(json));
@@ -243,4 +249,15 @@ public class LifecycleConfigLoaderTests
     }
 
     private static string[] Problems(SessionException error) => error.Message.Split('\n')[1..];
+
+    [Fact]
+    public void Parse_Goals_ReadsTheRanges_KeepsTheDefaultsOfTheOthers_AndAnEmptyGoalIsOff()
+    {
+        var config = LifecycleConfigLoader.Parse("""{"goals": {"commitsPerHour": {"min": 2}, "score": {}}}""");
+
+        Assert.Equal(new GoalRange { Min = 2 }, config.Goals.CommitsPerHour);
+        Assert.Equal(new GoalRange { Min = 0.8 }, config.Goals.ActiveShare);
+        Assert.False(config.Goals.Score.IsSet);
+        Assert.True(config.Goals.CommitsPerHour.Meets(2) && !config.Goals.CommitsPerHour.Meets(1.9));
+    }
 }

@@ -60,7 +60,7 @@ public sealed class SessionsApiTests : IDisposable
         Assert.Contains("00001", await markdown.Content.ReadAsStringAsync());
         var json = await client.GetAsync("/api/sessions/1/report?format=json");
         Assert.Equal("application/json", json.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("over http", (string?)JsonNode.Parse(await json.Content.ReadAsStringAsync())!["notes"]);
+        Assert.Equal("over http", (string?)JsonNode.Parse(await json.Content.ReadAsStringAsync())!["handoff"]!["notes"]);
         var last = await client.GetAsync("/api/sessions/last-closed/report?format=json");
         Assert.Equal(HttpStatusCode.OK, last.StatusCode);
 

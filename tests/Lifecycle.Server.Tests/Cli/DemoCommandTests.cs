@@ -51,7 +51,7 @@ public class DemoCommandTests
         // (beside the new session's log, committed at its end).
         Assert.Equal([" M src/Greetings.cs", "?? CHANGELOG.md", "?? docs/sessions/SESSION-00002-LOG.md"], Git.Run(demo, "status", "--porcelain").Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
         Assert.Contains("public static string Shout(string name)", File.ReadAllText(Path.Combine(demo, "src", "Greetings.cs")));
-        var handoff = (await Bare(new CliRunner(demo), folder).RunAsync("report", "00001", "--format", "json")).Json;
+        var handoff = (await Bare(new CliRunner(demo), folder).RunAsync("report", "00001", "--format", "json")).Json["handoff"]!;
         Assert.Equal(["CHANGELOG.md", "src/Greetings.cs"], handoff["stash"]!["files"]!.AsArray().Select(f => f!["path"]!.GetValue<string>()).Order());
         Assert.Contains("Shout is half done", handoff["notes"]!.GetValue<string>());
 

@@ -40,11 +40,12 @@ public class StateAndReportTests
 
         Assert.Equal("00001", globalJson.Json["sessionId"]!.GetValue<string>());
         Assert.Equal(2, contradiction.ExitCode);
-        Assert.Contains("--json prints the handoff as JSON", contradiction.Stderr);
+        Assert.Contains("--json prints the report as JSON", contradiction.Stderr);
         Assert.StartsWith("# Session 00001 Lifecycle Report", markdown.Stdout);
         Assert.Equal("", Git.Run(folder.Path, "stash", "list"));
         Assert.Contains(".lifecycle/", File.ReadAllText(Path.Combine(folder.Path, ".git", "info", "exclude")));
         Assert.Equal("00001", json.Json["sessionId"]!.GetValue<string>());
+        Assert.Equal("00001", json.Json["handoff"]!["sessionId"]!.GetValue<string>());
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("There is no session 00007", missing.Stderr);
     }

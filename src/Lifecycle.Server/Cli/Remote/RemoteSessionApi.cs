@@ -110,6 +110,17 @@ public sealed class RemoteSessionApi : ISessionApi, IDisposable
             api => api.ReportAsync(sessionId, format, cancellationToken), cancellationToken);
     }
 
+    public async Task<ReportDocument> ReportAcrossAsync(DateOnly? since, DateOnly? until, string format, CancellationToken cancellationToken)
+    {
+        var route = $"api/reports?format={Uri.EscapeDataString(format)}{Date("since", since)}{Date("until", until)}";
+        return await CallAsync(HttpMethod.Get, route, null, async response => new ReportDocument(
+                "", format, await response.Content.ReadAsStringAsync(cancellationToken), "database"),
+            api => api.ReportAcrossAsync(since, until, format, cancellationToken), cancellationToken);
+    }
+
+    private static string Date(string name, DateOnly? date) =>
+        date is { } day ? $"&{name}={day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}" : "";
+
     /// <summary>Every session, oldest first: the pages of <c>GET /api/sessions</c> one after the other.</summary>
     public async Task<IReadOnlyList<SessionContext>> ListAsync(CancellationToken cancellationToken)
     {
