@@ -39,6 +39,7 @@ public static class LifecycleServices
         services.AddSingleton<SessionChangeSignal>();
         services.AddSingleton<SessionEvents>();
         services.AddSingleton<SessionQueries>();
+        services.AddSingleton<SessionSearch>();
         services.AddSingleton<SessionCheckpoints>();
         services.AddSingleton<SessionRecovery>();
         services.AddSingleton(sp => new Lifecycle.Activities.Tracking.EventSpool(paths, sp.GetRequiredService<TimeProvider>()));

@@ -32,6 +32,23 @@ public sealed class ReportBuilder(ISessionStore sessions, SessionStoreAccess acc
             handoff.Insights, ReportGoals.Check(repository.Config.Goals, [figures]), handoff, document.Source);
     }
 
+    /// <summary>
+    /// The figures of closed sessions: from each one's handoff in the work tree, else computed
+    /// again from its record and events (<see cref="SessionFigures.Source"/> says which).
+    /// </summary>
+    public async Task<IReadOnlyList<SessionFigures>> FiguresAsync(IReadOnlyList<SessionContext> closed, CancellationToken cancellationToken)
+    {
+        var figures = new List<SessionFigures>(closed.Count);
+        foreach (var session in closed)
+        {
+            figures.Add(HandoffInWorkTree(session.SessionId) is { } handoff
+                ? SessionFigureReader.FromHandoff(handoff)
+                : SessionFigureReader.FromRecord(session, await sessions.GetEventsAsync(session.SessionId, cancellationToken), IdleThreshold));
+        }
+
+        return figures;
+    }
+
     /// <summary>The report across the closed sessions that started from <paramref name="since"/> to <paramref name="until"/> (local dates, both included).</summary>
     public async Task<AcrossSessionsReport> AcrossAsync(DateOnly? since, DateOnly? until, CancellationToken cancellationToken)
     {
@@ -51,15 +68,10 @@ public sealed class ReportBuilder(ISessionStore sessions, SessionStoreAccess acc
             .Where(s => s.State == SessionState.Dormant && s.EndTime is not null)
             .Where(s => ReportComparisons.LocalDate(s.StartTime, zone) is var day && (since is null || day >= since) && (until is null || day <= until))
             .ToList();
-        var figures = new List<SessionFigures>(closed.Count);
+        IReadOnlyList<SessionFigures> figures;
         using (CommandTrace.Begin($"report: figures of {closed.Count} sessions"))
         {
-            foreach (var session in closed)
-            {
-                figures.Add(HandoffInWorkTree(session.SessionId) is { } handoff
-                    ? SessionFigureReader.FromHandoff(handoff)
-                    : SessionFigureReader.FromRecord(session, await sessions.GetEventsAsync(session.SessionId, cancellationToken), IdleThreshold));
-            }
+            figures = await FiguresAsync(closed, cancellationToken);
         }
 
         var now = time.GetUtcNow();

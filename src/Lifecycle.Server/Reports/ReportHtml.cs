@@ -89,28 +89,7 @@ public static class ReportHtml
         return page.ToString();
     }
 
-    private static readonly (Func<AcrossSessionsReport, string> Draw, string Caption)[] AcrossCharts =
-    [
-        (ReportCharts.ScoreTrend, "Productivity score per session with its moving average, least-squares trend and goal."),
-        (ReportCharts.ActiveIdle, "Active and idle minutes per session; the share active on the right axis with its goal."),
-        (ReportCharts.CommitsAndLines, "Commits (bars) and changed lines (points, right axis) per session."),
-        (ReportCharts.CommitRate, "Commits per hour of working time with the goal band."),
-        (ReportCharts.Tasks, "Tasks completed per session."),
-        (ReportCharts.Setup, "Setup time per session."),
-        (ReportCharts.Weekdays, "Hours of sessions per weekday."),
-        (ReportCharts.Hours, "Hours of sessions per hour of the day."),
-    ];
-
-    /// <summary>
-    /// The charts across sessions, in order, drawn side by side: each is its own plot and canvas, and
-    /// with a thousand sessions drawing them is a third of the report's time.
-    /// </summary>
-    private static IEnumerable<(string Svg, string Caption)> Charts(AcrossSessionsReport report)
-    {
-        var svgs = new string[AcrossCharts.Length];
-        Parallel.For(0, AcrossCharts.Length, i => svgs[i] = AcrossCharts[i].Draw(report));
-        return svgs.Select((svg, i) => (svg, AcrossCharts[i].Caption));
-    }
+    private static IEnumerable<(string Svg, string Caption)> Charts(AcrossSessionsReport report) => ReportCharts.Across(report);
 
     private static void Goals(HtmlPage page, IReadOnlyList<GoalCheck> goals, string caption)
     {

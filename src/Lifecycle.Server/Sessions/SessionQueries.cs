@@ -57,8 +57,11 @@ public sealed class SessionQueries(ISessionStore sessions, SessionStoreAccess ac
         return new Page<SessionContext>(all.Count, offset, limit, [.. all.Skip(offset).Take(limit)]);
     }
 
-    /// <summary>A page of the sessions that pass <paramref name="filter"/>, with how many do.</summary>
-    public async Task<Page<SessionContext>> SearchAsync(SessionFilter filter, int offset, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every session that passes <paramref name="filter"/>'s dates, branch and state (its score is
+    /// <see cref="SessionSearch"/>'s), in its order, after checking the page asked for.
+    /// </summary>
+    internal async Task<IReadOnlyList<SessionContext>> FilterAsync(SessionFilter filter, int offset, int limit, CancellationToken cancellationToken)
     {
         CheckPage(offset, limit);
         if (filter is { Since: { } since, Until: { } until } && until < since)
@@ -66,9 +69,13 @@ public sealed class SessionQueries(ISessionStore sessions, SessionStoreAccess ac
             throw new SessionException($"'until' ({until:yyyy-MM-dd}) is before 'since' ({since:yyyy-MM-dd}); give a range that ends after it starts.", ErrorKind.InvalidInput);
         }
 
+        if (filter.MinScore is { } score && score is < 0 or > 1)
+        {
+            throw new SessionException($"The minimum score must be from 0 to 100; got {score * 100:0.#}.", ErrorKind.InvalidInput);
+        }
+
         var matching = (await ListAsync(cancellationToken)).Where(session => filter.Matches(session, clock.LocalTimeZone));
-        var ordered = (filter.NewestFirst ? matching.Reverse() : matching).ToList();
-        return new Page<SessionContext>(ordered.Count, offset, limit, [.. ordered.Skip(offset).Take(limit)]);
+        return (filter.NewestFirst ? matching.Reverse() : matching).ToList();
     }
 
     /// <summary>A page of a session's events, filtered by type and time, with how many match.</summary>

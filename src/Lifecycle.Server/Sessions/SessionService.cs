@@ -15,7 +15,8 @@ public sealed class SessionService(
     SessionCheckpoints checkpoints,
     SessionRecovery recovery,
     HookEventIngestion ingestion,
-    Reports.ReportService reports) : ISessionApi
+    Reports.ReportService reports,
+    SessionSearch search) : ISessionApi
 {
     /// <summary>Runs workflow session-start (settling what the last session left first) and returns the mission.</summary>
     public Task<StartOutcome> StartAsync(StartRequest request, CancellationToken cancellationToken) => start.RunAsync(request, cancellationToken);
@@ -83,9 +84,9 @@ public sealed class SessionService(
     public Task<Lifecycle.Activities.Sessions.Page<Lifecycle.Activities.Sessions.SessionContext>> ListPageAsync(int offset, int limit, CancellationToken cancellationToken) =>
         queries.ListPageAsync(offset, limit, cancellationToken);
 
-    /// <summary>A page of the sessions that pass a filter (dates, branch, state), with how many do.</summary>
-    public Task<Lifecycle.Activities.Sessions.Page<Lifecycle.Activities.Sessions.SessionContext>> SearchAsync(SessionFilter filter, int offset, int limit, CancellationToken cancellationToken) =>
-        queries.SearchAsync(filter, offset, limit, cancellationToken);
+    /// <summary>A page of the sessions that pass a filter (dates, branch, state, score), with how many do, and the figures of the closed ones.</summary>
+    public Task<Lifecycle.Activities.Sessions.Page<SessionListItem>> SearchAsync(SessionFilter filter, int offset, int limit, CancellationToken cancellationToken) =>
+        search.SearchAsync(filter, offset, limit, cancellationToken);
 
     /// <summary>A page of a session's events, filtered by type and time (<paramref name="until"/> excluded), with how many match.</summary>
     public Task<Lifecycle.Activities.Sessions.Page<Lifecycle.Activities.Sessions.SessionEvent>> EventsAsync(

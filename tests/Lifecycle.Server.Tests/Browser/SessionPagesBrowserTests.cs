@@ -59,6 +59,12 @@ public sealed class SessionPagesBrowserTests(Chromium chromium)
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("state=DORMANT"));
         await dashboard.ScreenshotAsync("sessions");
 
+        // The reports across sessions, with their charts drawn in the page.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Reports", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#total-sessions")).ToHaveTextAsync("1");
+        await Expect(page.Locator("figure.chart svg")).ToHaveCountAsync(8);
+        await dashboard.ScreenshotAsync("reports");
+
         Assert.Empty(dashboard.Outside);
         Assert.Empty(dashboard.ConsoleErrors);
     }
@@ -90,7 +96,7 @@ public sealed class SessionPagesBrowserTests(Chromium chromium)
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("#main")).ToBeFocusedAsync();
 
-        foreach (var path in new[] { "/sessions", "/sessions/current", "/sessions/00001" })
+        foreach (var path in new[] { "/sessions", "/sessions/current", "/sessions/00001", "/reports", "/workflows", "/instances", "/workflows/session-start", "/workflows/session-machine" })
         {
             await dashboard.GoAsync(path);
             Assert.Equal("", await page.EvaluateAsync<string>(Narrow.WiderThanTheWindow));

@@ -53,6 +53,48 @@ public sealed class SessionPagesTests : IDisposable
         Assert.Contains("# Session 00001 Log", html);
         Assert.Contains("task_added", html);
         Assert.Contains("/api/sessions/00001/report?format=html", html);
+        Assert.Contains("<figure class=\"chart\" id=\"timeline\"><svg", html);
+        Assert.Contains("id=\"goals\"", html);
+    }
+
+    [Fact]
+    public async Task The_list_shows_closed_sessions_scores_and_a_minimum_score_filters_them()
+    {
+        await PostAsync("/api/sessions/start", """{"yes": true}""");
+        await PostAsync("/api/sessions/end", """{"yes": true}""");
+        var client = _server.Browser();
+
+        var all = await client.GetStringAsync("/sessions");
+        var high = await client.GetStringAsync("/sessions?score=50");
+        var bad = await client.GetAsync("/sessions?score=120");
+
+        // A session of seconds is too short to score: it shows a dash, and a minimum score leaves it out.
+        Assert.Contains("<th scope=\"col\" class=\"num\">Score</th>", all);
+        Assert.Contains("href=\"/sessions/00001\"", all);
+        Assert.Contains("No session matches", high);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Score must be a number from 0 to 100; got &#x27;120&#x27;.", await bad.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_reports_page_shows_totals_comparisons_goals_and_every_chart()
+    {
+        await PostAsync("/api/sessions/start", """{"yes": true}""");
+        await PostAsync("/api/sessions/end", """{"yes": true}""");
+        var client = _server.Browser();
+
+        var html = await client.GetStringAsync("/reports");
+        var empty = await client.GetStringAsync("/reports?since=2001-01-01&until=2001-01-31");
+        var bad = await client.GetAsync("/reports?since=2026-12-07&until=2026-12-01");
+
+        Assert.Contains("<div class=\"value\" id=\"total-sessions\">1</div>", html);
+        Assert.Contains("This week against last", html);
+        Assert.Contains("id=\"goals\"", html);
+        Assert.Equal(8, System.Text.RegularExpressions.Regex.Count(html, "<figure class=\"chart\"><svg"));
+        Assert.Contains("/api/reports?format=html", html);
+        Assert.Contains("No closed session in this period", empty);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("before since", await bad.Content.ReadAsStringAsync());
     }
 
     [Fact]
