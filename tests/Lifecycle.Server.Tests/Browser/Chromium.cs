@@ -23,6 +23,9 @@ public sealed class Chromium : IAsyncLifetime
             throw new InvalidOperationException($"Chromium is not at {ExecutablePath}: install it (apt-get install chromium; .ci/run does) or set LIFECYCLE_CHROMIUM.");
         }
 
+        // CI runs the test projects side by side on two cores: a session's end (a workflow, a git
+        // commit, a stash) can take seconds there, and an assertion waits for the page that long.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -50,7 +50,8 @@ public sealed partial class DashboardBrowser : IAsyncDisposable
             ColorScheme = ColorScheme.Light,
             ReducedMotion = ReducedMotion.Reduce,
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         var browser = new DashboardBrowser(folder, cli, server, context, page);
         page.Request += (_, request) =>
