@@ -125,6 +125,15 @@ public sealed class WorkflowBrowserTests(Chromium chromium)
         await page.Locator("#retry-button").ClickAsync();
         await Expect(page.Locator("#instance-status")).ToContainTextAsync("Finished");
 
+        // Two versions side by side, and the session state machine.
+        await PutAndPublishAsync(api, "approval", Approval.Replace("'please approve '", "'approve, please: '"));
+        await dashboard.GoAsync("/workflows/approval/compare?left=1&right=2");
+        await Expect(page.Locator("#diff")).ToContainTextAsync("approve, please: ");
+        await dashboard.ScreenshotAsync("workflow-compare");
+        await dashboard.GoAsync("/workflows/session-machine");
+        await Expect(page.Locator("svg#session-machine g.state")).Not.ToHaveCountAsync(0);
+        await dashboard.ScreenshotAsync("session-machine");
+
         // The list, filtered by status.
         await page.GetByRole(AriaRole.Link, new() { Name = "Instances", Exact = true }).ClickAsync();
         await page.Locator("#filter-status").SelectOptionAsync("Finished");
