@@ -44,6 +44,7 @@ document.addEventListener("DOMContentLoaded", () => {
   const indicate = Lifecycle.liveIndicator(indicatorElement);
   let source = null;
   let statusTimer = 0;
+  let catchingUp = 0;
 
   function pad(n, width) { return String(n).padStart(width || 2, "0"); }
 
@@ -142,6 +143,14 @@ document.addEventListener("DOMContentLoaded", () => {
         // What it waits for changed (an event sent from this page resumed it and it waits again): the forms are stale.
         const bookmarks = (details.bookmarks || []).map(b => `${b.event}@${b.activityId}`).join("|");
         if (status === renderedStatus && bookmarks === renderedBookmarks) return;
+        // The entries that brought the change may still be on their way in the stream: show them
+        // first (for up to two seconds), then stop and reload.
+        if (last < details.journalLength && catchingUp < 8) {
+          catchingUp++;
+          checkStatusSoon();
+          return;
+        }
+        catchingUp = 0;
         if (status !== "Running" && status !== "Suspended") stop(`ended: ${status}`);
         if (status !== "Running") setTimeout(() => location.reload(), 800);
       } catch (error) {
