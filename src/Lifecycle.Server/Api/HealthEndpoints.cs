@@ -9,6 +9,15 @@ namespace Lifecycle.Server.Api;
 /// <summary><c>GET /health</c> (open, no data) and <c>GET /login?code=</c>, the one-time login URL that sets the dashboard's cookie.</summary>
 public static class HealthEndpoints
 {
+    private static readonly string SpentPage = $$"""
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Login link spent · Lifecycle</title><link rel="stylesheet" href="{{Dashboard.DashboardAssets.Url("dashboard.css")}}"></head>
+        <body><main id="main" class="signin"><h1>This login link was already used</h1>
+        <p>Each login URL works once. Run <code>lifecycle login</code> in the repository for a new one.</p>
+        </main></body></html>
+        """;
+
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithName("Health");
@@ -16,14 +25,19 @@ public static class HealthEndpoints
         return endpoints;
     }
 
-    private static Results<RedirectHttpResult, ProblemHttpResult> Login(string? code, HttpContext context, LoginCodes codes, AccessToken token)
+    private const string SpentDetail = "Each login URL works once. Run 'lifecycle login' in the repository for a new one, or send the token of .lifecycle/token as a bearer token.";
+
+    private static Results<RedirectHttpResult, ProblemHttpResult, ContentHttpResult> Login(string? code, HttpContext context, LoginCodes codes, AccessToken token)
     {
         if (!codes.Redeem(code))
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "Login link spent or unknown",
-                detail: "Each login URL works once. Restart 'lifecycle serve' for a new one, or send the token of .lifecycle/token as a bearer token.");
+            // A browser (the usual opener of a login URL) gets a page; a script gets Problem Details.
+            if (context.Request.GetTypedHeaders().Accept.Any(type => type.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)))
+            {
+                return TypedResults.Content(SpentPage, "text/html; charset=utf-8", statusCode: StatusCodes.Status401Unauthorized);
+            }
+
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Login link spent or unknown", detail: SpentDetail);
         }
 
         TokenAuthentication.SignIn(context, token);

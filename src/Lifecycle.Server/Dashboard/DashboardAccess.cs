@@ -36,7 +36,7 @@ public static class DashboardAccess
         var token = context.RequestServices.GetRequiredService<AccessToken>();
         var header = context.Request.Headers.Authorization.ToString();
         var bearer = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
-        return token.Matches(context.Request.Cookies[TokenAuthentication.CookieName]) || token.Matches(bearer);
+        return token.Matches(context.Request.Cookies[TokenAuthentication.CookieNameFor(context.Request)]) || token.Matches(bearer);
     }
 
     private static bool IsPage(PathString path) =>

@@ -15,6 +15,14 @@ public static class TokenAuthentication
     /// <summary>The dashboard's cookie: HttpOnly, SameSite=Strict, holding the token.</summary>
     public const string CookieName = "lifecycle_token";
 
+    /// <summary>
+    /// The cookie's name for the server a request reached: <see cref="CookieName"/> and the port,
+    /// since browsers keep cookies per host, not per port, and each repository's server listens on
+    /// its own port of 127.0.0.1: signing in to one must not sign out of another.
+    /// </summary>
+    public static string CookieNameFor(HttpRequest request) =>
+        request.Host.Port is { } port ? $"{CookieName}_{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : CookieName;
+
     public static IApplicationBuilder UseTokenAuthentication(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
@@ -31,7 +39,7 @@ public static class TokenAuthentication
                 return;
             }
 
-            if (token.Matches(context.Request.Cookies[CookieName]))
+            if (token.Matches(context.Request.Cookies[CookieNameFor(context.Request)]))
             {
                 if (IsSafe(context.Request.Method) || IsSameOrigin(context.Request))
                 {
@@ -57,7 +65,7 @@ public static class TokenAuthentication
 
     /// <summary>Sets the dashboard's cookie for the client that opens a login URL.</summary>
     public static void SignIn(HttpContext context, AccessToken token) =>
-        context.Response.Cookies.Append(CookieName, token.Value, new CookieOptions
+        context.Response.Cookies.Append(CookieNameFor(context.Request), token.Value, new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,

@@ -47,6 +47,13 @@ public sealed class WorkflowBrowserTests(Chromium chromium)
         await dashboard.ScreenshotAsync("workflows");
         await page.Locator("#new-workflow").ClickAsync();
         var editor = page.Locator("#editor-text");
+
+        // A new workflow may not take the id of one that exists (it would replace the protocol's own).
+        await editor.FillAsync("""{ "id": "session-end", "root": { "type": "Log", "message": "hi" } }""");
+        await page.Locator("#publish").ClickAsync();
+        await Expect(page.Locator("#editor-status")).ToContainTextAsync("exists already");
+        Assert.EndsWith("/workflows/new", page.Url);
+
         await editor.FillAsync(Approval.Replace("\"WaitForEvent\"", "\"WaitForEvnt\""));
 
         // Broken: the problem is shown at its path, and clicking it puts the caret there.

@@ -30,6 +30,14 @@ public sealed partial class DashboardLoginTests : IDisposable
         var second = await browser.GetAsync(url);
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
+        // One cookie per server: two repositories served on one machine keep their own sign-ins.
+        var port = new Uri(server.Url).Port;
+        Assert.StartsWith($"lifecycle_token_{port}=", first.Headers.GetValues("Set-Cookie").Single());
+        var spent = new HttpRequestMessage(HttpMethod.Get, url);
+        spent.Headers.Accept.ParseAdd("text/html");
+        var page = await browser.SendAsync(spent);
+        Assert.Equal(HttpStatusCode.Unauthorized, page.StatusCode);
+        Assert.Contains("Run <code>lifecycle login</code> in the repository for a new one.", await page.Content.ReadAsStringAsync());
         Assert.NotEqual(url, (string?)JsonNode.Parse(json.Stdout)!["url"]);
     }
 

@@ -38,6 +38,24 @@ public sealed class SessionPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task The_current_page_counts_recorded_errors_and_the_list_shows_each_sessions_own_closing_note()
+    {
+        await PostAsync("/api/sessions/start", """{"yes": true}""");
+        await PostAsync("/api/sessions/current/events", """{"type": "error_occurred", "message": "build broke"}""");
+        var current = await _server.Browser().GetStringAsync("/sessions/current");
+        await PostAsync("/api/sessions/end", """{"yes": true, "note": "Written by the first."}""");
+        await PostAsync("/api/sessions/start", """{"yes": true}""");
+
+        var list = await _server.Browser().GetStringAsync("/sessions");
+
+        Assert.Contains("<div class=\"value\" id=\"session-errors\">1</div>", current);
+        var first = list[list.IndexOf("href=\"/sessions/00001\"", StringComparison.Ordinal)..];
+        var second = list[list.IndexOf("href=\"/sessions/00002\"", StringComparison.Ordinal)..list.IndexOf("href=\"/sessions/00001\"", StringComparison.Ordinal)];
+        Assert.Contains("Written by the first.", first);
+        Assert.DoesNotContain("Written by the first.", second);
+    }
+
+    [Fact]
     public async Task A_closed_sessions_page_shows_its_handoff_log_and_events()
     {
         await PostAsync("/api/sessions/start", """{"yes": true}""");

@@ -39,9 +39,13 @@
     if (none) none.hidden = tasks.length > 0;
   }
 
+  const bump = id => { const el = document.getElementById(id); if (el) el.textContent = String(Number(el.textContent || 0) + 1); };
+
   function addEvent(recorded) {
     const body = document.getElementById("events");
     if (!body || body.querySelector(`tr[data-sequence="${recorded.sequence}"]`)) return;
+    if (recorded.type === "git_commit") bump("session-commits");
+    if (recorded.type === "error_occurred") bump("session-errors");
     const row = document.createElement("tr");
     row.dataset.sequence = recorded.sequence;
     const time = document.createElement("td");
@@ -73,9 +77,8 @@
       const state = document.getElementById("session-state");
       if (state) state.replaceChildren(badge(snapshot.state));
       text("session-branch", snapshot.branch ?? "(detached)");
-      text("session-commits", snapshot.commits);
-      text("session-files", snapshot.filesModified);
-      text("session-errors", snapshot.interruptions);
+      // Commits and errors are counted from the events as they arrive (addEvent); the files
+      // changed need a git status, which the page shows as it was when it loaded.
       renderTasks(snapshot.tasks || []);
     },
     event: addEvent,

@@ -401,9 +401,27 @@ document.addEventListener("DOMContentLoaded", () => {
 
   // ---- Saving and publishing ----
 
+  /** True when a workflow (the protocol's own, published, or a draft) already has this id. */
+  async function exists(id) {
+    if ((area.dataset.taken || "").split(" ").includes(id)) return true;
+    for (const url of [`/api/workflows/${encodeURIComponent(id)}`, `/api/workflows/${encodeURIComponent(id)}/draft`]) {
+      try { await Lifecycle.api("GET", url); return true; } catch (error) { if (error.status !== 404) throw error; }
+    }
+    return false;
+  }
+
   async function save() {
     const id = workflowId();
     if (!id) { say("Give the workflow an \"id\" (a string) before saving.", true); return null; }
+    // A new workflow must not replace one that exists (session-end, say) by reusing its id.
+    if (!fixedId) {
+      try {
+        if (await exists(id)) {
+          say(`A workflow with id "${id}" exists already: give this one another id, or edit that one (/workflows/${id}/edit).`, true);
+          return null;
+        }
+      } catch (error) { say(`Not saved: ${error.message}`, true); return null; }
+    }
     try {
       const saved = await Lifecycle.api("PUT", `/api/workflows/${encodeURIComponent(id)}`, area.value);
       say(`Draft saved (${saved.file}).`);
