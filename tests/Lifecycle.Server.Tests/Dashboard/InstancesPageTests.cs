@@ -77,6 +77,7 @@ public sealed partial class InstancesPageTests : IDisposable
     [InlineData("from=yesterday", "From must be a date like 2026-12-07")]
     [InlineData("to=13/13/2026", "To must be a date like 2026-12-07")]
     [InlineData("cursor=nonsense", "is not a page of this list")]
+    [InlineData("from=2026-12-10&to=2026-12-01", "To (2026-12-01) is before From (2026-12-10)")]
     public async Task A_bad_filter_is_a_400_page_that_says_what_to_give(string query, string message)
     {
         var response = await _server.Browser().GetAsync($"/instances?{query}");

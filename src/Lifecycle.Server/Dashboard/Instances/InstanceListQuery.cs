@@ -25,6 +25,11 @@ public sealed record InstanceListQuery(string? Status, string? Workflow, string?
         var statuses = InstanceQueryParameters.ParseStatuses(Status?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), "status", errors);
         var from = Time(From, "From", errors);
         var to = Time(To, "To", errors);
+        if (from is { } start && to is { } end && end < start)
+        {
+            errors["to"] = [$"To ({To}) is before From ({From}); give a range that ends after it starts."];
+        }
+
         InstanceCursor? cursor = null;
         if (!string.IsNullOrEmpty(Cursor))
         {
