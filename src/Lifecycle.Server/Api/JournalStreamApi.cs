@@ -70,26 +70,14 @@ public static class JournalStreamApi
             var watcher = services.GetRequiredService<JournalWatcher>();
             var json = services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
 
-            // A stream never ends by itself: the server's shutdown ends it rather than waiting for it.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted,
-                services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
-            var response = context.Response;
-            response.ContentType = "text/event-stream";
-            response.Headers.CacheControl = "no-cache";
-            response.Headers["X-Accel-Buffering"] = "no";
-            context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-            try
+            await EventStream.WriteAsync(context, stop => Events(watcher.FollowAsync(after, instanceId, workflowId, stop), json));
+        }
+
+        private static async IAsyncEnumerable<string> Events(IAsyncEnumerable<FeedEntry?> entries, JsonSerializerOptions json)
+        {
+            await foreach (var entry in entries)
             {
-                await response.WriteAsync("retry: 1000\n\n", stop.Token);
-                await response.Body.FlushAsync(stop.Token);
-                await foreach (var entry in watcher.FollowAsync(after, instanceId, workflowId, stop.Token))
-                {
-                    await response.WriteAsync(entry is null ? ": heartbeat\n\n" : Event(entry, json), stop.Token);
-                    await response.Body.FlushAsync(stop.Token);
-                }
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
+                yield return entry is null ? ": heartbeat\n\n" : Event(entry, json);
             }
         }
 

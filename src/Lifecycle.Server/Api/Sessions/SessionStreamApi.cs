@@ -57,25 +57,14 @@ public static class SessionStreamApi
             var services = context.RequestServices;
             var watcher = services.GetRequiredService<SessionWatcher>();
             var json = services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted,
-                services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
-            var response = context.Response;
-            response.ContentType = "text/event-stream";
-            response.Headers.CacheControl = "no-cache";
-            response.Headers["X-Accel-Buffering"] = "no";
-            context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-            try
+            await EventStream.WriteAsync(context, stop => Events(watcher.FollowAsync(after, stop), json));
+        }
+
+        private static async IAsyncEnumerable<string> Events(IAsyncEnumerable<SessionStreamItem> items, JsonSerializerOptions json)
+        {
+            await foreach (var item in items)
             {
-                await response.WriteAsync("retry: 1000\n\n", stop.Token);
-                await response.Body.FlushAsync(stop.Token);
-                await foreach (var item in watcher.FollowAsync(after, stop.Token))
-                {
-                    await response.WriteAsync(Format(item, json), stop.Token);
-                    await response.Body.FlushAsync(stop.Token);
-                }
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
+                yield return Format(item, json);
             }
         }
 
