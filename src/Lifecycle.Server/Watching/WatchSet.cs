@@ -153,6 +153,18 @@ internal sealed class WatchSet : IDisposable
         _changed(fullPath);
     }
 
+    private void ReportNewFolder(string folder)
+    {
+        try
+        {
+            ReportContents(folder);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // Gone again already, or unreadable: its own events, if any, still come.
+        }
+    }
+
     /// <summary>
     /// Reports each file already in a folder that just got its watch; more than
     /// <see cref="MaxReported"/> is reported as an overflow (the watcher then scans git status).
@@ -207,7 +219,17 @@ internal sealed class WatchSet : IDisposable
 
     private void Handlers(FileSystemWatcher watcher)
     {
-        watcher.Created += (_, e) => _changed(e.FullPath);
+        // A folder made inside a watched one gets its own inotify watch only once its creation is
+        // read, so what a copy writes into it at once may come before that watch: it is reported
+        // by looking, as for a new top-level folder.
+        watcher.Created += (_, e) =>
+        {
+            _changed(e.FullPath);
+            if (Directory.Exists(e.FullPath))
+            {
+                ReportNewFolder(e.FullPath);
+            }
+        };
         watcher.Deleted += (_, e) => _changed(e.FullPath);
         watcher.Changed += (_, e) => _changed(e.FullPath);
         watcher.Renamed += (_, e) =>
