@@ -19,9 +19,6 @@ public static class DashboardEndpoints
         services.AddRazorComponents();
     }
 
-    private static bool IsPage(PathString path) =>
-        !path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !path.StartsWithSegments("/hooks", StringComparison.OrdinalIgnoreCase);
-
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapDashboardAssets();
@@ -29,12 +26,11 @@ public static class DashboardEndpoints
         // cookie requests (TokenAuthentication), so no page takes a form post to protect.
         endpoints.MapRazorComponents<App>().DisableAntiforgery();
 
-        // A page address that leads nowhere gets the dashboard's own 404 page; an unknown API or
-        // hooks route is left to the status-code pages, which answer Problem Details.
-        endpoints.MapFallback(context => IsPage(context.Request.Path)
-                ? new RazorComponentResult<App> { StatusCode = StatusCodes.Status404NotFound }.ExecuteAsync(context)
-                : Results.NotFound().ExecuteAsync(context))
-            // Only for reading: a route that exists for other methods still answers 405.
+        // A page address that leads nowhere gets the dashboard's own 404 page. API and hooks paths are
+        // not matched at all, so an unknown route there stays the status-code pages' Problem Details
+        // (404, or 405 for a route that exists for other methods).
+        endpoints.MapFallback("{*path:regex(^(?!(api|hooks)(/|$)).*$)}",
+                context => new RazorComponentResult<App> { StatusCode = StatusCodes.Status404NotFound }.ExecuteAsync(context))
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
             .ExcludeFromDescription();
         return endpoints;

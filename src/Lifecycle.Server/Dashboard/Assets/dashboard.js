@@ -53,6 +53,7 @@ const Lifecycle = (() => {
   }
 
   let pending = 0;
+  let leaving = false;
 
   /** Runs a data-api action ("METHOD URL") from a form or button, then reloads, goes to data-then, or says data-done. */
   async function act(element, body) {
@@ -65,6 +66,8 @@ const Lifecycle = (() => {
       const result = await api(method, url, body);
       if (element.dataset.then) {
         const target = element.dataset.then.replace(/\{(\w+)\}/g, (_, name) => encodeURIComponent(result && result[name] || ""));
+        // Leaving: live updates that arrive before the next page loads must not reload this one instead.
+        leaving = true;
         location.assign(target);
         return;
       }
@@ -122,7 +125,7 @@ const Lifecycle = (() => {
   }
 
   /** True while an action of this page waits for its answer: live updates must not reload the page under it. */
-  const busy = () => pending > 0;
+  const busy = () => pending > 0 || leaving;
 
   return { api, toast, follow, liveIndicator, formBody, busy };
 })();
