@@ -37,7 +37,7 @@ public sealed class ReportService(ReportBuilder builder, TimeProvider time)
     public string Render(AcrossSessionsReport report, string format)
     {
         using var span = CommandTrace.Begin($"report: {format}");
-        return Check(format, AcrossFormats, " with --all") switch
+        return Check(format, AcrossFormats, " across sessions") switch
         {
             "json" => ReportJson.Render(report),
             _ => ReportHtml.Render(report, time.LocalTimeZone),
@@ -55,7 +55,7 @@ public sealed class ReportService(ReportBuilder builder, TimeProvider time)
     /// <summary>The report across sessions as a document (what <c>lifecycle report --all</c> prints); its session id is empty.</summary>
     public async Task<ReportDocument> AcrossDocumentAsync(DateOnly? since, DateOnly? until, string format, CancellationToken cancellationToken)
     {
-        Check(format, AcrossFormats, " with --all");
+        Check(format, AcrossFormats, " across sessions");
         var report = await AcrossAsync(since, until, cancellationToken);
         return new ReportDocument("", format, Render(report, format), "database");
     }
@@ -77,7 +77,7 @@ public sealed class ReportService(ReportBuilder builder, TimeProvider time)
         allowed.Contains(format)
             ? format
             : throw new SessionException(
-                $"--format must be {string.Join(", ", allowed.Take(allowed.Count - 1))} or {allowed[^1]}{context}; got '{format}'." +
-                (context.Length > 0 && format == "md" ? " Markdown is for one session: drop --all, or use --format html." : ""),
+                $"The format (--format, or ?format= over HTTP) must be {string.Join(", ", allowed.Take(allowed.Count - 1))} or {allowed[^1]}{context}; got '{format}'." +
+                (context.Length > 0 && format == "md" ? " Markdown is for one session's report: ask for one session, or for html." : ""),
                 ErrorKind.InvalidInput);
 }

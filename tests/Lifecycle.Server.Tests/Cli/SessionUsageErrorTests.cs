@@ -14,7 +14,7 @@ public class SessionUsageErrorTests
     [InlineData(2, "A task needs a title", "task", "add", " ")]
     [InlineData(2, "There is no session 00099", "sessions", "show", "99")]
     [InlineData(2, "'abc' is not a session id", "sessions", "show", "abc")]
-    [InlineData(2, "--format must be md, json or html", "report", "--format", "pdf")]
+    [InlineData(2, "must be md, json or html; got 'pdf'", "report", "--format", "pdf")]
     [InlineData(2, "Unknown command 'shwo'. Did you mean 'show'?", "sessions", "shwo")]
     public async Task Mistake_ExitsWithOneLineThatSaysWhatToDo(int exitCode, string message, params string[] args)
     {

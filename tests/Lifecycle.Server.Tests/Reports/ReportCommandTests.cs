@@ -123,7 +123,7 @@ public sealed partial class ReportCommandTests : IDisposable
     [InlineData("--since must be a date like 2026-12-01; got 'yesterday'.", "report", "--all", "--since", "yesterday")]
     [InlineData("--until must be a date like 2026-12-01; got '2026-13-01'.", "report", "--all", "--until", "2026-13-01")]
     [InlineData("--until 2026-01-01 is before --since 2026-02-01; give an --until on or after --since.", "report", "--all", "--since", "2026-02-01", "--until", "2026-01-01")]
-    [InlineData("--format must be md, json or html; got 'pdf'.", "report", "--format", "pdf")]
+    [InlineData("The format (--format, or ?format= over HTTP) must be md, json or html; got 'pdf'.", "report", "--format", "pdf")]
     [InlineData("--all makes html or json, not 'pdf'", "report", "--all", "--format", "pdf")]
     [InlineData("--since and --until choose sessions for the report across sessions; add --all, or drop them.", "report", "--since", "2026-01-01")]
     [InlineData("--all reports across sessions, not session 1; drop the id or drop --all.", "report", "1", "--all")]

@@ -42,11 +42,11 @@ public sealed class ReportsApiTests : IDisposable
     }
 
     [Theory]
-    [InlineData("/api/reports?format=md", "--format must be html or json with --all; got 'md'.")]
+    [InlineData("/api/reports?format=md", "The format (--format, or ?format= over HTTP) must be html or json across sessions; got 'md'.")]
     [InlineData("/api/reports?format=pdf", "got 'pdf'")]
     [InlineData("/api/reports?since=yesterday", "since must be a date like 2026-12-01; got 'yesterday'.")]
     [InlineData("/api/reports?since=2026-02-01&until=2026-01-01", "until (2026-01-01) is before since (2026-02-01)")]
-    [InlineData("/api/sessions/1/report?format=svg", "--format must be md, json or html; got 'svg'.")]
+    [InlineData("/api/sessions/1/report?format=svg", "The format (--format, or ?format= over HTTP) must be md, json or html; got 'svg'.")]
     public async Task BadInput_IsA400ProblemThatSaysWhatToSend(string url, string detail)
     {
         await OneSessionAsync();
