@@ -50,14 +50,15 @@ public sealed class WorkflowCatalog(WorkflowEngine engine, DefinitionReader read
         var listings = new List<WorkflowListing>();
         foreach (var summary in await engine.Store.ListDefinitionsAsync(cancellationToken))
         {
-            var triggers = await TriggersAsync(summary, cancellationToken);
+            var latest = await LatestAsync(summary, cancellationToken);
+            var hasDraft = drafted.Remove(summary.Id);
             listings.Add(new WorkflowListing(summary.Id, summary.Name, summary.Description, summary.LatestVersion, summary.Versions,
-                summary.PublishedAt, triggers, drafted.Remove(summary.Id)));
+                summary.PublishedAt, latest?.Triggers ?? [], hasDraft, hasDraft && Differs(drafts.Read(summary.Id), latest?.Source)));
         }
 
         foreach (var id in drafted)
         {
-            listings.Add(new WorkflowListing(id, DraftName(drafts.Read(id)) ?? id, null, null, 0, null, [], true));
+            listings.Add(new WorkflowListing(id, DraftName(drafts.Read(id)) ?? id, null, null, 0, null, [], true, Unpublished: true));
         }
 
         return listings.OrderBy(l => l.Id, StringComparer.Ordinal).ToList();
@@ -154,16 +155,34 @@ public sealed class WorkflowCatalog(WorkflowEngine engine, DefinitionReader read
     private static SessionException NoDraft(string id) =>
         new($"Workflow '{id}' has no draft ({WorkflowDrafts.RelativePath(id)}); save one first.", ErrorKind.NotFound);
 
-    /// <summary>The triggers of the version in force; none when its source no longer reads (this build lost an activity it uses).</summary>
-    private async Task<IReadOnlyList<TriggerDefinition>> TriggersAsync(DefinitionSummary summary, CancellationToken cancellationToken)
+    /// <summary>The version in force; null when its source no longer reads (this build lost an activity it uses).</summary>
+    private async Task<WorkflowDefinition?> LatestAsync(DefinitionSummary summary, CancellationToken cancellationToken)
     {
         try
         {
-            return (await engine.Store.GetAsync(summary.Id, summary.LatestVersion, cancellationToken))?.Triggers ?? [];
+            return await engine.Store.GetAsync(summary.Id, summary.LatestVersion, cancellationToken);
         }
         catch (WorkflowException)
         {
-            return [];
+            return null;
+        }
+    }
+
+    /// <summary>True when a draft's JSON says something else than a published source (layout and comments aside); a draft that does not read differs.</summary>
+    private static bool Differs(string? draft, string? published)
+    {
+        if (draft is null || published is null)
+        {
+            return draft is not null;
+        }
+
+        try
+        {
+            return !JsonNode.DeepEquals(JsonNode.Parse(draft, documentOptions: Relaxed), JsonNode.Parse(published, documentOptions: Relaxed));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return true;
         }
     }
 

@@ -11,6 +11,7 @@ namespace Lifecycle.Server.Workflows;
 /// <param name="PublishedAt">When the latest version was published; null when only a draft exists.</param>
 /// <param name="Triggers">The triggers in force (the latest version's; a draft's start nothing until published).</param>
 /// <param name="HasDraft">The repository has its own edited file, <c>.lifecycle/workflows/&lt;id&gt;.json</c>.</param>
+/// <param name="Unpublished">That file says something the version in force does not (publishing it would make a new version).</param>
 public sealed record WorkflowListing(
     string Id,
     string Name,
@@ -19,4 +20,5 @@ public sealed record WorkflowListing(
     int Versions,
     DateTimeOffset? PublishedAt,
     IReadOnlyList<TriggerDefinition> Triggers,
-    bool HasDraft);
+    bool HasDraft,
+    bool Unpublished = false);

@@ -38,7 +38,22 @@ public sealed class WorkflowPagesTests : IDisposable
         var html = await _server.Browser().GetStringAsync("/workflows");
 
         Assert.Contains("href=\"/workflows/steps/edit\"", html);
-        Assert.Contains("draft", html);
+        Assert.Contains(">unpublished changes</a>", html);
+    }
+
+    [Fact]
+    public async Task Once_published_a_draft_shows_as_published_until_it_is_changed_again()
+    {
+        var api = _server.Authorized();
+        await api.PutAsync("/api/workflows/steps", WorkflowApi.Json(TestWorkflows.Steps()));
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync("/api/workflows/steps/publish", null)).StatusCode);
+
+        var published = await _server.Browser().GetStringAsync("/workflows");
+        await api.PutAsync("/api/workflows/steps", WorkflowApi.Json(TestWorkflows.Steps().Replace("step a", "step A")));
+        var changed = await _server.Browser().GetStringAsync("/workflows");
+
+        Assert.Contains(">draft, as published</a>", published);
+        Assert.Contains(">unpublished changes</a>", changed);
     }
 
     [Fact]
