@@ -9,14 +9,8 @@ namespace Lifecycle.Server.Api;
 /// <summary><c>GET /health</c> (open, no data) and <c>GET /login?code=</c>, the one-time login URL that sets the dashboard's cookie.</summary>
 public static class HealthEndpoints
 {
-    private static readonly string SpentPage = $$"""
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Login link spent · Lifecycle</title><link rel="stylesheet" href="{{Dashboard.DashboardAssets.Url("dashboard.css")}}"></head>
-        <body><main id="main" class="signin"><h1>This login link was already used</h1>
-        <p>Each login URL works once. Run <code>lifecycle login</code> in the repository for a new one.</p>
-        </main></body></html>
-        """;
+    private static readonly string SpentPage = Dashboard.DashboardAccess.MessagePage("Login link spent", "This login link was already used",
+        "Each login URL works once. Run <code>lifecycle login</code> in the repository for a new one.");
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {

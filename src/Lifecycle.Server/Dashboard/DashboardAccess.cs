@@ -34,20 +34,23 @@ public static class DashboardAccess
     public static bool SignedIn(HttpContext context)
     {
         var token = context.RequestServices.GetRequiredService<AccessToken>();
-        var header = context.Request.Headers.Authorization.ToString();
-        var bearer = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
-        return token.Matches(context.Request.Cookies[TokenAuthentication.CookieNameFor(context.Request)]) || token.Matches(bearer);
+        return token.Matches(context.Request.Cookies[TokenAuthentication.CookieNameFor(context.Request)])
+               || token.Matches(TokenAuthentication.Bearer(context.Request));
     }
 
     private static bool IsPage(PathString path) =>
         !OpenPrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
 
-    private static readonly string SignInPage = $$"""
+    private static readonly string SignInPage = MessagePage("Sign in", "Sign in to Lifecycle",
+        "Open the login URL that <code>lifecycle serve</code> printed. Each URL works once; run <code>lifecycle login</code> in the repository for a new one.");
+
+    /// <summary>A page outside the dashboard's layout (no data, no navigation): a heading and one paragraph of HTML.</summary>
+    internal static string MessagePage(string title, string heading, string paragraph) => $$"""
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Sign in · Lifecycle</title><link rel="stylesheet" href="{{DashboardAssets.Url("dashboard.css")}}"></head>
-        <body><main id="main" class="signin"><h1>Sign in to Lifecycle</h1>
-        <p>Open the login URL that <code>lifecycle serve</code> printed. Each URL works once; run <code>lifecycle login</code> in the repository for a new one.</p>
+        <title>{{title}} · Lifecycle</title><link rel="stylesheet" href="{{DashboardAssets.Url("dashboard.css")}}"></head>
+        <body><main id="main" class="signin"><h1>{{heading}}</h1>
+        <p>{{paragraph}}</p>
         </main></body></html>
         """;
 }

@@ -84,7 +84,8 @@ public static class TokenAuthentication
     private static bool IsProtected(PathString path) =>
         path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/hooks", StringComparison.OrdinalIgnoreCase);
 
-    private static string? Bearer(HttpRequest request)
+    /// <summary>The bearer token a request carries; null without one.</summary>
+    internal static string? Bearer(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
