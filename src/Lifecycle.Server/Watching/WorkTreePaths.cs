@@ -21,6 +21,20 @@ internal sealed class WorkTreePaths(string root, string docsFolder) : IDisposabl
 
     public string Root { get; } = Path.GetFullPath(root);
 
+    /// <summary>
+    /// True when the work tree is there: its folder holds <c>.git</c> (a folder, or a file in a linked
+    /// worktree). The folder alone is not enough: the server's log writer makes <c>.lifecycle/logs</c>
+    /// again under a work tree that was moved away.
+    /// </summary>
+    public bool IsPresent
+    {
+        get
+        {
+            var git = Path.Combine(Root, ".git");
+            return Directory.Exists(git) || File.Exists(git);
+        }
+    }
+
     /// <summary>The path relative to the work tree with forward slashes; null outside it.</summary>
     public string? Relative(string fullPath)
     {

@@ -169,7 +169,7 @@ public sealed class WorkTreeWatcher : IHostedService, IDisposable
     /// </summary>
     internal async Task CheckAsync()
     {
-        var root = Directory.Exists(_paths.Root);
+        var root = _paths.IsPresent;
         if (!root && IsWatching)
         {
             Unwatch();

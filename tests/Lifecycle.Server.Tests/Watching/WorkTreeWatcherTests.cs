@@ -129,6 +129,8 @@ public sealed class WorkTreeWatcherTests(Xunit.Abstractions.ITestOutputHelper ou
         Directory.Move(_server.Repository, moved);
         try
         {
+            // What the server's log writer does when it logs that the work tree is gone: the folder is back, the work tree is not.
+            Directory.CreateDirectory(Path.Combine(_server.Repository, ".lifecycle", "logs"));
             await watcher.CheckAsync();
             Assert.False(watcher.IsWatching);
             Assert.True(watcher.NeedsScan);
