@@ -56,7 +56,13 @@ public sealed class GenerateHandoff(ISessionStore sessions, RepositoryContext re
         await SessionDocuments.WriteAsync(docs.Handoff, HandoffMarkdown.Render(handoff), token);
         await SessionDocuments.WriteAsync(docs.HandoffJson, HandoffJson.Render(handoff), token);
         await SessionDocuments.WriteAsync(docs.Report, SessionReport.Render(handoff), token);
-        var logged = log.Close(session, CloseEntries(context, session, handoff, now), SessionLog.Closing(handoff, docsCommit: DocsCommit()));
+        var entries = CloseEntries(context, session, handoff, now);
+        if (await Prediction.PlanReviews.OfAsync(Sessions, session, now, token) is { } review)
+        {
+            entries.Insert(entries.Count - 1, SessionLogEntries.Note(now, review.Summary()));
+        }
+
+        var logged = log.Close(session, entries, SessionLog.Closing(handoff, docsCommit: DocsCommit()));
 
         context.SetOutput("handoff", JsonSerializer.SerializeToNode(handoff, HandoffJson.Options));
         context.SetOutput("paths", new JsonObject

@@ -1,0 +1,46 @@
+using LibGit2Sharp;
+
+namespace Lifecycle.Activities.Prediction;
+
+/// <summary>
+/// The repository's recent commits as prediction needs them (author e-mail, author time, lines
+/// changed), for predicting before enough Lifecycle sessions have closed.
+/// </summary>
+/// <remarks>
+/// Only the newest <see cref="MaxCommits"/> non-merge commits reachable from HEAD are read: each
+/// costs a diff, and a team's habits of years ago say little about its next session (the predictor
+/// weighs recent sessions more anyway). Merges are left out, as the benchmark's histories do.
+/// </remarks>
+public static class GitWorkHistory
+{
+    /// <summary>How many commits back the history is read.</summary>
+    public const int MaxCommits = 600;
+
+    /// <summary>The commits of the repository at <paramref name="root"/>, oldest first; empty without commits.</summary>
+    public static IReadOnlyList<CommitFact> Read(string root, int maxCommits = MaxCommits)
+    {
+        using var repo = new Repository(root);
+        if (repo.Head.Tip is null)
+        {
+            return [];
+        }
+
+        var filter = new CommitFilter { IncludeReachableFrom = repo.Head, SortBy = CommitSortStrategies.Time };
+        var commits = new List<CommitFact>();
+        foreach (var commit in repo.Commits.QueryBy(filter).Where(c => c.Parents.Count() <= 1).Take(maxCommits))
+        {
+            var stats = repo.Diff.Compare<PatchStats>(commit.Parents.FirstOrDefault()?.Tree, commit.Tree);
+            commits.Add(new CommitFact(commit.Author.Email, commit.Author.When, stats.TotalLinesAdded + stats.TotalLinesDeleted));
+        }
+
+        commits.Reverse();
+        return commits;
+    }
+
+    /// <summary>git's <c>user.email</c> for the repository: whose next session is predicted; null when unset.</summary>
+    public static string? UserEmail(string root)
+    {
+        using var repo = new Repository(root);
+        return repo.Config.Get<string>("user.email")?.Value;
+    }
+}
