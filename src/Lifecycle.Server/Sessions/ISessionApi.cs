@@ -43,4 +43,10 @@ public interface ISessionApi
     Task<IReadOnlyList<SessionContext>> ListAsync(CancellationToken cancellationToken);
 
     Task<SessionDetails> ShowAsync(string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>The next session and each open task's effort, predicted with intervals.</summary>
+    Task<Planning.Predictions> PredictAsync(CancellationToken cancellationToken);
+
+    /// <summary>Makes the next session's plan fitted into <paramref name="hours"/> (null: the predicted duration) and keeps it with the session.</summary>
+    Task<Lifecycle.Activities.Prediction.SessionPlan> PlanAsync(double? hours, CancellationToken cancellationToken);
 }

@@ -16,7 +16,8 @@ public sealed class SessionService(
     SessionRecovery recovery,
     HookEventIngestion ingestion,
     Reports.ReportService reports,
-    SessionSearch search) : ISessionApi
+    SessionSearch search,
+    Planning.PlanService plans) : ISessionApi
 {
     /// <summary>Runs workflow session-start (settling what the last session left first) and returns the mission.</summary>
     public Task<StartOutcome> StartAsync(StartRequest request, CancellationToken cancellationToken) => start.RunAsync(request, cancellationToken);
@@ -100,6 +101,20 @@ public sealed class SessionService(
 
     /// <summary>Rebuilds the store from the committed handoffs and the checkpoint, saying what it found and used.</summary>
     public Task<RecoveryReport> RecoverAsync(CancellationToken cancellationToken) => recovery.RunAsync(cancellationToken);
+
+    /// <summary>The next session and each open task's effort, predicted with intervals.</summary>
+    public Task<Planning.Predictions> PredictAsync(CancellationToken cancellationToken) =>
+        IngestedAsync(() => plans.PredictAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Makes the next session's plan (hours null: the predicted duration) and keeps it with the session.</summary>
+    public Task<Lifecycle.Activities.Prediction.SessionPlan> PlanAsync(double? hours, CancellationToken cancellationToken) =>
+        IngestedAsync(() => plans.MakeAsync(hours, cancellationToken), cancellationToken);
+
+    /// <summary>The current plan (the ACTIVE session's, or the one made for the next); null when none was made.</summary>
+    public Task<Lifecycle.Activities.Prediction.SessionPlan?> CurrentPlanAsync(CancellationToken cancellationToken) => plans.CurrentAsync(cancellationToken);
+
+    /// <summary>A session's plan and, once it closed, how it went.</summary>
+    public Task<Planning.PlanOfSession> PlanOfAsync(string sessionId, CancellationToken cancellationToken) => plans.OfSessionAsync(sessionId, cancellationToken);
 
     /// <summary>Records what the git hooks spooled, then does <paramref name="work"/>.</summary>
     private async Task<T> IngestedAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)

@@ -145,6 +145,12 @@ public sealed class RemoteSessionApi : ISessionApi, IDisposable
     public Task<SessionDetails> ShowAsync(string sessionId, CancellationToken cancellationToken) =>
         SendAsync<SessionDetails>(HttpMethod.Get, $"api/sessions/{Escape(sessionId)}", null, api => api.ShowAsync(sessionId, cancellationToken), cancellationToken);
 
+    public Task<Lifecycle.Server.Planning.Predictions> PredictAsync(CancellationToken cancellationToken) =>
+        SendAsync<Lifecycle.Server.Planning.Predictions>(HttpMethod.Get, "api/predictions", null, api => api.PredictAsync(cancellationToken), cancellationToken);
+
+    public Task<Lifecycle.Activities.Prediction.SessionPlan> PlanAsync(double? hours, CancellationToken cancellationToken) =>
+        SendAsync<Lifecycle.Activities.Prediction.SessionPlan>(HttpMethod.Post, "api/sessions/current/plan", new { hours }, api => api.PlanAsync(hours, cancellationToken), cancellationToken);
+
     public void Dispose() => _http.Dispose();
 
     private ISessionApi Embedded => _fallback ??= _embedded();
