@@ -34,14 +34,15 @@ public sealed record PlanReview(SessionPlan Plan, IReadOnlyList<PlanReviewItem> 
     }
 
     /// <summary>
-    /// One line for the log and the handoff: "plan: 2 of 3 planned tasks done (T1, T3; not done: T2);
+    /// One line for the log and the report: "plan: 2 of 3 planned tasks done (T1 in 40 min, predicted 30, T3 in …; not done: T2);
     /// 1 more done (T5); planned 75 min in a budget of 90 min; the session took 110 min
     /// (predicted 60, 30-120)".
     /// </summary>
     public string Summary()
     {
         var invariant = CultureInfo.InvariantCulture;
-        var doneIds = Items.Where(i => i.Planned && i.Done).Select(i => i.Id).ToList();
+        var doneIds = Items.Where(i => i.Planned && i.Done)
+            .Select(i => i.ActualMinutes is { } took ? string.Create(invariant, $"{i.Id} in {took:0} min, predicted {i.Predicted.Point:0}") : i.Id).ToList();
         var missed = Items.Where(i => i.Planned && !i.Done).Select(i => i.Id).ToList();
         var text = $"plan: {PlannedDone} of {PlannedCount} planned task{(PlannedCount == 1 ? "" : "s")} done";
         if (doneIds.Count + missed.Count > 0)

@@ -27,9 +27,12 @@ public sealed class ReportBuilder(ISessionStore sessions, SessionStoreAccess acc
         var handoff = Parse(document.Text, id);
         var events = await sessions.GetEventsAsync(id, cancellationToken);
         var figures = SessionFigureReader.FromHandoff(handoff);
+        var plan = await sessions.GetAsync(id, cancellationToken) is { } session
+            ? await Lifecycle.Activities.Prediction.PlanReviews.OfAsync(sessions, session, time.GetUtcNow(), cancellationToken)
+            : null;
         return new SessionReportModel(
             id, time.GetUtcNow(), ZoneName, figures, SessionTimeline.Build(handoff, events, IdleThreshold),
-            handoff.Insights, ReportGoals.Check(repository.Config.Goals, [figures]), handoff, document.Source);
+            handoff.Insights, ReportGoals.Check(repository.Config.Goals, [figures]), handoff, document.Source, plan);
     }
 
     /// <summary>

@@ -50,6 +50,7 @@ public static class ReportHtml
             page.Paragraph($"Notes: {h.Notes}");
         }
 
+        ReportPlan.Html(page, report.Plan);
         return page.ToString();
     }
 

@@ -9,7 +9,7 @@ namespace Lifecycle.Server.Reports;
 public static class ReportMarkdown
 {
     /// <summary>The report's text.</summary>
-    public static string Render(SessionReportModel report) => SessionReport.Render(report.Handoff, goals: GoalLines(report.Goals));
+    public static string Render(SessionReportModel report) => SessionReport.Render(report.Handoff, goals: GoalLines(report.Goals)) + ReportPlan.Markdown(report.Plan);
 
     /// <summary>One line per goal: ✅ met, ❌ not met, ➖ not measured, with the figure and the range.</summary>
     public static IReadOnlyList<string> GoalLines(IReadOnlyList<GoalCheck> goals) =>

@@ -12,6 +12,7 @@ namespace Lifecycle.Server.Reports;
 /// <param name="Goals">The goals checked against its figures.</param>
 /// <param name="Handoff">Its handoff, whole.</param>
 /// <param name="Source">Where the handoff was read: the work tree, or the branch whose tip holds it.</param>
+/// <param name="Plan">The session's plan compared with what happened; null when no plan was made.</param>
 public sealed record SessionReportModel(
     string SessionId,
     DateTimeOffset GeneratedAt,
@@ -21,4 +22,5 @@ public sealed record SessionReportModel(
     IReadOnlyList<string> Insights,
     IReadOnlyList<GoalCheck> Goals,
     Handoff Handoff,
-    string Source);
+    string Source,
+    Lifecycle.Activities.Prediction.PlanReview? Plan = null);

@@ -64,7 +64,7 @@ public static class PlanCommand
             output.WriteLine("Later (does not fit the budget):");
             foreach (var task in plan.Later)
             {
-                output.WriteLine($"  {task.Id} (priority {task.Priority}, {task.Reason}, {Effort(task.Effort)} min): {task.Title}");
+                output.WriteLine($"  {task.Id} (priority {task.Priority}, {Effort(task.Effort)} min): {task.Title}");
             }
         }
 
