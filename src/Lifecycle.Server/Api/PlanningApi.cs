@@ -61,7 +61,8 @@ public static class PlanningApi
 
         if (node is JsonValue text && text.TryGetValue<string>(out var given))
         {
-            return PlanHours.Parse(given, "\"hours\"");
+            // A form's empty field: the predicted duration, as when the field is left out.
+            return string.IsNullOrWhiteSpace(given) ? null : PlanHours.Parse(given, "\"hours\"");
         }
 
         throw new SessionException($"\"hours\" must be a number of hours above 0 (e.g. 1.5), not {node.ToJsonString()}.", ErrorKind.InvalidInput);
