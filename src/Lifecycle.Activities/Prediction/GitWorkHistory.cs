@@ -9,7 +9,9 @@ namespace Lifecycle.Activities.Prediction;
 /// <remarks>
 /// Only the newest <see cref="MaxCommits"/> non-merge commits reachable from HEAD are read: each
 /// costs a diff, and a team's habits of years ago say little about its next session (the predictor
-/// weighs recent sessions more anyway). Merges are left out, as the benchmark's histories do.
+/// weighs recent sessions more anyway). Merges are left out, as the benchmark's histories do, and
+/// so are Lifecycle's own commits of session documents (<see cref="IsSessionDocsCommit"/>): they are
+/// the close's bookkeeping, not the session's work.
 /// </remarks>
 public static class GitWorkHistory
 {
@@ -27,7 +29,7 @@ public static class GitWorkHistory
 
         var filter = new CommitFilter { IncludeReachableFrom = repo.Head, SortBy = CommitSortStrategies.Time };
         var commits = new List<CommitFact>();
-        foreach (var commit in repo.Commits.QueryBy(filter).Where(c => c.Parents.Count() <= 1).Take(maxCommits))
+        foreach (var commit in repo.Commits.QueryBy(filter).Where(c => c.Parents.Count() <= 1 && !IsSessionDocsCommit(c.MessageShort)).Take(maxCommits))
         {
             var stats = repo.Diff.Compare<PatchStats>(commit.Parents.FirstOrDefault()?.Tree, commit.Tree);
             commits.Add(new CommitFact(commit.Author.Email, commit.Author.When, stats.TotalLinesAdded + stats.TotalLinesDeleted));
@@ -36,6 +38,10 @@ public static class GitWorkHistory
         commits.Reverse();
         return commits;
     }
+
+    /// <summary>True for the subject the close gives the session documents' commit by default (<c>docs: session 00004 documents</c>).</summary>
+    public static bool IsSessionDocsCommit(string subject) =>
+        System.Text.RegularExpressions.Regex.IsMatch(subject ?? "", @"^docs: session \d+ documents$", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>git's <c>user.email</c> for the repository: whose next session is predicted; null when unset.</summary>
     public static string? UserEmail(string root)

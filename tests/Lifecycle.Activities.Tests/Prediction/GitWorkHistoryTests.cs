@@ -25,6 +25,20 @@ public sealed class GitWorkHistoryTests : IDisposable
     }
 
     [Fact]
+    public void The_closes_own_commits_of_session_documents_are_not_work()
+    {
+        Commit("a.txt", "work\n", "2026-03-02T09:00:00+01:00");
+        _repo.Write("docs/sessions/SESSION-00001-HANDOFF.md", "# handoff\n");
+        _repo.Git("add", "-A");
+        _repo.Git("-c", "core.hooksPath=/dev/null", "commit", "-q", "-m", "docs: session 00001 documents");
+
+        var commits = GitWorkHistory.Read(_repo.Path);
+
+        Assert.Single(commits);
+        Assert.False(GitWorkHistory.IsSessionDocsCommit("docs: describe the session documents"));
+    }
+
+    [Fact]
     public void Before_enough_closed_sessions_the_history_predicts_and_then_the_sessions_do()
     {
         for (var day = 2; day <= 8; day++)
