@@ -9,7 +9,10 @@ namespace Lifecycle.Activities.Prediction;
 /// resolving blockers comes first; then the task in progress; then the open tasks by priority), each
 /// with its predicted effort, fitted into the budget first-fit: a task is planned when its predicted
 /// minutes still fit after those planned before it, otherwise it is for later and the next ones
-/// are tried (a small task still fits after a big one did not).
+/// are tried (a small task still fits after a big one did not). The first task in the order is
+/// planned even when it alone is predicted longer than the budget: a session starts with
+/// something, and the plan then shows the overrun (<see cref="SessionPlan.PlannedMinutes"/> above
+/// the budget) rather than an empty plan.
 /// </summary>
 public static class PlanBuilder
 {
@@ -36,7 +39,7 @@ public static class PlanBuilder
         foreach (var (task, reason) in Ordered(context, inProgress))
         {
             var forecast = effort(task);
-            var fits = used + forecast.Minutes.Point <= budget;
+            var fits = used + forecast.Minutes.Point <= budget || tasks.Count == 0;
             tasks.Add(new PlannedTask(task.Id, task.Title, task.Priority, reason, forecast, fits, fits ? Math.Round(used, 1) : null));
             used += fits ? forecast.Minutes.Point : 0;
         }

@@ -43,6 +43,19 @@ public sealed class PlanBuilderTests
     }
 
     [Fact]
+    public void The_first_task_is_planned_even_when_it_alone_overruns_the_budget()
+    {
+        var context = Context(new SessionTask("T1", "long", 1), new SessionTask("T2", "short", 2));
+        var minutes = new Dictionary<string, double> { ["T1"] = 120, ["T2"] = 10 };
+
+        var plan = PlanBuilder.Build(context, null, t => Effort(minutes[t.Id]), 60, null, false, Now);
+
+        Assert.Equal(["T1"], plan.Planned.Select(t => t.Id));
+        Assert.Equal(["T2"], plan.Later.Select(t => t.Id));
+        Assert.Equal(120, plan.PlannedMinutes);
+    }
+
+    [Fact]
     public void Without_hours_the_budget_is_the_predicted_duration()
     {
         var forecast = new SessionForecast(new Estimate(75, 30, 180), new Estimate(2, 1, 5), new Estimate(100, 10, 900), PredictionSource.GitHistory, 40, 10);

@@ -47,6 +47,11 @@ public static class PlanCommand
         var kept = plan.ForNextSession ? $"kept for the session after {plan.SessionId}" : $"kept with session {plan.SessionId}";
         var from = plan.BudgetFrom == "hours" ? "given with --hours" : "the predicted session duration";
         output.WriteLine(Text($"Plan ({kept}): {plan.Planned.Count} of {plan.Tasks.Count} tasks in {plan.PlannedMinutes:0} of {plan.BudgetMinutes:0} minutes ({from})."));
+        if (plan.PlannedMinutes > plan.BudgetMinutes)
+        {
+            output.WriteLine(Text($"{plan.Planned[0].Id} alone is predicted to take {plan.PlannedMinutes:0} minutes, over the budget: it is planned first anyway."));
+        }
+
         output.WriteLine($"First: {plan.Advice}");
         if (plan.Planned.Count > 0)
         {
