@@ -53,11 +53,12 @@ public sealed class GenerateHandoff(ISessionStore sessions, RepositoryContext re
         });
 
         var docs = SessionDocuments.For(repository, session.SessionId);
-        await SessionDocuments.WriteAsync(docs.Handoff, HandoffMarkdown.Render(handoff), token);
+        var review = await Prediction.PlanReviews.OfAsync(Sessions, session, now, token);
+        await SessionDocuments.WriteAsync(docs.Handoff, HandoffMarkdown.Render(handoff) + Prediction.PlanReview.Markdown(review), token);
         await SessionDocuments.WriteAsync(docs.HandoffJson, HandoffJson.Render(handoff), token);
         await SessionDocuments.WriteAsync(docs.Report, SessionReport.Render(handoff), token);
         var entries = CloseEntries(context, session, handoff, now);
-        if (await Prediction.PlanReviews.OfAsync(Sessions, session, now, token) is { } review)
+        if (review is not null)
         {
             entries.Insert(entries.Count - 1, SessionLogEntries.Note(now, review.Summary()));
         }

@@ -64,4 +64,7 @@ public sealed record PlanReview(SessionPlan Plan, IReadOnlyList<PlanReviewItem> 
 
         return text;
     }
+
+    /// <summary>The handoff's plan section ("## Plan" and the summary line); empty without a review.</summary>
+    public static string Markdown(PlanReview? review) => review is null ? "" : $"\n## Plan\n\n{review.Summary()}\n";
 }

@@ -71,6 +71,8 @@ public sealed class PlanningApiTests : IDisposable
         Assert.StartsWith("plan: 1 of 2 planned tasks done (T1 in ", ofSession.Summary);
         var log = File.ReadAllText(Path.Combine(_server.Repository, "docs", "sessions", $"SESSION-{plan.SessionId}-LOG.md"));
         Assert.Contains("[note] plan: 1 of 2 planned tasks done", log);
+        var handoff = File.ReadAllText(Path.Combine(_server.Repository, "docs", "sessions", $"SESSION-{plan.SessionId}-HANDOFF.md"));
+        Assert.Contains("## Plan\n\nplan: 1 of 2 planned tasks done", handoff);
         var markdown = await (await client.GetAsync($"/api/sessions/{plan.SessionId}/report?format=md")).Content.ReadAsStringAsync();
         Assert.Contains("## Plan", markdown);
         Assert.Contains("| T3 | fix the flaky test | yes | no |", markdown);
