@@ -51,7 +51,7 @@ internal static class HistoryFile
             throw new FormatException($"{path}:{number}: expected 7 tab-separated columns (commit, author, time, files, added, deleted, subject), found {fields.Length}: '{Cut(line)}'.");
         }
 
-        if (!DateTimeOffset.TryParse(fields[2], CultureInfo.InvariantCulture, DateTimeStyles.None, out var when))
+        if (!HasOffset(fields[2]) || !DateTimeOffset.TryParse(fields[2], CultureInfo.InvariantCulture, DateTimeStyles.None, out var when))
         {
             throw new FormatException($"{path}:{number}: the time '{Cut(fields[2])}' is not ISO 8601 with an offset (e.g. 2013-05-05T15:33:58+10:00).");
         }
@@ -70,6 +70,10 @@ internal static class HistoryFile
             ? count
             : throw new FormatException($"{path}:{number}: '{column}' must be a whole number or empty, found '{Cut(text)}'.");
     }
+
+    // Without an offset the time would be read in this machine's zone, and sessions would depend on where the benchmark runs.
+    private static bool HasOffset(string time) =>
+        time.EndsWith('Z') || (time.Length > 6 && time[^6] is '+' or '-' && time[^3] == ':');
 
     private static string Cut(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }
