@@ -139,6 +139,17 @@ public sealed class PlanningApiTests : IDisposable
         await SessionsApiTests.AssertProblem(await client.GetAsync("/api/sessions/current/plan"), HttpStatusCode.NotFound, "notFound");
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_planning_routes()
+    {
+        var paths = JsonNode.Parse(await _server.Authorized().GetStringAsync("/openapi/v1.json"))!["paths"]!;
+
+        Assert.Equal("GetPredictions", (string?)paths["/api/predictions"]!["get"]!["operationId"]);
+        Assert.Equal("MakePlan", (string?)paths["/api/sessions/current/plan"]!["post"]!["operationId"]);
+        Assert.Equal("CurrentPlan", (string?)paths["/api/sessions/current/plan"]!["get"]!["operationId"]);
+        Assert.Equal("SessionPlan", (string?)paths["/api/sessions/{id}/plan"]!["get"]!["operationId"]);
+    }
+
     private async Task<HttpClient> StartedAsync()
     {
         var client = _server.Authorized();
