@@ -102,6 +102,13 @@ public sealed class SessionService(
     /// <summary>Rebuilds the store from the committed handoffs and the checkpoint, saying what it found and used.</summary>
     public Task<RecoveryReport> RecoverAsync(CancellationToken cancellationToken) => recovery.RunAsync(cancellationToken);
 
+    /// <summary>Records what the git hooks spooled, then does <paramref name="work"/>.</summary>
+    private async Task<T> IngestedAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        await ingestion.IngestAsync(cancellationToken);
+        return await work();
+    }
+
     /// <summary>The next session and each open task's effort, predicted with intervals.</summary>
     public Task<Planning.Predictions> PredictAsync(CancellationToken cancellationToken) =>
         IngestedAsync(() => plans.PredictAsync(cancellationToken), cancellationToken);
@@ -115,11 +122,4 @@ public sealed class SessionService(
 
     /// <summary>A session's plan and, once it closed, how it went.</summary>
     public Task<Planning.PlanOfSession> PlanOfAsync(string sessionId, CancellationToken cancellationToken) => plans.OfSessionAsync(sessionId, cancellationToken);
-
-    /// <summary>Records what the git hooks spooled, then does <paramref name="work"/>.</summary>
-    private async Task<T> IngestedAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
-    {
-        await ingestion.IngestAsync(cancellationToken);
-        return await work();
-    }
 }
