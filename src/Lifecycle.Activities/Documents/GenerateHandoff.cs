@@ -53,7 +53,7 @@ public sealed class GenerateHandoff(ISessionStore sessions, RepositoryContext re
         });
 
         var docs = SessionDocuments.For(repository, session.SessionId);
-        var review = await Prediction.PlanReviews.OfAsync(Sessions, session, now, token);
+        var review = await Prediction.PlanReviews.OfAsync(Sessions, session, now, TimeSpan.FromMinutes(repository.Config.IdleThresholdMinutes), token);
         await SessionDocuments.WriteAsync(docs.Handoff, HandoffMarkdown.Render(handoff) + Prediction.PlanReview.Markdown(review), token);
         await SessionDocuments.WriteAsync(docs.HandoffJson, HandoffJson.Render(handoff), token);
         await SessionDocuments.WriteAsync(docs.Report, SessionReport.Render(handoff), token);

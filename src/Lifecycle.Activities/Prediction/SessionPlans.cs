@@ -69,8 +69,17 @@ public static class SessionPlans
         return (await PlansOfAsync(store, last.SessionId, cancellationToken)).LastOrDefault(p => p.ForNextSession);
     }
 
-    /// <summary>The done tasks' efforts from the task events of the last <see cref="HistorySessions"/> sessions.</summary>
-    public static async Task<IReadOnlyList<TaskEffortSample>> TaskHistoryAsync(ISessionStore store, IReadOnlyList<SessionContext> sessions, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The done tasks' efforts from the task events of the last <see cref="HistorySessions"/>
+    /// sessions, counting the active time of the sessions they were worked in.
+    /// </summary>
+    /// <param name="store">The sessions' store.</param>
+    /// <param name="sessions">Every session, oldest first.</param>
+    /// <param name="now">The end of a session still open.</param>
+    /// <param name="idleThreshold">The configuration's idle threshold; null counts every minute inside sessions.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public static async Task<IReadOnlyList<TaskEffortSample>> TaskHistoryAsync(ISessionStore store, IReadOnlyList<SessionContext> sessions, DateTimeOffset now,
+        TimeSpan? idleThreshold, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(sessions);
@@ -84,7 +93,18 @@ public static class SessionPlans
             }
         }
 
-        return TaskEffortHistory.From(recent, events, now);
+        // Only the sessions a done task was worked in have their every event read, for their active time.
+        var windows = TaskEffortHistory.Windows(events);
+        var activity = new Dictionary<string, IReadOnlyList<DateTimeOffset>>(StringComparer.Ordinal);
+        if (idleThreshold is not null)
+        {
+            foreach (var session in recent.Where(s => windows.Any(w => TaskEffortHistory.Overlaps(w, s.StartTime, s.EndTime ?? now))))
+            {
+                activity[session.SessionId] = [.. (await store.GetEventsAsync(session.SessionId, cancellationToken)).Select(e => e.Timestamp)];
+            }
+        }
+
+        return TaskEffortHistory.From(recent, events, now, activity, idleThreshold);
     }
 
     private static async Task<List<SessionPlan>> PlansOfAsync(ISessionStore store, string sessionId, CancellationToken cancellationToken)

@@ -77,7 +77,7 @@ public sealed class PlanService(ISessionStore sessions, SessionStoreAccess acces
     public async Task<PlanOfSession> OfSessionAsync(string sessionId, CancellationToken cancellationToken)
     {
         var session = await access.GetAsync(sessionId, cancellationToken);
-        if (session is { State: SessionState.Dormant, EndTime: not null } && await PlanReviews.OfAsync(sessions, session, time.GetUtcNow(), cancellationToken) is { } review)
+        if (session is { State: SessionState.Dormant, EndTime: not null } && await PlanReviews.OfAsync(sessions, session, time.GetUtcNow(), IdleThreshold, cancellationToken) is { } review)
         {
             return new PlanOfSession(session.SessionId, review.Plan, review, review.Summary());
         }
@@ -94,6 +94,8 @@ public sealed class PlanService(ISessionStore sessions, SessionStoreAccess acces
         return $"plan made: {planned} in {plan.PlannedMinutes:0} min (budget {plan.BudgetMinutes:0} min, from {(plan.BudgetFrom == "hours" ? "--hours" : "the prediction")}){later}";
     }
 
+    private TimeSpan IdleThreshold => TimeSpan.FromMinutes(repository.Config.IdleThresholdMinutes);
+
     private async Task<IReadOnlyList<SessionContext>> AllAsync(CancellationToken cancellationToken) =>
         access.Exists ? await sessions.ListAsync(cancellationToken) : [];
 
@@ -101,7 +103,7 @@ public sealed class PlanService(ISessionStore sessions, SessionStoreAccess acces
     {
         var closed = NextSessionPrediction.Closed(all);
         var forecast = NextSessionPrediction.Predict(closed, () => GitWorkHistory.Read(repository.Root), GitWorkHistory.UserEmail(repository.Root));
-        var efforts = await SessionPlans.TaskHistoryAsync(sessions, all, time.GetUtcNow(), cancellationToken);
+        var efforts = await SessionPlans.TaskHistoryAsync(sessions, all, time.GetUtcNow(), IdleThreshold, cancellationToken);
         return (forecast, closed.Count, efforts);
     }
 

@@ -28,7 +28,7 @@ public sealed class ReportBuilder(ISessionStore sessions, SessionStoreAccess acc
         var events = await sessions.GetEventsAsync(id, cancellationToken);
         var figures = SessionFigureReader.FromHandoff(handoff);
         var plan = await sessions.GetAsync(id, cancellationToken) is { } session
-            ? await Lifecycle.Activities.Prediction.PlanReviews.OfAsync(sessions, session, time.GetUtcNow(), cancellationToken)
+            ? await Lifecycle.Activities.Prediction.PlanReviews.OfAsync(sessions, session, time.GetUtcNow(), IdleThreshold, cancellationToken)
             : null;
         return new SessionReportModel(
             id, time.GetUtcNow(), ZoneName, figures, SessionTimeline.Build(handoff, events, IdleThreshold),

@@ -28,6 +28,27 @@ public sealed class TaskEffortTests
     }
 
     [Fact]
+    public void Where_a_sessions_activity_is_known_a_pause_longer_than_the_idle_threshold_is_not_counted()
+    {
+        var session = Session("00001", Friday, Friday.AddHours(3));
+        var events = new[]
+        {
+            Event("00001", SessionEventTypes.TaskAdded, Friday, "T1"),
+            Event("00001", SessionEventTypes.TaskCompleted, Friday.AddMinutes(90), "T1"),
+        };
+        var activity = new Dictionary<string, IReadOnlyList<DateTimeOffset>>
+        {
+            ["00001"] = [Friday.AddMinutes(10), Friday.AddMinutes(20), Friday.AddMinutes(150)],
+        };
+
+        var counted = Assert.Single(TaskEffortHistory.From([session], events, Friday.AddHours(3), activity, TimeSpan.FromMinutes(15)));
+        var wall = Assert.Single(TaskEffortHistory.From([session], events, Friday.AddHours(3)));
+
+        Assert.Equal(20, counted.Minutes, 3); // 10 + 10; the 70 minutes without an event are idle
+        Assert.Equal(90, wall.Minutes, 3);
+    }
+
+    [Fact]
     public void A_task_reopened_after_it_was_done_is_not_a_sample_until_done_again()
     {
         var session = Session("00001", Friday, Friday.AddHours(4));
