@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lifecycle.Activities.Handoff;
 using Lifecycle.Activities.Protocol;
+using Lifecycle.Activities.Redaction;
 using Lifecycle.Activities.Sessions;
 using Lifecycle.Workflows.Activities;
 
@@ -53,12 +54,21 @@ public sealed class GenerateHandoff(ISessionStore sessions, RepositoryContext re
         });
 
         var docs = SessionDocuments.For(repository, session.SessionId);
-        await SessionDocuments.WriteAsync(docs.Handoff, HandoffMarkdown.Render(handoff), token);
-        await SessionDocuments.WriteAsync(docs.HandoffJson, HandoffJson.Render(handoff), token);
-        await SessionDocuments.WriteAsync(docs.Report, SessionReport.Render(handoff), token);
-        var logged = log.Close(session, CloseEntries(context, session, handoff, now), SessionLog.Closing(handoff, docsCommit: DocsCommit()));
+        var markdown = await SessionDocuments.WriteAsync(docs.Handoff, HandoffMarkdown.Render(handoff), token);
+        var json = await SessionDocuments.WriteAsync(docs.HandoffJson, HandoffJson.Render(handoff), token);
+        var report = await SessionDocuments.WriteAsync(docs.Report, SessionReport.Render(handoff), token);
+        var inDocs = RedactionResult.Sum([markdown.Counts, json.Counts, report.Counts]);
+        var entries = CloseEntries(context, session, handoff, now);
+        if (inDocs.Count > 0)
+        {
+            entries.Add(new SessionLogEntry(now, SessionLogEntryKind.Event, $"secrets redacted from the handoff and report: {RedactionResult.Describe(inDocs)}"));
+        }
 
-        context.SetOutput("handoff", JsonSerializer.SerializeToNode(handoff, HandoffJson.Options));
+        var logged = log.Close(session, entries, SessionLog.Closing(handoff, docsCommit: DocsCommit()));
+        await RecordRedactionsAsync(session, RedactionResult.Sum([inDocs, logged.Redacted ?? new Dictionary<string, int>()]), now, token);
+
+        // What the close prints is what was written: the handoff as its redacted document says it.
+        context.SetOutput("handoff", JsonNode.Parse(json.Text));
         context.SetOutput("paths", new JsonObject
         {
             ["log"] = docs.Log,
@@ -69,6 +79,24 @@ public sealed class GenerateHandoff(ISessionStore sessions, RepositoryContext re
         var score = handoff.ProductivityScore is { } value ? $"score {value:0.###}" : "not scored";
         context.Complete($"Handoff of session {session.SessionId} written: {handoff.WorkCompleted.Commits.Count} commits, {score}."
             + (logged.Status == SessionLogWriteStatus.Failed ? $" {logged}" : ""));
+    }
+
+    /// <summary>The close's redactions as a <c>secrets_redacted</c> event: how many of each kind, never the secrets.</summary>
+    private async Task RecordRedactionsAsync(SessionContext session, IReadOnlyDictionary<string, int> counts, DateTimeOffset now, CancellationToken token)
+    {
+        if (counts.Count == 0)
+        {
+            return;
+        }
+
+        var kinds = new JsonObject();
+        foreach (var (kind, count) in counts)
+        {
+            kinds[kind] = count;
+        }
+
+        await Sessions.AppendEventAsync(new SessionEvent(session.SessionId, SessionEventTypes.SecretsRedacted, now,
+            new JsonObject { ["count"] = counts.Values.Sum(), ["kinds"] = kinds }), token);
     }
 
     private List<SessionLogEntry> CloseEntries(ActivityContext context, SessionContext session, Handoff.Handoff handoff, DateTimeOffset now)

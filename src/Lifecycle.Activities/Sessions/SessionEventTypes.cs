@@ -18,11 +18,14 @@ public static class SessionEventTypes
     public const string TaskReopened = "task_reopened";
     public const string TaskRemoved = "task_removed";
 
+    // Recorded by the close: how many secrets were redacted from the session docs, by kind (never the secrets).
+    public const string SecretsRedacted = "secrets_redacted";
+
     /// <summary>What <c>lifecycle event</c>, the hooks and agents record.</summary>
     public static readonly IReadOnlyList<string> Recordable =
         [FileModified, GitCommit, TaskCompleted, ErrorOccurred, Heartbeat, BranchSwitched, TaskSwitched];
 
     /// <summary>Every type a session's events may have.</summary>
     public static readonly IReadOnlyList<string> All =
-        [.. Recordable, TaskAdded, TaskBlocked, TaskEdited, TaskReopened, TaskRemoved];
+        [.. Recordable, TaskAdded, TaskBlocked, TaskEdited, TaskReopened, TaskRemoved, SecretsRedacted];
 }
