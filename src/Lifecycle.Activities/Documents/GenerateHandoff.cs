@@ -36,6 +36,13 @@ public sealed class GenerateHandoff(ISessionStore sessions, RepositoryContext re
         session.EndTime ??= now;
         var measured = await SessionMeasurement.TakeAsync(session, Sessions, repository, session.EndTime.Value, token);
         changed |= measured.StoreIn(session);
+        var assistedBy = Collaboration.GitIdentity.AgentsCoAuthoringSince(repository.Root, session.StartSha);
+        if (!assistedBy.SequenceEqual(session.AssistedBy))
+        {
+            session.AssistedBy = [.. assistedBy];
+            changed = true;
+        }
+
         if (changed)
         {
             await Sessions.SaveAsync(session, token);

@@ -21,11 +21,14 @@ public static class SessionEventTypes
     // Recorded by the close: how many secrets were redacted from the session docs, by kind (never the secrets).
     public const string SecretsRedacted = "secrets_redacted";
 
+    // Recorded by 'task assign' / 'task unassign' (and 'task add --assignee'): the task's assignee changed.
+    public const string TaskAssigned = "task_assigned";
+
     /// <summary>What <c>lifecycle event</c>, the hooks and agents record.</summary>
     public static readonly IReadOnlyList<string> Recordable =
         [FileModified, GitCommit, TaskCompleted, ErrorOccurred, Heartbeat, BranchSwitched, TaskSwitched];
 
     /// <summary>Every type a session's events may have.</summary>
     public static readonly IReadOnlyList<string> All =
-        [.. Recordable, TaskAdded, TaskBlocked, TaskEdited, TaskReopened, TaskRemoved, SecretsRedacted];
+        [.. Recordable, TaskAdded, TaskBlocked, TaskEdited, TaskReopened, TaskRemoved, SecretsRedacted, TaskAssigned];
 }

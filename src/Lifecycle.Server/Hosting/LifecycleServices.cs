@@ -52,6 +52,7 @@ public static class LifecycleServices
         services.AddSingleton<WorkflowCatalog>();
         services.AddSingleton<StimulusDelivery>();
         services.AddSingleton<WorkflowHooks>();
+        services.AddSingleton<Collaboration.StartBriefing>();
         return services;
     }
 

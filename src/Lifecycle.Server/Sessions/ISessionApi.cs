@@ -43,4 +43,10 @@ public interface ISessionApi
     Task<IReadOnlyList<SessionContext>> ListAsync(CancellationToken cancellationToken);
 
     Task<SessionDetails> ShowAsync(string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>Adds a task given to <paramref name="assignee"/> (null: to anyone).</summary>
+    Task<TaskChange> AddTaskAsync(string title, int priority, string? assignee, CancellationToken cancellationToken);
+
+    /// <summary>Gives a task to <paramref name="assignee"/>; null takes it back.</summary>
+    Task<TaskChange> AssignTaskAsync(string id, string? assignee, CancellationToken cancellationToken);
 }

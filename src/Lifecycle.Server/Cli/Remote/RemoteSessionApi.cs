@@ -145,6 +145,12 @@ public sealed class RemoteSessionApi : ISessionApi, IDisposable
     public Task<SessionDetails> ShowAsync(string sessionId, CancellationToken cancellationToken) =>
         SendAsync<SessionDetails>(HttpMethod.Get, $"api/sessions/{Escape(sessionId)}", null, api => api.ShowAsync(sessionId, cancellationToken), cancellationToken);
 
+    public Task<TaskChange> AddTaskAsync(string title, int priority, string? assignee, CancellationToken cancellationToken) =>
+        SendAsync<TaskChange>(HttpMethod.Post, "api/sessions/current/tasks", new { title, priority, assignee }, api => api.AddTaskAsync(title, priority, assignee, cancellationToken), cancellationToken);
+
+    public Task<TaskChange> AssignTaskAsync(string id, string? assignee, CancellationToken cancellationToken) =>
+        SendAsync<TaskChange>(HttpMethod.Post, $"api/sessions/current/tasks/{Escape(id)}/assign", new { assignee }, api => api.AssignTaskAsync(id, assignee, cancellationToken), cancellationToken);
+
     public void Dispose() => _http.Dispose();
 
     private ISessionApi Embedded => _fallback ??= _embedded();
