@@ -15,18 +15,17 @@ namespace Lifecycle.Server.Collaboration;
 /// has open tasks, the files its commits changed. "Tasks on the same files": an open task of the
 /// other session whose title names one of this clone's files, by path or by file name
 /// (<c>Fix the parser in Parser.cs</c>): a task records no files, its title is what says where it works.</para>
-/// <para>Sessions this clone's store holds (its own, and the committed one it continued from) are
-/// not another's; nor are those that left nothing unfinished (no stash, no open task).</para>
+/// <para>Sessions that left nothing unfinished (no stash, no open task) are passed over; the caller
+/// leaves out this clone's own (<see cref="StartBriefing"/>).</para>
 /// </remarks>
 public static class OverlapWarnings
 {
     /// <summary>One sentence per other session that overlaps; empty when none does.</summary>
     /// <param name="repositoryRoot">This clone.</param>
-    /// <param name="others">The committed sessions of every ref (<see cref="CommittedHandoffs.OnAllRefs"/>).</param>
-    /// <param name="isOwn">True for a session this clone's store holds (by id and start time).</param>
-    public static IReadOnlyList<string> For(string repositoryRoot, IReadOnlyList<RefSession> others, Func<string, DateTimeOffset, bool> isOwn)
+    /// <param name="others">Other sessions committed on other refs (<see cref="CommittedHandoffs.OnAllRefs"/>, without this clone's own).</param>
+    public static IReadOnlyList<string> For(string repositoryRoot, IReadOnlyList<RefSession> others)
     {
-        var candidates = others.Where(o => o.InFlight && !isOwn(o.Handoff.SessionId, o.Handoff.StartTime)).ToList();
+        var candidates = others.Where(o => o.InFlight).ToList();
         if (candidates.Count == 0)
         {
             return [];

@@ -66,15 +66,22 @@ public sealed class StartBriefing(ISessionStore sessions, RepositoryContext repo
     {
         try
         {
-            var committed = CommittedHandoffs.OnAllRefs(repository.Root, repository.Config.DocsFolder);
-            if (committed.Count == 0)
+            var me = SessionIdentity.Of(session);
+            var candidates = new List<RefSession>();
+            foreach (var other in CommittedHandoffs.OnAllRefs(repository.Root, repository.Config.DocsFolder).Where(o => o.InFlight))
             {
-                return [];
+                // Not another's: a session this store holds (this clone's, or the committed one it continued
+                // from), nor one of this identity's own on a local branch (older sessions of this clone).
+                var stored = await sessions.GetAsync(other.Handoff.SessionId, cancellationToken);
+                var own = stored is not null && stored.StartTime == other.Handoff.StartTime
+                          || SameIdentity(me, other.Handoff.RanBy) && other.Refs.Any(r => r.StartsWith("refs/heads/", StringComparison.Ordinal));
+                if (!own)
+                {
+                    candidates.Add(other);
+                }
             }
 
-            var own = (await sessions.ListAsync(cancellationToken))
-                .Select(s => (s.SessionId, s.StartTime)).ToHashSet();
-            return OverlapWarnings.For(repository.Root, committed, (id, start) => own.Contains((id, start)) || id == session.SessionId && start == session.StartTime);
+            return candidates.Count == 0 ? [] : OverlapWarnings.For(repository.Root, candidates);
         }
         catch (Exception error) when (error is LibGit2SharpException or IOException or SessionException)
         {
@@ -83,6 +90,9 @@ public sealed class StartBriefing(ISessionStore sessions, RepositoryContext repo
             return [];
         }
     }
+
+    private static bool SameIdentity(SessionIdentity? me, SessionIdentity? other) =>
+        me is not null && other is not null && me.Name == other.Name && me.Email == other.Email && me.Agent == other.Agent;
 
     private async Task<SessionContext?> SaveAsync(string sessionId, string? agent, IReadOnlyList<string> warnings, CancellationToken cancellationToken)
     {

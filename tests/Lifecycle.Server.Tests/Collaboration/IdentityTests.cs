@@ -77,5 +77,9 @@ public class IdentityTests
         Assert.Equal("mcp-inspector", body["session"]!["agent"]!.GetValue<string>());
         Assert.Equal("mcp-inspector", current["session"]!["agent"]!.GetValue<string>());
         Assert.Equal("Test User", current["session"]!["userName"]!.GetValue<string>());
+        var page = await server.Browser().GetStringAsync("/sessions/00001");
+        Assert.Contains("<dd id=\"session-ran-by\">Test User &lt;test@example.com&gt; (agent: mcp-inspector)</dd>", page);
+        var live = await server.Browser().GetStringAsync("/sessions/current");
+        Assert.Contains("(agent: mcp-inspector)", live);
     }
 }
