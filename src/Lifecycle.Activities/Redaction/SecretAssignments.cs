@@ -25,28 +25,70 @@ public static partial class SecretAssignments
     /// <summary>Replaces each secret value (the name stays) and counts it under <c>secret-assignment</c> or <c>bearer-credential</c>.</summary>
     public static string Redact(string text, IDictionary<string, int> counts)
     {
-        var redacted = Assignment().Replace(text, match =>
+        var redacted = ReplaceValues(Assignments(text), text, "secret-assignment", counts);
+        return ReplaceValues(Bearers(redacted), redacted, "bearer-credential", counts);
+    }
+
+    // Finds the words that say secret first (rare), then reads each as 'name = value': a text has
+    // many 'name: value' pairs (a handoff's JSON tens of thousands) and looking at each cost more
+    // than the rest of the redaction together.
+    private static IEnumerable<Group> Assignments(string text)
+    {
+        var lastStart = -1;
+        for (var word = SecretWord().Match(text); word.Success; word = word.NextMatch())
         {
-            var value = match.Groups["value"];
-            if (!SecretName().IsMatch(match.Groups["name"].Value) || !LooksRandom(value.Value))
+            var start = word.Index;
+            while (start > 0 && IsNameChar(text[start - 1]))
             {
-                return match.Value;
+                start--;
             }
 
-            Count(counts, "secret-assignment");
-            return string.Concat(match.Value.AsSpan(0, value.Index - match.Index), SecretRedactor.Marker("secret-assignment"));
-        });
-        return Bearer().Replace(redacted, match =>
-        {
-            var value = match.Groups["value"];
-            if (!LooksRandom(value.Value))
+            if (start == lastStart)
             {
-                return match.Value;
+                continue;
             }
 
-            Count(counts, "bearer-credential");
-            return string.Concat(match.Value.AsSpan(0, value.Index - match.Index), SecretRedactor.Marker("bearer-credential"));
-        });
+            lastStart = start;
+            var pair = AssignmentAt().Match(text, start);
+            if (pair.Success && SecretName().IsMatch(pair.Groups["name"].ValueSpan) && LooksRandom(pair.Groups["value"].Value))
+            {
+                yield return pair.Groups["value"];
+            }
+        }
+    }
+
+    private static IEnumerable<Group> Bearers(string text)
+    {
+        for (var match = Bearer().Match(text); match.Success; match = match.NextMatch())
+        {
+            if (LooksRandom(match.Groups["value"].Value))
+            {
+                yield return match.Groups["value"];
+            }
+        }
+    }
+
+    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-';
+
+    // Rebuilds the text only when there is a secret in it.
+    private static string ReplaceValues(IEnumerable<Group> secrets, string text, string kind, IDictionary<string, int> counts)
+    {
+        System.Text.StringBuilder? built = null;
+        var copied = 0;
+        foreach (var value in secrets)
+        {
+            if (value.Index < copied)
+            {
+                continue;
+            }
+
+            built ??= new System.Text.StringBuilder(text.Length);
+            built.Append(text, copied, value.Index - copied).Append(SecretRedactor.Marker(kind));
+            copied = value.Index + value.Length;
+            Count(counts, kind);
+        }
+
+        return built is null ? text : built.Append(text, copied, text.Length - copied).ToString();
     }
 
     /// <summary>True when <paramref name="value"/> has the look of a generated secret rather than of a word, number, path, URL or reference.</summary>
@@ -68,10 +110,14 @@ public static partial class SecretAssignments
     private static void Count(IDictionary<string, int> counts, string kind) =>
         counts[kind] = counts.TryGetValue(kind, out var count) ? count + 1 : 1;
 
-    // name, an optional closing quote, = or : (not ://), an optional opening quote, the value up to a space, quote or separator.
-    [GeneratedRegex(@"(?<![A-Za-z0-9_.-])(?<name>[A-Za-z_][A-Za-z0-9_.-]{0,80})[""']?[ \t]{0,3}(?:=|:(?!//))[ \t]{0,3}[""']?(?<value>[^\s""'`,;<>()\[\]{}]+)",
+    // Where a name that may say secret is: searched before anything else.
+    [GeneratedRegex(@"(?i)secret|token|passw|pwd|credential|auth|key", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex SecretWord();
+
+    // At the start of a name: the name, an optional closing quote, = or : (not ://), an optional opening quote, the value up to a space, quote or separator.
+    [GeneratedRegex(@"\G(?<name>[A-Za-z_][A-Za-z0-9_.-]{0,80})[""']?[ \t]{0,3}(?:=|:(?!//))[ \t]{0,3}[""']?(?<value>[^\s""'`,;<>()\[\]{}]+)",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
-    private static partial Regex Assignment();
+    private static partial Regex AssignmentAt();
 
     [GeneratedRegex(@"(?i)(?:secret|token|passw(?:or)?d|pwd|api[_.-]?key|access[_.-]?key|private[_.-]?key|credential|auth[_.-]?(?:key|code)|key$)",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]

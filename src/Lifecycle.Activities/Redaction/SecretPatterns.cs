@@ -16,7 +16,7 @@ namespace Lifecycle.Activities.Redaction;
 /// </remarks>
 public static class SecretPatterns
 {
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled;
 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
@@ -41,11 +41,11 @@ public static class SecretPatterns
         Of("jwt", @"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}"),
 
         // The password of a URL's user info (postgres://app:PASSWORD@db/...): the rest of the URL stays.
-        Of("url-password", @"(?<=\b[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@""'<>]+:)(?!\[REDACTED:)[^\s@/""'<>]+(?=@[^\s@]+)"),
+        Of("url-password", @"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@""'<>]+:(?<secret>(?!\[REDACTED:)[^\s@/""'<>]+)(?=@[^\s@]+)", "://"),
 
         // Password=...; in a connection string (ADO.NET, ODBC, JDBC properties): a key=value; pair before or after it.
-        Of("connection-string-password", @"(?i)(?<=;\s*(?:password|pwd)\s*=\s*)(?!\[REDACTED:)[^;""'\s]+|(?<=(?:^|[\s""'])(?:password|pwd)\s*=\s*)(?!\[REDACTED:)[^;""'\s]+(?=\s*;)"),
+        Of("connection-string-password", @"(?i);\s*(?:password|pwd)\s*=\s*(?<secret>(?!\[REDACTED:)[^;""'\s]+)|(?<![^\s""'])(?:password|pwd)\s*=\s*(?<secret>(?!\[REDACTED:)[^;""'\s]+)(?=\s*;)", "password", "pwd"),
     ];
 
-    private static SecretPattern Of(string kind, string pattern) => new(kind, new Regex(pattern, Options, Timeout));
+    private static SecretPattern Of(string kind, string pattern, params string[] hints) => new(kind, new Regex(pattern, Options, Timeout), hints);
 }
