@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lifecycle.Activities.Handoff;
 using Lifecycle.Activities.Protocol;
+using Lifecycle.Activities.Redaction;
 using Lifecycle.Activities.Sessions;
 using Lifecycle.Workflows.Activities;
 
@@ -35,6 +36,13 @@ public sealed class GenerateHandoff(ISessionStore sessions, RepositoryContext re
         session.EndTime ??= now;
         var measured = await SessionMeasurement.TakeAsync(session, Sessions, repository, session.EndTime.Value, token);
         changed |= measured.StoreIn(session);
+        var assistedBy = Collaboration.GitIdentity.AgentsCoAuthoringSince(repository.Root, session.StartSha);
+        if (!assistedBy.SequenceEqual(session.AssistedBy))
+        {
+            session.AssistedBy = [.. assistedBy];
+            changed = true;
+        }
+
         if (changed)
         {
             await Sessions.SaveAsync(session, token);
@@ -54,18 +62,26 @@ public sealed class GenerateHandoff(ISessionStore sessions, RepositoryContext re
 
         var docs = SessionDocuments.For(repository, session.SessionId);
         var review = await Prediction.PlanReviews.OfAsync(Sessions, session, now, TimeSpan.FromMinutes(repository.Config.IdleThresholdMinutes), token);
-        await SessionDocuments.WriteAsync(docs.Handoff, HandoffMarkdown.Render(handoff) + Prediction.PlanReview.Markdown(review), token);
-        await SessionDocuments.WriteAsync(docs.HandoffJson, HandoffJson.Render(handoff), token);
-        await SessionDocuments.WriteAsync(docs.Report, SessionReport.Render(handoff), token);
+        var markdown = await SessionDocuments.WriteAsync(docs.Handoff, HandoffMarkdown.Render(handoff) + Prediction.PlanReview.Markdown(review), token);
+        var json = await SessionDocuments.WriteAsync(docs.HandoffJson, HandoffJson.Render(handoff), token);
+        var report = await SessionDocuments.WriteAsync(docs.Report, SessionReport.Render(handoff), token);
+        var inDocs = RedactionResult.Sum([markdown.Counts, json.Counts, report.Counts]);
         var entries = CloseEntries(context, session, handoff, now);
         if (review is not null)
         {
             entries.Insert(entries.Count - 1, SessionLogEntries.Note(now, review.Summary()));
         }
 
-        var logged = log.Close(session, entries, SessionLog.Closing(handoff, docsCommit: DocsCommit()));
+        if (inDocs.Count > 0)
+        {
+            entries.Add(new SessionLogEntry(now, SessionLogEntryKind.Event, $"secrets redacted from the handoff and report: {RedactionResult.Describe(inDocs)}"));
+        }
 
-        context.SetOutput("handoff", JsonSerializer.SerializeToNode(handoff, HandoffJson.Options));
+        var logged = log.Close(session, entries, SessionLog.Closing(handoff, docsCommit: DocsCommit()));
+        await RecordRedactionsAsync(session, RedactionResult.Sum([inDocs, logged.Redacted ?? new Dictionary<string, int>()]), now, token);
+
+        // What the close prints is what was written: the handoff as its redacted document says it.
+        context.SetOutput("handoff", JsonNode.Parse(json.Text));
         context.SetOutput("paths", new JsonObject
         {
             ["log"] = docs.Log,
@@ -76,6 +92,24 @@ public sealed class GenerateHandoff(ISessionStore sessions, RepositoryContext re
         var score = handoff.ProductivityScore is { } value ? $"score {value:0.###}" : "not scored";
         context.Complete($"Handoff of session {session.SessionId} written: {handoff.WorkCompleted.Commits.Count} commits, {score}."
             + (logged.Status == SessionLogWriteStatus.Failed ? $" {logged}" : ""));
+    }
+
+    /// <summary>The close's redactions as a <c>secrets_redacted</c> event: how many of each kind, never the secrets.</summary>
+    private async Task RecordRedactionsAsync(SessionContext session, IReadOnlyDictionary<string, int> counts, DateTimeOffset now, CancellationToken token)
+    {
+        if (counts.Count == 0)
+        {
+            return;
+        }
+
+        var kinds = new JsonObject();
+        foreach (var (kind, count) in counts)
+        {
+            kinds[kind] = count;
+        }
+
+        await Sessions.AppendEventAsync(new SessionEvent(session.SessionId, SessionEventTypes.SecretsRedacted, now,
+            new JsonObject { ["count"] = counts.Values.Sum(), ["kinds"] = kinds }), token);
     }
 
     private List<SessionLogEntry> CloseEntries(ActivityContext context, SessionContext session, Handoff.Handoff handoff, DateTimeOffset now)

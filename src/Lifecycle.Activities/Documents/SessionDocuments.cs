@@ -13,10 +13,13 @@ internal static class SessionDocuments
         return new SessionDocs(docs.SessionId, Full(repository, docs.Log), Full(repository, docs.Handoff), Full(repository, docs.HandoffJson), Full(repository, docs.Report));
     }
 
-    public static async Task WriteAsync(string path, string text, CancellationToken cancellationToken)
+    /// <summary>Writes a document with its secrets redacted (<see cref="Redaction.SecretRedactor"/>); returns what was written and what was removed.</summary>
+    public static async Task<Redaction.RedactionResult> WriteAsync(string path, string text, CancellationToken cancellationToken)
     {
+        var redacted = Redaction.SecretRedactor.RedactDocument(path, text);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllTextAsync(path, text, cancellationToken);
+        await File.WriteAllTextAsync(path, redacted.Text, cancellationToken);
+        return redacted;
     }
 
     private static string Full(RepositoryContext repository, string relative) =>

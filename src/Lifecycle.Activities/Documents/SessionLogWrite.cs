@@ -4,7 +4,8 @@ namespace Lifecycle.Activities.Documents;
 /// <param name="Status">Written, skipped (with the reason) or failed (with the problem).</param>
 /// <param name="Path">The log's full path.</param>
 /// <param name="Detail">Why it was skipped or what failed; null when written.</param>
-public sealed record SessionLogWrite(SessionLogWriteStatus Status, string Path, string? Detail = null)
+/// <param name="Redacted">The secrets removed from what was written, by kind; null when nothing was written.</param>
+public sealed record SessionLogWrite(SessionLogWriteStatus Status, string Path, string? Detail = null, IReadOnlyDictionary<string, int>? Redacted = null)
 {
     /// <summary>True when the entries are in the log.</summary>
     public bool Written => Status == SessionLogWriteStatus.Written;

@@ -140,7 +140,11 @@ public sealed class SessionLogWriter(RepositoryContext repository)
                 : window is { } last ? ReadEnd(path, last)
                 : File.ReadAllText(path);
             _open.TryRemove(path, out _);
-            var change = decide(log);
+            var decided = decide(log);
+
+            // Every line of a log passes here: its secrets never reach the disk (nor the docs commit).
+            var redacted = Redaction.SecretRedactor.Redact(decided.Text);
+            var change = decided with { Text = decided.Kind == ChangeKind.None ? decided.Text : redacted.Text };
             switch (change.Kind)
             {
                 case ChangeKind.None:
@@ -165,7 +169,7 @@ public sealed class SessionLogWriter(RepositoryContext repository)
                     break;
             }
 
-            return new SessionLogWrite(SessionLogWriteStatus.Written, path);
+            return new SessionLogWrite(SessionLogWriteStatus.Written, path, Redacted: redacted.Counts);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or NotSupportedException or SessionException)
         {

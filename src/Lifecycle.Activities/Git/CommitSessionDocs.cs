@@ -45,7 +45,8 @@ public sealed class CommitSessionDocs(ISessionStore sessions, RepositoryContext 
         }
 
         var given = Message is null ? null : context.Get(Message);
-        var message = string.IsNullOrWhiteSpace(given) ? $"docs: session {session.SessionId} documents" : given;
+        // A message a workflow builds (from a note, a task) is history as much as the docs are: redacted like them.
+        var message = string.IsNullOrWhiteSpace(given) ? $"docs: session {session.SessionId} documents" : Redaction.SecretRedactor.Redact(given).Text;
         using var git = OpenWorkspace();
         var (sha, signed, problem) = git.DocsCommit.CommitPaths(docs, message);
         context.SetOutput("sha", sha);

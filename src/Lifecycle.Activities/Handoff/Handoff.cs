@@ -92,4 +92,10 @@ public sealed record Handoff
 
     /// <summary>Addition: the session's handoff notes and the note given to <c>lifecycle end --note</c>; null when none.</summary>
     public string? Notes { get; init; }
+
+    /// <summary>Addition: who ran the session (git identity, agent or person); null in handoffs written before identities were kept.</summary>
+    public Collaboration.SessionIdentity? RanBy { get; init; }
+
+    /// <summary>Addition: whom the handoff is addressed to (<c>lifecycle end --to NAME</c>); null when to anyone.</summary>
+    public string? HandoffTo { get; init; }
 }

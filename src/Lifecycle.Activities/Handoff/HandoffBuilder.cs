@@ -65,6 +65,8 @@ public static class HandoffBuilder
             Health = health,
             Errors = [.. sources.Errors.OrderBy(e => e.Time)],
             Notes = NotesOf(context.HandoffNotes, sources.Note),
+            RanBy = Collaboration.SessionIdentity.Of(context),
+            HandoffTo = context.HandoffTo,
         };
     }
 

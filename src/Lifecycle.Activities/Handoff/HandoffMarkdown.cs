@@ -31,8 +31,18 @@ public static class HandoffMarkdown
             $"- **Productivity Score**: {DocText.Score(handoff.ProductivityScore, handoff.Metrics.ScoreUnavailableReason)}",
             $"- **Work**: {DocText.Count(work.Commits.Count, "commit")}, {DocText.Count(work.TasksCompleted, "task")} completed, "
                 + $"{DocText.Count(work.FilesModified, "file")} modified, {DocText.Count(work.LinesChanged, "line")} changed",
-            "",
         };
+        if (handoff.RanBy is { } ranBy)
+        {
+            lines.Add($"- **Ran By**: {DocText.OneLine(ranBy.Describe())}");
+        }
+
+        if (handoff.HandoffTo is { } to)
+        {
+            lines.Add($"- **Handoff For**: {DocText.OneLine(to)}");
+        }
+
+        lines.Add("");
 
         if (handoff.Notes is { } notes)
         {
@@ -87,8 +97,11 @@ public static class HandoffMarkdown
         : $", {DocText.Kind(file.Kind)}";
 
     private static string OpenItem(SessionTask task) => task.Status == SessionTaskStatus.Blocked
-        ? $"- ⏸️ {task.Id} (priority {task.Priority}, blocked: {DocText.OneLine(task.BlockedReason ?? "no reason given")}): {DocText.OneLine(task.Title)}"
-        : $"- ⏳ {task.Id} (priority {task.Priority}): {DocText.OneLine(task.Title)}";
+        ? $"- ⏸️ {task.Id} (priority {task.Priority}{For(task)}, blocked: {DocText.OneLine(task.BlockedReason ?? "no reason given")}): {DocText.OneLine(task.Title)}"
+        : $"- ⏳ {task.Id} (priority {task.Priority}{For(task)}): {DocText.OneLine(task.Title)}";
+
+    // ", for dana" on a task with an assignee.
+    private static string For(SessionTask task) => task.Assignee is { } assignee ? $", for {DocText.OneLine(assignee)}" : "";
 
     internal static string PutAway(StashedWork? stash) => stash is null || stash.Files.Count == 0
         ? "nothing"

@@ -39,6 +39,8 @@ public static class SessionLogEntries
             SessionEventTypes.TaskReopened => new(time, SessionLogEntryKind.Task, $"reopened {TaskOf(data)}"),
             SessionEventTypes.TaskRemoved => new(time, SessionLogEntryKind.Task, $"removed {TaskOf(data)}"),
             SessionEventTypes.TaskSwitched => new(time, SessionLogEntryKind.Task, $"switched to {TaskOf(data)}"),
+            SessionEventTypes.TaskAssigned => new(time, SessionLogEntryKind.Task,
+                Text(data, "assignee") is { } assignee ? $"assigned {TaskOf(data)} to {assignee}" : $"unassigned {TaskOf(data)}"),
             _ => new(time, SessionLogEntryKind.Event, sessionEvent.Type + Pairs(data)),
         };
     }

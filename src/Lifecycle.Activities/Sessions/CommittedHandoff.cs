@@ -109,6 +109,11 @@ public static partial class CommittedHandoff
             HandoffNotes = handoff.Notes ?? "",
             PutAway = handoff.Stash,
             UncommittedFiles = handoff.Stash is { } stash ? [.. stash.Files.Select(f => f.Path)] : [],
+            UserName = handoff.RanBy?.Name,
+            UserEmail = handoff.RanBy?.Email,
+            Agent = handoff.RanBy?.Agent,
+            AssistedBy = [.. handoff.RanBy?.AssistedBy ?? []],
+            HandoffTo = handoff.HandoffTo,
         };
     }
 

@@ -133,4 +133,21 @@ public sealed class SessionContext
     /// next start); null while it has not closed.
     /// </summary>
     public string? CloseReason { get; set; }
+
+    // Collaboration (who ran the session, for whom its handoff is)
+
+    /// <summary>git's <c>user.name</c> for the repository when the session started; null when not set.</summary>
+    public string? UserName { get; set; }
+
+    /// <summary>git's <c>user.email</c> for the repository when the session started; null when not set.</summary>
+    public string? UserEmail { get; set; }
+
+    /// <summary>The coding agent that ran the session (<c>LIFECYCLE_AGENT</c>, a known agent environment, or the MCP client); null when a person did.</summary>
+    public string? Agent { get; set; }
+
+    /// <summary>Agents named as co-authors (<c>Co-authored-by</c> trailers) in the session's commits, found at close.</summary>
+    public List<string> AssistedBy { get; set; } = [];
+
+    /// <summary>Whom the handoff is addressed to (<c>lifecycle end --to NAME</c>); null when to anyone.</summary>
+    public string? HandoffTo { get; set; }
 }

@@ -20,6 +20,11 @@ public static class SessionEventTypes
 
     /// <summary>A session plan was made (<c>lifecycle plan</c>); its data is the plan.</summary>
     public const string PlanMade = "plan_made";
+    // Recorded by the close: how many secrets were redacted from the session docs, by kind (never the secrets).
+    public const string SecretsRedacted = "secrets_redacted";
+
+    // Recorded by 'task assign' / 'task unassign' (and 'task add --assignee'): the task's assignee changed.
+    public const string TaskAssigned = "task_assigned";
 
     /// <summary>What <c>lifecycle event</c>, the hooks and agents record.</summary>
     public static readonly IReadOnlyList<string> Recordable =
@@ -27,5 +32,5 @@ public static class SessionEventTypes
 
     /// <summary>Every type a session's events may have.</summary>
     public static readonly IReadOnlyList<string> All =
-        [.. Recordable, TaskAdded, TaskBlocked, TaskEdited, TaskReopened, TaskRemoved, PlanMade];
+        [.. Recordable, TaskAdded, TaskBlocked, TaskEdited, TaskReopened, TaskRemoved, PlanMade, SecretsRedacted, TaskAssigned];
 }

@@ -6,7 +6,8 @@ namespace Lifecycle.Activities.Tasks;
 /// <param name="Priority">1 (highest) to 5; 3 by default.</param>
 /// <param name="Status">Open, done or blocked.</param>
 /// <param name="BlockedReason">Why it is blocked, when it is.</param>
-public sealed record SessionTask(string Id, string Title, int Priority = SessionTask.DefaultPriority, SessionTaskStatus Status = SessionTaskStatus.Open, string? BlockedReason = null)
+/// <param name="Assignee">Who is to do it (a person's name or email, or an agent's name); null when anyone.</param>
+public sealed record SessionTask(string Id, string Title, int Priority = SessionTask.DefaultPriority, SessionTaskStatus Status = SessionTaskStatus.Open, string? BlockedReason = null, string? Assignee = null)
 {
     public const int DefaultPriority = 3;
 }

@@ -106,6 +106,19 @@ public static class TaskBoard
         return tasks[index] = task with { Status = SessionTaskStatus.Blocked, BlockedReason = reason.Trim() };
     }
 
+    /// <summary>Gives a task to <paramref name="assignee"/> (a person or an agent); null or blank takes it back (anyone may do it).</summary>
+    public static SessionTask Assign(List<SessionTask> tasks, string id, string? assignee)
+    {
+        var (index, task) = Find(tasks, id);
+        var who = string.IsNullOrWhiteSpace(assignee) ? null : assignee.Trim();
+        if (who is not null && (who.Length > 200 || who.Contains('\n')))
+        {
+            throw new SessionException($"An assignee is one name of at most 200 characters (a person's name or email, or an agent's name), not '{who[..Math.Min(40, who.Length)]}…'.", ErrorKind.InvalidInput);
+        }
+
+        return tasks[index] = task with { Assignee = who };
+    }
+
     /// <summary>Open tasks, highest priority first, then in the order they were added.</summary>
     public static IEnumerable<SessionTask> ByPriority(IEnumerable<SessionTask> tasks) =>
         tasks.Select((task, order) => (task, order)).OrderBy(p => p.task.Priority).ThenBy(p => p.order).Select(p => p.task);

@@ -37,6 +37,7 @@ public static class ApiEndpoints
         api.MapLoginApi();
         api.MapReportsApi();
         api.MapPlanningApi();
+        api.MapCollaborationApi();
         endpoints.MapDashboard();
         return endpoints;
     }

@@ -53,6 +53,7 @@ public static class LifecycleServices
         services.AddSingleton<StimulusDelivery>();
         services.AddSingleton<WorkflowHooks>();
         services.AddSingleton<Planning.PlanService>();
+        services.AddSingleton<Collaboration.StartBriefing>();
         return services;
     }
 

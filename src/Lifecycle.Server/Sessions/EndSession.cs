@@ -65,6 +65,13 @@ public sealed class EndSession(
                 throw new SessionException("No session is active. Start one with 'lifecycle start'.", ErrorKind.Conflict);
             }
 
+            if (request.To is { } to && !string.IsNullOrWhiteSpace(to) && session.HandoffTo != to.Trim())
+            {
+                // Kept on the session before the close writes the handoff, which says whom it is for.
+                session.HandoffTo = to.Trim();
+                await sessions.SaveAsync(session, cancellationToken);
+            }
+
             var headBefore = HeadSha();
             try
             {

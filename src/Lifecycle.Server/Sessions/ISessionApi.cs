@@ -49,4 +49,9 @@ public interface ISessionApi
 
     /// <summary>Makes the next session's plan fitted into <paramref name="hours"/> (null: the predicted duration) and keeps it with the session.</summary>
     Task<Lifecycle.Activities.Prediction.SessionPlan> PlanAsync(double? hours, CancellationToken cancellationToken);
+    /// <summary>Adds a task given to <paramref name="assignee"/> (null: to anyone).</summary>
+    Task<TaskChange> AddTaskAsync(string title, int priority, string? assignee, CancellationToken cancellationToken);
+
+    /// <summary>Gives a task to <paramref name="assignee"/>; null takes it back.</summary>
+    Task<TaskChange> AssignTaskAsync(string id, string? assignee, CancellationToken cancellationToken);
 }

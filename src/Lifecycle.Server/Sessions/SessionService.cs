@@ -102,6 +102,12 @@ public sealed class SessionService(
     /// <summary>Rebuilds the store from the committed handoffs and the checkpoint, saying what it found and used.</summary>
     public Task<RecoveryReport> RecoverAsync(CancellationToken cancellationToken) => recovery.RunAsync(cancellationToken);
 
+    public Task<TaskChange> AddTaskAsync(string title, int priority, string? assignee, CancellationToken cancellationToken) =>
+        IngestedAsync(() => tasks.AddAsync(title, priority, assignee, cancellationToken), cancellationToken);
+
+    public Task<TaskChange> AssignTaskAsync(string id, string? assignee, CancellationToken cancellationToken) =>
+        IngestedAsync(() => tasks.AssignAsync(id, assignee, cancellationToken), cancellationToken);
+
     /// <summary>Records what the git hooks spooled, then does <paramref name="work"/>.</summary>
     private async Task<T> IngestedAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {

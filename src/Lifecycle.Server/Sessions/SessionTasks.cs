@@ -27,6 +27,19 @@ public sealed class SessionTasks(
             return task;
         }, cancellationToken);
 
+    /// <summary>Adds a task given to <paramref name="assignee"/> from the start (one task_added event, naming the assignee).</summary>
+    public Task<TaskChange> AddAsync(string title, int priority, string? assignee, CancellationToken cancellationToken) =>
+        ChangeAsync(SessionEventTypes.TaskAdded, session =>
+        {
+            var task = TaskBoard.Add(session.Tasks, title, priority, session.TaskNumbersUsed);
+            session.TaskNumbersUsed = Math.Max(session.TaskNumbersUsed, TaskBoard.HighestNumber(session.Tasks));
+            return TaskBoard.Assign(session.Tasks, task.Id, assignee);
+        }, cancellationToken);
+
+    /// <summary>Gives a task to <paramref name="assignee"/>, or takes it back when null (a task_assigned event either way).</summary>
+    public Task<TaskChange> AssignAsync(string id, string? assignee, CancellationToken cancellationToken) =>
+        ChangeAsync(SessionEventTypes.TaskAssigned, session => TaskBoard.Assign(session.Tasks, id, assignee), cancellationToken);
+
     public Task<TaskChange> CompleteAsync(string id, CancellationToken cancellationToken) =>
         ChangeAsync(SessionEventTypes.TaskCompleted, session => TaskBoard.Done(session.Tasks, id), cancellationToken);
 
@@ -148,6 +161,11 @@ public sealed class SessionTasks(
         if (kind == SessionEventTypes.TaskBlocked)
         {
             details["reason"] = task.BlockedReason;
+        }
+
+        if (kind == SessionEventTypes.TaskAssigned || task.Assignee is not null && kind == SessionEventTypes.TaskAdded)
+        {
+            details["assignee"] = task.Assignee;
         }
 
         return details;

@@ -20,7 +20,8 @@ public sealed class StartSession(
     TimeProvider time,
     ISessionNotifier notifier,
     HookEventIngestion ingestion,
-    SessionStoreAccess access)
+    SessionStoreAccess access,
+    Collaboration.StartBriefing briefing)
 {
     public async Task<StartOutcome> RunAsync(StartRequest request, CancellationToken cancellationToken)
     {
@@ -62,7 +63,8 @@ public sealed class StartSession(
 
             var session = await sessions.GetLatestAsync(cancellationToken)
                           ?? throw new SessionException("session-start finished without creating a session; see 'lifecycle journal " + result.InstanceId + "'.");
-            return new StartOutcome(session, Mission(result, session), result.InstanceId, Continued: false);
+            var (briefed, others) = await briefing.ApplyAsync(session, request.Agent, cancellationToken);
+            return new StartOutcome(briefed, Mission(result, session) + others, result.InstanceId, Continued: false);
         }
         catch (WorkflowStoppedException stopped)
         {

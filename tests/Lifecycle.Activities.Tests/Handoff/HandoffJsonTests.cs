@@ -25,8 +25,8 @@ public class HandoffJsonTests
             "filesModified": 6,
             "linesChanged": 430,
             "completedTasks": [
-              {"id": "T1", "title": "Draft the handoff model", "priority": 2, "status": "done", "blockedReason": null},
-              {"id": "T2", "title": "Write the renderers", "priority": 2, "status": "done", "blockedReason": null}
+              {"id": "T1", "title": "Draft the handoff model", "priority": 2, "status": "done", "blockedReason": null, "assignee": null},
+              {"id": "T2", "title": "Write the renderers", "priority": 2, "status": "done", "blockedReason": null, "assignee": null}
             ],
             "files": [
               {"path": "docs/handoff.md", "added": 30, "deleted": 2, "putAway": false, "kind": "modified", "from": null, "lines": 32},
@@ -38,9 +38,9 @@ public class HandoffJsonTests
             ]
           },
           "openItems": [
-            {"id": "T5", "title": "Wire lifecycle end", "priority": 1, "status": "open", "blockedReason": null},
-            {"id": "T3", "title": "Document the JSON shape", "priority": 2, "status": "open", "blockedReason": null},
-            {"id": "T4", "title": "Publish the package", "priority": 3, "status": "blocked", "blockedReason": "waiting for the API key"}
+            {"id": "T5", "title": "Wire lifecycle end", "priority": 1, "status": "open", "blockedReason": null, "assignee": null},
+            {"id": "T3", "title": "Document the JSON shape", "priority": 2, "status": "open", "blockedReason": null, "assignee": null},
+            {"id": "T4", "title": "Publish the package", "priority": 3, "status": "blocked", "blockedReason": "waiting for the API key", "assignee": null}
           ],
           "blockers": [
             "T4 blocked: waiting for the API key"
@@ -121,7 +121,9 @@ public class HandoffJsonTests
             {"time": "2026-11-24T14:50:00+00:00", "message": "build failed: CS1002 ; expected"},
             {"time": "2026-11-24T15:40:00+00:00", "message": "dotnet test: 2 failed\n  HandoffTests.Render"}
           ],
-          "notes": "Pick up the wiring in Cli/EndCommand.cs first."
+          "notes": "Pick up the wiring in Cli/EndCommand.cs first.",
+          "ranBy": null,
+          "handoffTo": null
         }
         """ + "\n";
 
@@ -141,7 +143,7 @@ public class HandoffJsonTests
             json["workCompleted"]!.AsObject().Select(p => p.Key).Take(4));
         Assert.Equal(["sha", "message", "time"], json["workCompleted"]!["commits"]![0]!.AsObject().Select(p => p.Key));
         Assert.Equal(
-            ["id", "title", "priority", "status", "blockedReason"],
+            ["id", "title", "priority", "status", "blockedReason", "assignee"],
             json["openItems"]![0]!.AsObject().Select(p => p.Key));
     }
 

@@ -11,8 +11,11 @@ namespace Lifecycle.Server.Api.Sessions;
 /// <summary><c>/api/sessions/current/tasks</c>: add, done, block, edit, reopen, remove and list the session's tasks.</summary>
 public static class SessionTasksApi
 {
-    /// <summary>A task to add: a title, and a priority from 1 (highest) to 5 (3 when left out).</summary>
-    public sealed record AddTask(string? Title, int? Priority);
+    /// <summary>A task to add: a title, a priority from 1 (highest) to 5 (3 when left out), and who is to do it (anyone when left out).</summary>
+    public sealed record AddTask(string? Title, int? Priority, string? Assignee = null);
+
+    /// <summary>Who is to do a task: a person's name or email, or an agent's name; null or left out takes it back.</summary>
+    public sealed record AssignTask(string? Assignee);
 
     /// <summary>Why a task is blocked.</summary>
     public sealed record BlockTask(string? Reason);
@@ -30,6 +33,7 @@ public static class SessionTasksApi
         tasks.MapPost("/{taskId}/reopen", Reopen).WithName("ReopenTask");
         tasks.MapPatch("/{taskId}", Edit).WithName("EditTask");
         tasks.MapDelete("/{taskId}", Remove).WithName("RemoveTask");
+        tasks.MapPost("/{taskId}/assign", Assign).WithName("AssignTask").WithSummary("Gives the task to someone (assignee), or takes it back (assignee null)");
         return sessions;
     }
 
@@ -39,7 +43,12 @@ public static class SessionTasksApi
     // A change is short and made of several writes (the task, its event, the log, the checkpoint):
     // it runs to its end even when the client goes away, rather than stop between two of them.
     private static async Task<Ok<TaskChange>> Add(AddTask body, SessionService service) =>
-        TypedResults.Ok(await service.AddTaskAsync(Required(body.Title, "title", "what to do"), body.Priority ?? SessionTask.DefaultPriority, CancellationToken.None));
+        TypedResults.Ok(body.Assignee is null
+            ? await service.AddTaskAsync(Required(body.Title, "title", "what to do"), body.Priority ?? SessionTask.DefaultPriority, CancellationToken.None)
+            : await service.AddTaskAsync(Required(body.Title, "title", "what to do"), body.Priority ?? SessionTask.DefaultPriority, body.Assignee, CancellationToken.None));
+
+    private static async Task<Ok<TaskChange>> Assign(string taskId, AssignTask body, SessionService service) =>
+        TypedResults.Ok(await service.AssignTaskAsync(taskId, body.Assignee, CancellationToken.None));
 
     private static async Task<Ok<TaskChange>> Done(string taskId, SessionService service) =>
         TypedResults.Ok(await service.CompleteTaskAsync(taskId, CancellationToken.None));

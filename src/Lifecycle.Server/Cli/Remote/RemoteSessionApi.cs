@@ -150,6 +150,11 @@ public sealed class RemoteSessionApi : ISessionApi, IDisposable
 
     public Task<Lifecycle.Activities.Prediction.SessionPlan> PlanAsync(double? hours, CancellationToken cancellationToken) =>
         SendAsync<Lifecycle.Activities.Prediction.SessionPlan>(HttpMethod.Post, "api/sessions/current/plan", new { hours }, api => api.PlanAsync(hours, cancellationToken), cancellationToken);
+    public Task<TaskChange> AddTaskAsync(string title, int priority, string? assignee, CancellationToken cancellationToken) =>
+        SendAsync<TaskChange>(HttpMethod.Post, "api/sessions/current/tasks", new { title, priority, assignee }, api => api.AddTaskAsync(title, priority, assignee, cancellationToken), cancellationToken);
+
+    public Task<TaskChange> AssignTaskAsync(string id, string? assignee, CancellationToken cancellationToken) =>
+        SendAsync<TaskChange>(HttpMethod.Post, $"api/sessions/current/tasks/{Escape(id)}/assign", new { assignee }, api => api.AssignTaskAsync(id, assignee, cancellationToken), cancellationToken);
 
     public void Dispose() => _http.Dispose();
 

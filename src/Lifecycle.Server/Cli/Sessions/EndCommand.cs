@@ -12,10 +12,12 @@ public static class EndCommand
         var yes = new Option<bool>("--yes") { Description = "Confirm required actions up front (open tasks, uncommitted work)" };
         var noStash = new Option<bool>("--no-stash") { Description = "Leave uncommitted work in the work tree instead of stashing it" };
         var note = new Option<string?>("--note") { Description = "A note for the next session, kept in the handoff" };
-        var command = new Command("end", "Close the session: handoff, report, docs commit, work put away") { force, yes, noStash, note };
+        var to = new Option<string?>("--to") { Description = "Whom the handoff is for: a person's name or email, or an agent's name" };
+        var command = new Command("end", "Close the session: handoff, report, docs commit, work put away") { force, yes, noStash, note, to };
         return command.Handle(output, error, async (context, cancellationToken) =>
         {
-            var request = new EndRequest(context.Parse.GetValue(force), context.Parse.GetValue(yes), context.Parse.GetValue(noStash), context.Parse.GetValue(note));
+            var request = new EndRequest(context.Parse.GetValue(force), context.Parse.GetValue(yes), context.Parse.GetValue(noStash), context.Parse.GetValue(note),
+                To: context.Parse.GetValue(to));
             var closed = await Terminal.StepProgress.RunAsync(context, "Closing the session", () => context.Sessions.EndAsync(request, cancellationToken));
             var handoff = closed.Handoff;
             if (closed.DocsSigningProblem is { } problem)

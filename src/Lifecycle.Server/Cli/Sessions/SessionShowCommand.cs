@@ -39,6 +39,15 @@ public static class SessionShowCommand
         output.WriteLine($"  started {TextTable.Time(session.StartTime)}{(end is null ? "" : $", ended {TextTable.Time(end)} ({Duration(end.Value - session.StartTime)})")}");
         var where = handoff?.Branch ?? session.ActiveBranch ?? (session.DetachedHead ? Lifecycle.Activities.Sessions.SessionBranch.Of(session) : "-");
         output.WriteLine($"  branch: {where}   previous: {session.PreviousSession ?? "-"}   next: {session.NextSession ?? "-"}");
+        if (Lifecycle.Activities.Collaboration.SessionIdentity.Of(session) is { } who)
+        {
+            output.WriteLine($"  ran by: {who.Describe()}");
+        }
+
+        if (session.HandoffTo is { } to)
+        {
+            output.WriteLine($"  handoff for: {to}");
+        }
         if (handoff is not null)
         {
             output.WriteLine(handoff.ProductivityScore is { } score
@@ -71,7 +80,7 @@ public static class SessionShowCommand
         output.WriteLine($"  tasks open ({open.Count}){(open.Count == 0 ? "" : ":")}");
         foreach (var task in open)
         {
-            output.WriteLine($"    {task.Id} (priority {task.Priority}){(task.BlockedReason is null ? "" : $" [blocked: {task.BlockedReason}]")}: {task.Title}");
+            output.WriteLine($"    {task.Id} (priority {task.Priority}){(task.Assignee is null ? "" : $" [for {task.Assignee}]")}{(task.BlockedReason is null ? "" : $" [blocked: {task.BlockedReason}]")}: {task.Title}");
         }
 
         if ((handoff?.Notes ?? session.CloseNote) is { } note)

@@ -20,6 +20,8 @@ public static class SessionsCommand
                         sessionId = s.SessionId, state = s.State, startTime = s.StartTime, endTime = s.EndTime,
                         activeBranch = s.ActiveBranch, openTasks = s.OpenTasks.Count, blockers = s.Blockers.Count,
                         commits = s.Commits, closeReason = s.CloseReason,
+                        userName = s.UserName, userEmail = s.UserEmail, agent = s.Agent, assistedBy = s.AssistedBy,
+                        kind = Lifecycle.Activities.Collaboration.SessionIdentity.Of(s)?.Kind, handoffTo = s.HandoffTo,
                     }),
                 });
                 return ExitCodes.Ok;
@@ -31,15 +33,19 @@ public static class SessionsCommand
                 return ExitCodes.Ok;
             }
 
-            var table = new TextTable("SESSION", "STATE", "STARTED", "ENDED", "BRANCH", "COMMITS", "OPEN TASKS");
+            var table = new TextTable("SESSION", "STATE", "STARTED", "ENDED", "BRANCH", "COMMITS", "OPEN TASKS", "BY");
             foreach (var s in sessions)
             {
                 table.Add(s.SessionId, s.State.ToString().ToUpperInvariant(), TextTable.Time(s.StartTime), TextTable.Time(s.EndTime),
-                    s.ActiveBranch ?? "-", s.Commits.ToString(), s.OpenTasks.Count.ToString());
+                    s.ActiveBranch ?? "-", s.Commits.ToString(), s.OpenTasks.Count.ToString(), By(s));
             }
 
             table.WriteTo(context);
             return ExitCodes.Ok;
         });
     }
+
+    /// <summary>"Dana &lt;dana@example.com&gt; (person)", "… (agent: claude-code)", "-" when the session recorded no identity.</summary>
+    internal static string By(Lifecycle.Activities.Sessions.SessionContext session) =>
+        Lifecycle.Activities.Collaboration.SessionIdentity.Of(session)?.Describe() ?? "-";
 }

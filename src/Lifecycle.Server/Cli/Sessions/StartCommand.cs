@@ -14,7 +14,8 @@ public static class StartCommand
         var command = new Command("start", "Start the next session: restore context, check reality, show the mission") { force, yes, noStash };
         return command.Handle(output, error, async (context, cancellationToken) =>
         {
-            var request = new StartRequest(context.Parse.GetValue(force), context.Parse.GetValue(yes), context.Parse.GetValue(noStash));
+            var request = new StartRequest(context.Parse.GetValue(force), context.Parse.GetValue(yes), context.Parse.GetValue(noStash),
+                Agent: Lifecycle.Activities.Collaboration.AgentEnvironment.OfThisProcess());
             var started = await Terminal.StepProgress.RunAsync(context, "Starting the session", () => context.Sessions.StartAsync(request, cancellationToken));
             if (context.Json)
             {

@@ -12,14 +12,18 @@ public static class TaskCommand
         new("task", "Add, complete, block, edit, reopen, remove and list the session's tasks")
         {
             Add(output, error), Done(output, error), Block(output, error), Edit(output, error), Reopen(output, error), Remove(output, error), List(output, error),
+            Assign(output, error), Unassign(output, error),
         };
 
     private static Command Add(TextWriter output, TextWriter error)
     {
         var title = new Argument<string>("title") { Description = "What to do" };
         var priority = new Option<int>("--priority") { Description = "1 (highest) to 5", DefaultValueFactory = _ => SessionTask.DefaultPriority, CustomParser = result => ParsePriority(result) ?? SessionTask.DefaultPriority };
-        return new Command("add", "Add a task") { title, priority }.Handle(output, error, async (context, ct) =>
-            Print(context, "Added", await context.Sessions.AddTaskAsync(context.Parse.GetValue(title)!, context.Parse.GetValue(priority), ct)));
+        var assignee = new Option<string?>("--assignee") { Description = "Who is to do it: a person's name or email, or an agent's name" };
+        return new Command("add", "Add a task") { title, priority, assignee }.Handle(output, error, async (context, ct) =>
+            Print(context, "Added", context.Parse.GetValue(assignee) is { } who
+                ? await context.Sessions.AddTaskAsync(context.Parse.GetValue(title)!, context.Parse.GetValue(priority), who, ct)
+                : await context.Sessions.AddTaskAsync(context.Parse.GetValue(title)!, context.Parse.GetValue(priority), ct)));
     }
 
     private static Command Done(TextWriter output, TextWriter error)
@@ -83,7 +87,9 @@ public static class TaskCommand
                 return ExitCodes.Ok;
             }
 
-            var table = new TextTable("ID", "PRIORITY", "STATUS", "TITLE");
+            // The ASSIGNEE column only when a task has one, so a team that does not assign sees the table it knew.
+            var assigned = listing.Tasks.Any(t => t.Task.Assignee is not null);
+            var table = assigned ? new TextTable("ID", "PRIORITY", "STATUS", "ASSIGNEE", "TITLE") : new TextTable("ID", "PRIORITY", "STATUS", "TITLE");
             foreach (var (sessionId, task) in listing.Tasks)
             {
                 var status = task.Status switch
@@ -92,12 +98,27 @@ public static class TaskCommand
                     SessionTaskStatus.Blocked => $"blocked: {task.BlockedReason}",
                     _ => "open",
                 };
-                table.Add(task.Id, task.Priority.ToString(), status, task.Title);
+                table.Add(assigned ? [task.Id, task.Priority.ToString(), status, task.Assignee ?? "-", task.Title] : [task.Id, task.Priority.ToString(), status, task.Title]);
             }
 
             table.WriteTo(context);
             return ExitCodes.Ok;
         });
+    }
+
+    private static Command Assign(TextWriter output, TextWriter error)
+    {
+        var id = TaskId();
+        var name = new Argument<string>("name") { Description = "Who is to do it: a person's name or email, or an agent's name" };
+        return new Command("assign", "Give a task to someone (a person or an agent)") { id, name }.Handle(output, error, async (context, ct) =>
+            Print(context, "Assigned", await context.Sessions.AssignTaskAsync(context.Parse.GetValue(id)!, context.Parse.GetValue(name)!, ct)));
+    }
+
+    private static Command Unassign(TextWriter output, TextWriter error)
+    {
+        var id = TaskId();
+        return new Command("unassign", "Take a task back from its assignee (anyone may do it)") { id }.Handle(output, error, async (context, ct) =>
+            Print(context, "Unassigned", await context.Sessions.AssignTaskAsync(context.Parse.GetValue(id)!, null, ct)));
     }
 
     private static Argument<string> TaskId() => new("id") { Description = "The task id, e.g. T3" };
@@ -111,7 +132,7 @@ public static class TaskCommand
             return ExitCodes.Ok;
         }
 
-        context.Out.WriteLine($"{verb} {task.Id}: {task.Title}{(task.BlockedReason is null ? "" : $" (blocked: {task.BlockedReason})")}");
+        context.Out.WriteLine($"{verb} {task.Id}: {task.Title}{(task.BlockedReason is null ? "" : $" (blocked: {task.BlockedReason})")}{(task.Assignee is null ? "" : $" (for {task.Assignee})")}");
         if (change.SessionState != SessionState.Active)
         {
             context.Out.WriteLine(change.SessionState == SessionState.Closing

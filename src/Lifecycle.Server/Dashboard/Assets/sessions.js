@@ -18,6 +18,7 @@
       const row = document.createElement("tr");
       row.dataset.task = task.id;
       const cells = [task.id, task.title, String(task.priority ?? 3)].map(value => { const td = document.createElement("td"); td.textContent = value; return td; });
+      if (task.assignee) { const who = document.createElement("span"); who.className = "muted"; who.dataset.testid = "task-assignee"; who.textContent = ` — for ${task.assignee}`; cells[1].append(who); }
       if (task.blockedReason) { const note = document.createElement("span"); note.className = "muted"; note.textContent = ` — blocked: ${task.blockedReason}`; cells[1].append(note); }
       cells[2].className = "num";
       const status = document.createElement("td"); status.append(badge(task.status));

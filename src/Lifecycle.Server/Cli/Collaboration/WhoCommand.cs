@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Lifecycle.Activities;
+using Lifecycle.Activities.Sessions;
+using Lifecycle.Server.Collaboration;
+using Lifecycle.Server.Sessions;
+
+namespace Lifecycle.Server.Cli.Collaboration;
+
+/// <summary><c>who [--format text|json]</c>: who is on what, from every clone's committed handoffs and the current session.</summary>
+public static class WhoCommand
+{
+    public static Command Build(TextWriter output, TextWriter error)
+    {
+        var format = new Option<string>("--format") { Description = "text (a table) or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("who", "Who is on what: each person's and agent's branch, session, tasks and handoff, from the handoffs committed on every ref (git fetch first)") { format };
+        return command.Handle(output, error, async (context, ct) =>
+        {
+            SessionStatus? current;
+            try
+            {
+                current = await context.Sessions.StatusAsync(ct);
+            }
+            catch (SessionException)
+            {
+                current = null;
+            }
+
+            var report = WhoIsOn.Build(new RepositoryContext(context.Repository), current);
+            if (context.Json || context.Parse.GetValue(format) == "json")
+            {
+                context.WriteJson(report);
+                return ExitCodes.Ok;
+            }
+
+            if (report.People.Count == 0)
+            {
+                context.Out.WriteLine("Nobody yet: no session is open here and no handoff is committed on any ref. Run 'git fetch' to see the other clones' pushed branches.");
+                return ExitCodes.Ok;
+            }
+
+            var table = new TextTable("WHO", "KIND", "STATE", "BRANCH", "SESSION", "LAST SEEN", "HANDOFF FOR", "TASKS");
+            foreach (var p in report.People)
+            {
+                var who = p.Name is { } name ? p.Email is { } email ? $"{name} <{email}>" : name : p.Email ?? p.Agent ?? "unknown";
+                var kind = p.Agent is { } agent ? $"agent: {agent}" : p.Kind;
+                var tasks = p.Tasks.Select(t => t.Assignee is { } a ? $"{t.Id} (for {a})" : t.Id)
+                    .Concat(p.Assigned.Where(a => !p.Tasks.Contains(a)).Select(t => $"{t.Id} (assigned)"));
+                table.Add(who, kind, p.State, p.Branch ?? "-", p.SessionId, TextTable.Time(p.LastSeen), p.HandoffTo ?? "-",
+                    string.Join(", ", tasks) is { Length: > 0 } list ? list : "-");
+            }
+
+            table.WriteTo(context);
+            return ExitCodes.Ok;
+        });
+    }
+}
