@@ -39,6 +39,7 @@ public static class SessionLogEntries
             SessionEventTypes.TaskReopened => new(time, SessionLogEntryKind.Task, $"reopened {TaskOf(data)}"),
             SessionEventTypes.TaskRemoved => new(time, SessionLogEntryKind.Task, $"removed {TaskOf(data)}"),
             SessionEventTypes.TaskSwitched => new(time, SessionLogEntryKind.Task, $"switched to {TaskOf(data)}"),
+            SessionEventTypes.Note => new(time, SessionLogEntryKind.Note, Text(data, "message") ?? "(empty note)"),
             _ => new(time, SessionLogEntryKind.Event, sessionEvent.Type + Pairs(data)),
         };
     }

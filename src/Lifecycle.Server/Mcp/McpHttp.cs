@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lifecycle.Server.Mcp;
+
+/// <summary>
+/// The MCP server on <c>lifecycle serve</c>, at <c>/mcp</c> (Streamable HTTP), behind the same
+/// bearer token as <c>/api</c> (<see cref="Serving.TokenAuthentication"/>). Stateless: every request
+/// stands alone, so a client outlives a restart of the server and nothing is kept per client.
+/// </summary>
+public static class McpHttp
+{
+    public const string Path = "/mcp";
+
+    public static void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton<IMcpSessions, ServedSessions>();
+        services.AddLifecycleMcp().WithHttpTransport(transport => transport.Stateless = true);
+    }
+
+    public static IEndpointRouteBuilder MapLifecycleMcp(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapMcp(Path);
+        return endpoints;
+    }
+}
