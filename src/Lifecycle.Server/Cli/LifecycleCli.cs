@@ -33,6 +33,7 @@ public static class LifecycleCli
         root.Add(DemoCommand.Build(output, error));
         root.Add(CompletionCommand.Build(output, error));
         root.Add(Agents.McpCommand.Build(output, error));
+        root.Add(Agents.AgentCommand.Build(output, error));
         return ValueCompletions.Attach(root);
     }
 

@@ -19,6 +19,23 @@ public sealed class LocalSessions(Func<string> repository) : IMcpSessions
     {
         // Notes (what the CLI prints as 'note: …' on stderr) go back to the agent with the answer.
         using var notes = new StringWriter();
+        try
+        {
+            var text = await UseAsync(work, notes, cancellationToken);
+            return notes.ToString() is { Length: > 0 } said ? $"{text.TrimEnd('\n')}\n{said.TrimEnd('\n')}" : text;
+        }
+        catch (Exception error) when (McpErrors.Translate(error) is { } mcp)
+        {
+            throw mcp;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with the use cases, printing nothing on stdout (no live log
+    /// lines: stdout belongs to the protocol, or to the agent's hook); notes go to <paramref name="notes"/>.
+    /// </summary>
+    public async Task<T> UseAsync<T>(Func<McpCall, CancellationToken, Task<T>> work, TextWriter notes, CancellationToken cancellationToken)
+    {
         EmbeddedHost? host = null;
         RemoteSessionApi? remote = null;
         try
@@ -29,12 +46,7 @@ public sealed class LocalSessions(Func<string> repository) : IMcpSessions
             ISessionApi api = ServerFile.Running(paths) is { } server && AccessToken.Read(paths.TokenFile) is { } token
                 ? remote = new RemoteSessionApi(server.Url, token, Local, liveLog: null, notes, cancellationToken)
                 : Local();
-            var text = await work(new McpCall(api, Local), cancellationToken);
-            return notes.ToString() is { Length: > 0 } said ? $"{text.TrimEnd('\n')}\n{said.TrimEnd('\n')}" : text;
-        }
-        catch (Exception error) when (McpErrors.Translate(error) is { } mcp)
-        {
-            throw mcp;
+            return await work(new McpCall(api, Local), cancellationToken);
         }
         finally
         {
