@@ -15,6 +15,8 @@ public sealed class AgentsMdIntegration : IAgentIntegration
 
     public string Description => "any agent that reads AGENTS.md: a marked section on how to use lifecycle";
 
+    public IReadOnlyList<string> Files { get; } = ["AGENTS.md"];
+
     public IReadOnlyList<string> Install(string repository, string command)
     {
         var path = FilePath(repository);

@@ -26,6 +26,8 @@ public sealed class ClaudeCodeIntegration : IAgentIntegration
 
     public string Description => "Claude Code: hooks in .claude/settings.json, the MCP server in .mcp.json";
 
+    public IReadOnlyList<string> Files { get; } = [".claude/settings.json", ".mcp.json"];
+
     public IReadOnlyList<string> Install(string repository, string command)
     {
         var changed = new List<string>();

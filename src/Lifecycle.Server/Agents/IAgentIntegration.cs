@@ -13,6 +13,9 @@ public interface IAgentIntegration
     /// <summary>One line for the help and the list of known names.</summary>
     string Description { get; }
 
+    /// <summary>The files install writes, relative to the repository (to be committed: a session's end puts uncommitted files away).</summary>
+    IReadOnlyList<string> Files { get; }
+
     /// <summary>Merges the integration into the repository's files; a second install changes nothing.</summary>
     /// <param name="repository">The repository's root.</param>
     /// <param name="command">How the agent runs lifecycle, e.g. <c>lifecycle</c>.</param>

@@ -134,6 +134,12 @@ public static class AgentCommand
             context.Out.WriteLine($"  {line}");
         }
 
+        if (verb == "installed" && agent.Files.Count > 0)
+        {
+            // 'lifecycle end' puts uncommitted files away: uncommitted hooks would go with them.
+            context.Out.WriteLine($"Now commit {string.Join(" and ", agent.Files)}: 'lifecycle end' puts uncommitted files away, these with the rest.");
+        }
+
         return ExitCodes.Ok;
     }
 }
