@@ -55,6 +55,11 @@ public sealed class McpHttpTests : IDisposable
         Assert.Equal("application/problem+json", without.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.Unauthorized, withWrong.StatusCode);
         await Assert.ThrowsAnyAsync<Exception>(() => McpClients.HttpAsync(server.Url, "not-the-token"));
+
+        // A stateless server has no stream to GET: with the token that is Problem Details, not the dashboard's 404 page.
+        using var get = await server.Client().GetAsync("/mcp");
+        Assert.Contains(get.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed });
+        Assert.Equal("application/problem+json", get.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
