@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lifecycle.Activities.Documents;
 using Lifecycle.Activities.Sessions;
-using Lifecycle.Server.Cli;
 using Lifecycle.Server.Mcp;
 using Lifecycle.Server.Sessions;
 
@@ -132,19 +131,8 @@ public static class AgentHook
             return new Answer("", "");
         }
 
-        var reminders = Reminders(await sessions.StatusAsync(cancellationToken));
+        var reminders = McpText.Reminders(await sessions.StatusAsync(cancellationToken));
         return new Answer(reminders.Count == 0 ? "" : string.Join("\n", reminders.Select(r => $"lifecycle reminder: {r}")) + "\n", "");
-    }
-
-    /// <summary>
-    /// The reminders the status carries as due now (<c>timing.reminders[].message</c>, or
-    /// <c>reminders[]</c>), read from its JSON form so that the hook follows what <c>status</c> shows.
-    /// </summary>
-    internal static IReadOnlyList<string> Reminders(SessionStatus status)
-    {
-        var json = JsonSerializer.SerializeToNode(status, CliJson.Options);
-        var list = json?["timing"]?["reminders"] as JsonArray ?? json?["reminders"] as JsonArray ?? [];
-        return [.. list.Select(r => r is JsonObject o ? (string?)o["message"] ?? o.ToJsonString() : r?.ToString()).OfType<string>()];
     }
 
     /// <summary>Claude Code's SessionStart answer: the text as additional context, and a message the person sees when something went wrong.</summary>

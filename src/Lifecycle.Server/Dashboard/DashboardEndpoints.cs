@@ -26,10 +26,10 @@ public static class DashboardEndpoints
         // cookie requests (TokenAuthentication), so no page takes a form post to protect.
         endpoints.MapRazorComponents<App>().DisableAntiforgery();
 
-        // A page address that leads nowhere gets the dashboard's own 404 page. API, hooks and MCP paths are
+        // A page address that leads nowhere gets the dashboard's own 404 page. API and hooks paths are
         // not matched at all, so an unknown route there stays the status-code pages' Problem Details
         // (404, or 405 for a route that exists for other methods).
-        endpoints.MapFallback("{*path:regex(^(?!(api|hooks|mcp)(/|$)).*$)}",
+        endpoints.MapFallback("{*path:regex(^(?!(api|hooks)(/|$)).*$)}",
                 context => new RazorComponentResult<App> { StatusCode = StatusCodes.Status404NotFound }.ExecuteAsync(context))
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
             .ExcludeFromDescription();

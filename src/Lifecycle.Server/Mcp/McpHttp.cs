@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,6 +23,18 @@ public static class McpHttp
     public static IEndpointRouteBuilder MapLifecycleMcp(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapMcp(Path);
+
+        // Stateless, the server has no stream to GET and no session to DELETE: the transport says
+        // to answer 405 then (a 404 would tell the client its session expired).
+        endpoints.MapMethods(Path, [HttpMethods.Get, HttpMethods.Head, HttpMethods.Delete], (HttpContext context) =>
+            {
+                context.Response.Headers.Allow = HttpMethods.Post;
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status405MethodNotAllowed,
+                    title: "Method not allowed",
+                    detail: $"{Path} is stateless: send each JSON-RPC message with POST (no stream to GET, no session to DELETE).");
+            })
+            .ExcludeFromDescription();
         return endpoints;
     }
 }

@@ -69,7 +69,19 @@ public static class McpText
         lines.AddRange(status.Errors.TakeLast(3).Select(e => $"  error at {e.Timestamp:O}: {e.Data?["message"]}"));
         lines.AddRange(session.OpenTasks.Select(t => $"  task {t.Id} (priority {t.Priority}): {t.Title}{(t.BlockedReason is null ? "" : $" [blocked: {t.BlockedReason}]")}"));
         lines.AddRange(session.Blockers.Select(b => $"  blocker: {b}"));
+        lines.AddRange(Reminders(status).Select(r => $"  reminder: {r}"));
         return string.Join("\n", lines);
+    }
+
+    /// <summary>
+    /// The reminders the status carries as due now (<c>timing.reminders[].message</c>, or
+    /// <c>reminders[]</c>), read from its JSON form so that the hook follows what <c>status</c> shows.
+    /// </summary>
+    public static IReadOnlyList<string> Reminders(SessionStatus status)
+    {
+        var json = System.Text.Json.JsonSerializer.SerializeToNode(status, Cli.CliJson.Options);
+        var list = json?["timing"]?["reminders"] as System.Text.Json.Nodes.JsonArray ?? json?["reminders"] as System.Text.Json.Nodes.JsonArray ?? [];
+        return [.. list.Select(r => r is System.Text.Json.Nodes.JsonObject o ? (string?)o["message"] ?? o.ToJsonString() : r?.ToString()).OfType<string>()];
     }
 
     /// <summary>

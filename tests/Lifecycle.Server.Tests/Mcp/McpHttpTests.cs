@@ -56,10 +56,11 @@ public sealed class McpHttpTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, withWrong.StatusCode);
         await Assert.ThrowsAnyAsync<Exception>(() => McpClients.HttpAsync(server.Url, "not-the-token"));
 
-        // A stateless server has no stream to GET: with the token that is Problem Details, not the dashboard's 404 page.
+        // A stateless server has no stream to GET: 405 as the transport asks (a 404 means "session expired" to a client).
         using var get = await server.Client().GetAsync("/mcp");
-        Assert.Contains(get.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed });
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, get.StatusCode);
         Assert.Equal("application/problem+json", get.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("POST", get.Content.Headers.Allow.Single());
     }
 
     [Fact]
