@@ -41,6 +41,7 @@ public static class SessionLogEntries
             SessionEventTypes.TaskSwitched => new(time, SessionLogEntryKind.Task, $"switched to {TaskOf(data)}"),
             SessionEventTypes.TaskAssigned => new(time, SessionLogEntryKind.Task,
                 Text(data, "assignee") is { } assignee ? $"assigned {TaskOf(data)} to {assignee}" : $"unassigned {TaskOf(data)}"),
+            SessionEventTypes.Note => new(time, SessionLogEntryKind.Note, Text(data, "message") ?? "(empty note)"),
             _ => new(time, SessionLogEntryKind.Event, sessionEvent.Type + Pairs(data)),
         };
     }

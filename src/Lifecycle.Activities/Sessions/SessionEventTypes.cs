@@ -28,9 +28,12 @@ public static class SessionEventTypes
 
     /// <summary>What <c>lifecycle event</c>, the hooks and agents record.</summary>
     public static readonly IReadOnlyList<string> Recordable =
-        [FileModified, GitCommit, TaskCompleted, ErrorOccurred, Heartbeat, BranchSwitched, TaskSwitched];
+        [FileModified, GitCommit, TaskCompleted, ErrorOccurred, Heartbeat, BranchSwitched, TaskSwitched, Note];
 
     /// <summary>Every type a session's events may have.</summary>
     public static readonly IReadOnlyList<string> All =
         [.. Recordable, TaskAdded, TaskBlocked, TaskEdited, TaskReopened, TaskRemoved, PlanMade, SecretsRedacted, TaskAssigned];
+
+    /// <summary>A note an agent or a person left in the session's log (a decision, a finding); its <c>message</c> is the text.</summary>
+    public const string Note = "note";
 }

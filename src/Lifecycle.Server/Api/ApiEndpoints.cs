@@ -1,5 +1,6 @@
 using Lifecycle.Server.Dashboard;
 using Lifecycle.Server.Instances;
+using Lifecycle.Server.Mcp;
 using Lifecycle.Server.Serving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -18,6 +19,7 @@ public static class ApiEndpoints
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowDispatcher>());
         services.AddInstances();
         SessionsApi.AddServices(services);
+        Mcp.McpHttp.AddServices(services);
     }
 
     public static IEndpointRouteBuilder MapLifecycleEndpoints(this IEndpointRouteBuilder endpoints)
@@ -39,6 +41,7 @@ public static class ApiEndpoints
         api.MapPlanningApi();
         api.MapCollaborationApi();
         endpoints.MapDashboard();
+        endpoints.MapLifecycleMcp();
         return endpoints;
     }
 }

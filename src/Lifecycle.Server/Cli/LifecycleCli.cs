@@ -34,6 +34,8 @@ public static class LifecycleCli
         root.Add(CompletionCommand.Build(output, error));
         root.Add(Planning.PlanCommand.Build(output, error));
         root.Add(Collaboration.WhoCommand.Build(output, error));
+        root.Add(Agents.McpCommand.Build(output, error));
+        root.Add(Agents.AgentCommand.Build(output, error));
         return ValueCompletions.Attach(root);
     }
 

@@ -13,7 +13,7 @@ namespace Lifecycle.Server.Dashboard;
 /// </summary>
 public static class DashboardAccess
 {
-    private static readonly string[] OpenPrefixes = ["/api", "/hooks", "/health", "/login", "/assets", "/openapi", "/scalar"];
+    private static readonly string[] OpenPrefixes = ["/api", "/hooks", "/health", "/login", "/assets", "/openapi", "/scalar", "/mcp"];
 
     public static IApplicationBuilder UseDashboardAccess(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lifecycle.Server.Serving;
 
 /// <summary>
-/// Every <c>/api</c> and <c>/hooks</c> call carries the bearer token of <c>.lifecycle/token</c>
+/// Every <c>/api</c>, <c>/hooks</c> and <c>/mcp</c> call carries the bearer token of <c>.lifecycle/token</c>
 /// (or the dashboard's cookie, set by the one-time login URL); anything else gets 401 Problem
 /// Details before any endpoint sees it. <c>/health</c>, the OpenAPI document and the API
 /// reference are open: they hold no data.
@@ -82,7 +82,8 @@ public static class TokenAuthentication
         && string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsProtected(PathString path) =>
-        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/hooks", StringComparison.OrdinalIgnoreCase);
+        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/hooks", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(Mcp.McpHttp.Path, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The bearer token a request carries; null without one.</summary>
     internal static string? Bearer(HttpRequest request)

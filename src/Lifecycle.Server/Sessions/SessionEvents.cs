@@ -81,6 +81,7 @@ public sealed class SessionEvents(
             SessionEventTypes.ErrorOccurred when Text(details, "message") is null => "--message with what went wrong, e.g. --message \"build failed: CS1002\"",
             SessionEventTypes.TaskCompleted or SessionEventTypes.TaskSwitched when Text(details, "task") is null => "--task with the task's id, e.g. --task T3",
             SessionEventTypes.FileModified when Text(details, "path") is null => "--path with the file, e.g. --path src/app.cs",
+            SessionEventTypes.Note when Text(details, "message") is null => "--message with the note, e.g. --message \"chose SQLite over files\"",
             _ => null,
         };
         if (missing is not null)

@@ -1,0 +1,19 @@
+using System.ComponentModel;
+using Lifecycle.Server.Sessions;
+using ModelContextProtocol.Server;
+
+namespace Lifecycle.Server.Mcp.Tools;
+
+/// <summary><c>start</c>: <c>lifecycle start</c>; answers the mission.</summary>
+[McpServerToolType]
+public sealed class StartTool(IMcpSessions sessions)
+{
+    [McpServerTool(Name = "start", Title = "Start the session")]
+    [Description("Starts the next session (restores the previous session's context and stashed work, runs the reality checks) and returns the mission. Fails when a session is already active.")]
+    public Task<string> RunAsync(
+        [Description("Override protocol blocks (recorded in the journal)")] bool force = false,
+        [Description("Confirm the protocol's required actions up front (nobody is asked over MCP)")] bool yes = false,
+        [Description("Do not restore the previous session's stashed work")] bool noStash = false,
+        CancellationToken cancellationToken = default) =>
+        sessions.RunAsync(async (call, ct) => (await call.Sessions.StartAsync(new StartRequest(force, yes, noStash), ct)).Mission, cancellationToken);
+}
