@@ -46,7 +46,6 @@ public sealed class CreateSessionContext(ISessionStore sessions, RepositoryConte
             PreviousSession = previous?.SessionId,
         };
         (session.UserName, session.UserEmail) = Collaboration.GitIdentity.Read(repository.Root);
-        session.Agent = Collaboration.AgentEnvironment.OfThisProcess();
         SessionStateMachine.Fire(session, SessionTrigger.Start);
         await sessions.SaveAsync(session, context.CancellationToken);
         if (previous is not null)

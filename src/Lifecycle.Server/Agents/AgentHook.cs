@@ -70,7 +70,7 @@ public static class AgentHook
         }
         else
         {
-            mission = (await sessions.StartAsync(new StartRequest(Yes: true), cancellationToken)).Mission;
+            mission = (await sessions.StartAsync(new StartRequest(Yes: true, Agent: Lifecycle.Activities.Collaboration.AgentEnvironment.OfThisProcess()), cancellationToken)).Mission;
         }
 
         string handoff;

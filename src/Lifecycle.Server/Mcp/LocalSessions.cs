@@ -46,7 +46,7 @@ public sealed class LocalSessions(Func<string> repository) : IMcpSessions
             ISessionApi api = ServerFile.Running(paths) is { } server && AccessToken.Read(paths.TokenFile) is { } token
                 ? remote = new RemoteSessionApi(server.Url, token, Local, liveLog: null, notes, cancellationToken)
                 : Local();
-            return await work(new McpCall(api, Local), cancellationToken);
+            return await work(new McpCall(api, Local, Lifecycle.Activities.Collaboration.AgentEnvironment.OfThisProcess()), cancellationToken);
         }
         finally
         {

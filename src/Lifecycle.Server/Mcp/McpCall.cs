@@ -8,4 +8,9 @@ namespace Lifecycle.Server.Mcp;
 /// The application layer in this process, for the reads <see cref="ISessionApi"/> does not carry
 /// (the session log); they read the same SQLite file and work tree the server does.
 /// </param>
-public sealed record McpCall(ISessionApi Sessions, Func<SessionService> Local);
+/// <param name="Agent">
+/// The agent this process runs for, from its environment (<c>LIFECYCLE_AGENT</c>, set by the agent's
+/// MCP registration): known for <c>lifecycle mcp</c>, null on the server's <c>/mcp</c>, whose own
+/// environment says nothing of its clients.
+/// </param>
+public sealed record McpCall(ISessionApi Sessions, Func<SessionService> Local, string? Agent = null);

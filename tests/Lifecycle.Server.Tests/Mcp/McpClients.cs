@@ -19,7 +19,7 @@ internal static class McpClients
             EnvironmentVariables = new Dictionary<string, string?> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" },
             StandardErrorLines = line => { lock (stderr ?? []) { stderr?.Add(line); } },
             Name = "lifecycle",
-        }), cancellationToken: Timeout());
+        }), new McpClientOptions { ClientInfo = new() { Name = "test-agent", Version = "1.0" } }, cancellationToken: Timeout());
 
     /// <summary>Connects to <c>/mcp</c> of the server at <paramref name="url"/> with the bearer token.</summary>
     public static Task<McpClient> HttpAsync(string url, string token) =>
@@ -28,7 +28,7 @@ internal static class McpClients
             Endpoint = new Uri(url.TrimEnd('/') + "/mcp"),
             TransportMode = HttpTransportMode.StreamableHttp,
             AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" },
-        }), cancellationToken: Timeout());
+        }), new McpClientOptions { ClientInfo = new() { Name = "test-agent", Version = "1.0" } }, cancellationToken: Timeout());
 
     /// <summary>Calls a tool and returns its text and whether it is an error.</summary>
     public static async Task<(string Text, bool IsError)> CallAsync(this McpClient client, string tool, Dictionary<string, object?>? arguments = null)

@@ -29,6 +29,9 @@ public sealed class McpHttpTests : IDisposable
         Assert.Equal("Added T1: served over HTTP", await client.OkAsync("task_add", new() { ["title"] = "served over HTTP" }));
         Assert.Contains("[task] added T1 (priority 3): served over HTTP", await client.ReadTextAsync("lifecycle://log/current"));
 
+        var shown = await _cli.RunAsync("--json", "sessions", "show", "00001");
+        Assert.Equal("test-agent", (string?)shown.Json["session"]!["agent"]);
+
         var listed = await _cli.RunAsync("--json", "task", "list");
         Assert.Equal("served over HTTP", (string?)listed.Json["tasks"]![0]!["title"]);
 

@@ -64,6 +64,7 @@ public sealed class McpStdioTests : IDisposable
         var shown = await _cli.RunAsync("--json", "sessions", "show", "00001");
         Assert.Equal(0, shown.ExitCode);
         Assert.Equal("review the parser first", (string?)shown.Json["session"]!["closeNote"]);
+        Assert.Equal("test-agent", (string?)shown.Json["session"]!["agent"]);
         Assert.Equal(["done", "blocked"], shown.Json["session"]!["tasks"]!.AsArray().Select(t => t!["status"]!.ToString()));
         Assert.Contains("build failed: CS1002", shown.Json["errors"]!.ToJsonString());
         var committedLog = Git.Run(_folder.Path, "show", "HEAD:docs/sessions/SESSION-00001-LOG.md");

@@ -47,6 +47,13 @@ public sealed class CliRunner(string workingDirectory)
         }
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+
+        // Tests run by a coding agent inherit its variables; a test's own start is a person's unless it says otherwise.
+        foreach (var agentVariable in (string[])["LIFECYCLE_AGENT", "CLAUDECODE", "GEMINI_CLI", "CODEX_SANDBOX", "CODEX_SANDBOX_NETWORK_DISABLED"])
+        {
+            start.Environment.Remove(agentVariable);
+        }
+
         foreach (var (key, value) in Environment)
         {
             start.Environment[key] = value;
