@@ -39,6 +39,7 @@ public static class SessionLogEntries
             SessionEventTypes.TaskReopened => new(time, SessionLogEntryKind.Task, $"reopened {TaskOf(data)}"),
             SessionEventTypes.TaskRemoved => new(time, SessionLogEntryKind.Task, $"removed {TaskOf(data)}"),
             SessionEventTypes.TaskSwitched => new(time, SessionLogEntryKind.Task, $"switched to {TaskOf(data)}"),
+            SessionEventTypes.Reminder => new(time, SessionLogEntryKind.Note, $"reminder: {Text(data, "message") ?? Text(data, "kind") ?? "(no message)"}"),
             _ => new(time, SessionLogEntryKind.Event, sessionEvent.Type + Pairs(data)),
         };
     }

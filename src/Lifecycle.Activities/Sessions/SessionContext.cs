@@ -133,4 +133,10 @@ public sealed class SessionContext
     /// next start); null while it has not closed.
     /// </summary>
     public string? CloseReason { get; set; }
+
+    /// <summary>
+    /// The session's timebox in minutes from when it became ACTIVE (<c>start --timebox</c>, or
+    /// <c>timing.timeboxMinutes</c>); null without one. The server's reminders count down to its end.
+    /// </summary>
+    public int? TimeboxMinutes { get; set; }
 }

@@ -18,11 +18,18 @@ public static class SessionEventTypes
     public const string TaskReopened = "task_reopened";
     public const string TaskRemoved = "task_removed";
 
+    // Recorded by the server's reminder job (time left, timebox ended, take a break): a notice to
+    // the user, not a sign of activity (idle time and the last activity ignore it).
+    public const string Reminder = "reminder";
+
     /// <summary>What <c>lifecycle event</c>, the hooks and agents record.</summary>
     public static readonly IReadOnlyList<string> Recordable =
         [FileModified, GitCommit, TaskCompleted, ErrorOccurred, Heartbeat, BranchSwitched, TaskSwitched];
 
     /// <summary>Every type a session's events may have.</summary>
     public static readonly IReadOnlyList<string> All =
-        [.. Recordable, TaskAdded, TaskBlocked, TaskEdited, TaskReopened, TaskRemoved];
+        [.. Recordable, TaskAdded, TaskBlocked, TaskEdited, TaskReopened, TaskRemoved, Reminder];
+
+    /// <summary>False for the events the system records to tell the user something (reminders): they show no activity.</summary>
+    public static bool ShowsActivity(string type) => type != Reminder;
 }
