@@ -48,6 +48,7 @@ public static class LifecycleServices
         services.AddSingleton<Reports.ReportService>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<Timing.SessionReminders>();
+        services.AddSingleton<Suggestions.SuggestionService>();
 
         services.AddSingleton<WorkflowDrafts>();
         services.AddSingleton<WorkflowCatalog>();
