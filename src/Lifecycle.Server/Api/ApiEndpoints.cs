@@ -36,6 +36,7 @@ public static class ApiEndpoints
         api.MapJournalStreamApi();
         api.MapLoginApi();
         api.MapReportsApi();
+        api.MapSuggestionsApi();
         endpoints.MapDashboard();
         return endpoints;
     }

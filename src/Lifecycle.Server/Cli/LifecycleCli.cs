@@ -32,6 +32,7 @@ public static class LifecycleCli
         root.Add(LoginCommand.Build(output, error));
         root.Add(DemoCommand.Build(output, error));
         root.Add(CompletionCommand.Build(output, error));
+        root.Add(SuggestCommand.Build(output, error));
         return ValueCompletions.Attach(root);
     }
 

@@ -43,4 +43,7 @@ public interface ISessionApi
     Task<IReadOnlyList<SessionContext>> ListAsync(CancellationToken cancellationToken);
 
     Task<SessionDetails> ShowAsync(string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>The optimization suggestions from the closed sessions, each with its evidence.</summary>
+    Task<Suggestions.SuggestionReport> SuggestAsync(CancellationToken cancellationToken);
 }

@@ -16,7 +16,8 @@ public sealed class SessionService(
     SessionRecovery recovery,
     HookEventIngestion ingestion,
     Reports.ReportService reports,
-    SessionSearch search) : ISessionApi
+    SessionSearch search,
+    Suggestions.SuggestionService suggestions) : ISessionApi
 {
     /// <summary>Runs workflow session-start (settling what the last session left first) and returns the mission.</summary>
     public Task<StartOutcome> StartAsync(StartRequest request, CancellationToken cancellationToken) => start.RunAsync(request, cancellationToken);
@@ -107,4 +108,7 @@ public sealed class SessionService(
         await ingestion.IngestAsync(cancellationToken);
         return await work();
     }
+
+    /// <summary>The optimization suggestions from the closed sessions, each with its evidence.</summary>
+    public Task<Suggestions.SuggestionReport> SuggestAsync(CancellationToken cancellationToken) => suggestions.SuggestAsync(cancellationToken);
 }

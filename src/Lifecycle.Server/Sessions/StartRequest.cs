@@ -4,4 +4,5 @@ namespace Lifecycle.Server.Sessions;
 /// <param name="Force">Override protocol blocks (recorded in the journal).</param>
 /// <param name="Yes">Confirm required actions up front.</param>
 /// <param name="NoStash">Do not restore the previous session's stashed work.</param>
-public sealed record StartRequest(bool Force = false, bool Yes = false, bool NoStash = false);
+/// <param name="TimeboxMinutes">The session's timebox (<c>--timebox</c>), 1 to 720 minutes; null takes <c>timing.timeboxMinutes</c> from the config.</param>
+public sealed record StartRequest(bool Force = false, bool Yes = false, bool NoStash = false, int? TimeboxMinutes = null);

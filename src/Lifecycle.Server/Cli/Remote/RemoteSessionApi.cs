@@ -145,6 +145,9 @@ public sealed class RemoteSessionApi : ISessionApi, IDisposable
     public Task<SessionDetails> ShowAsync(string sessionId, CancellationToken cancellationToken) =>
         SendAsync<SessionDetails>(HttpMethod.Get, $"api/sessions/{Escape(sessionId)}", null, api => api.ShowAsync(sessionId, cancellationToken), cancellationToken);
 
+    public Task<Suggestions.SuggestionReport> SuggestAsync(CancellationToken cancellationToken) =>
+        SendAsync<Suggestions.SuggestionReport>(HttpMethod.Get, "api/suggestions", null, api => api.SuggestAsync(cancellationToken), cancellationToken);
+
     public void Dispose() => _http.Dispose();
 
     private ISessionApi Embedded => _fallback ??= _embedded();
