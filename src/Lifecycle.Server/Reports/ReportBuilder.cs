@@ -27,9 +27,11 @@ public sealed class ReportBuilder(ISessionStore sessions, SessionStoreAccess acc
         var handoff = Parse(document.Text, id);
         var events = await sessions.GetEventsAsync(id, cancellationToken);
         var figures = SessionFigureReader.FromHandoff(handoff);
+        var closed = (await queries.ListAsync(cancellationToken)).Where(s => s.State == SessionState.Dormant && s.EndTime is not null).ToList();
+        var suggestions = Suggestions.SuggestionService.Of(closed, await FiguresAsync(closed, cancellationToken), time.GetUtcNow(), time.LocalTimeZone);
         return new SessionReportModel(
             id, time.GetUtcNow(), ZoneName, figures, SessionTimeline.Build(handoff, events, IdleThreshold),
-            handoff.Insights, ReportGoals.Check(repository.Config.Goals, [figures]), handoff, document.Source);
+            handoff.Insights, ReportGoals.Check(repository.Config.Goals, [figures]), handoff, document.Source, suggestions);
     }
 
     /// <summary>
@@ -90,7 +92,8 @@ public sealed class ReportBuilder(ISessionStore sessions, SessionStoreAccess acc
             now, ZoneName, since, until, totals, figures, ScoreTrends.Of(scores),
             ReportTimeSplit.ByWeekday(figures, zone), ReportTimeSplit.ByHour(figures, zone),
             ReportComparisons.Week(figures, lastDay, zone), ReportComparisons.Streaks(figures, lastDay, zone),
-            ReportComparisons.BestHours(figures, zone), ReportGoals.Check(repository.Config.Goals, figures));
+            ReportComparisons.BestHours(figures, zone), ReportGoals.Check(repository.Config.Goals, figures),
+            Suggestions.SuggestionService.Of(closed, figures, now, zone));
     }
 
     private string ZoneName => time.LocalTimeZone == TimeZoneInfo.Utc ? "UTC" : time.LocalTimeZone.Id;

@@ -12,6 +12,7 @@ namespace Lifecycle.Server.Reports;
 /// <param name="Goals">The goals checked against its figures.</param>
 /// <param name="Handoff">Its handoff, whole.</param>
 /// <param name="Source">Where the handoff was read: the work tree, or the branch whose tip holds it.</param>
+/// <param name="Suggestions">The optimization suggestions from the closed sessions' history, with their evidence.</param>
 public sealed record SessionReportModel(
     string SessionId,
     DateTimeOffset GeneratedAt,
@@ -21,4 +22,5 @@ public sealed record SessionReportModel(
     IReadOnlyList<string> Insights,
     IReadOnlyList<GoalCheck> Goals,
     Handoff Handoff,
-    string Source);
+    string Source,
+    Suggestions.SuggestionReport? Suggestions = null);
