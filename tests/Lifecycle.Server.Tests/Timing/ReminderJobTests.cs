@@ -84,6 +84,28 @@ public sealed class ReminderJobTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Ninety_minutes_of_activity_without_an_idle_gap_bring_a_break_reminder_once()
+    {
+        using var server = new RepositoryServer(_folder.Path, Scheduling, _clock);
+        var sessions = server.Get<SessionService>();
+        var sessionId = (await sessions.StartAsync(new StartRequest(Yes: true), CancellationToken.None)).Session.SessionId;
+
+        // A heartbeat every 10 minutes (under the 15-minute idle threshold) for 90 minutes.
+        for (var minute = 10; minute <= 90; minute += 10)
+        {
+            _clock.Advance(TimeSpan.FromMinutes(10));
+            await sessions.RecordEventAsync(new EventRequest("heartbeat", new System.Text.Json.Nodes.JsonObject { ["message"] = $"minute {minute}" }), CancellationToken.None);
+        }
+
+        var reminder = await AdvanceUntilAsync(server, sessionId, ReminderKinds.Break);
+
+        Assert.StartsWith("90 minutes of activity without a break (since ", reminder.Data!["message"]!.GetValue<string>());
+        var status = await sessions.StatusAsync(CancellationToken.None);
+        Assert.True(Assert.Single(status.Timing!.Reminders).Recorded);
+        Assert.Single(await RemindersAsync(server, sessionId));
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private static CancellationToken Timeout() => new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token;
