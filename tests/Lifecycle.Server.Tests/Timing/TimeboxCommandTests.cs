@@ -83,5 +83,38 @@ public sealed class TimeboxCommandTests : IDisposable
         Assert.Equal(50, (await _cli.RunAsync("--json", "status")).Json["timeboxMinutes"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task A_repositorys_own_session_start_without_the_timing_inputs_still_starts_with_the_timebox()
+    {
+        // The default definition as a repository may have copied it before the timebox existed.
+        var definition = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "workflows", "session-start.json")))!.AsObject();
+        definition.Remove("$schema");
+        definition["inputs"]!.AsObject().Remove("timebox");
+        definition["inputs"]!.AsObject().Remove("suggestions");
+        foreach (var step in definition["root"]!["activities"]!.AsArray())
+        {
+            step!.AsObject().Remove("timebox");
+            step.AsObject().Remove("suggestions");
+        }
+
+        _folder.Write(".lifecycle/workflows/session-start.json", definition.ToJsonString());
+
+        var start = await _cli.RunAsync("start", "--timebox", "2h");
+
+        Assert.True(start.ExitCode == 0, start.ToString());
+        Assert.Equal(120, (await _cli.RunAsync("--json", "status")).Json["timeboxMinutes"]!.GetValue<int>());
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Lifecycle.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("Lifecycle.sln not found above the test binaries.");
+    }
+
     public void Dispose() => _folder.Dispose();
 }
