@@ -46,7 +46,7 @@ public static class CarryOverSuggestions
             $"Clear the lasting blocker{(lasting.Count == 1 ? "" : "s")} first, or ask for help with {(lasting.Count == 1 ? "it" : "them")}: {named}{more}.",
             $"{lasting.Count} blocker{(lasting.Count == 1 ? "" : "s")} open now stood at the closes of {lasting[0].Closes} sessions in a row at most (target: resolved within 1 session); " +
             $"{outlived} of the {runs.Count} blockers seen in {closed.Count} sessions outlived a session" +
-            (ended.Count > 0 ? $", and the resolved ones stood at a median {ended.Median():0.#} closes." : "."),
+            (ended.Count > 0 ? $", and the resolved ones stood at a median of {ended.Median():0.#} close{(ended.Median() == 1 ? "" : "s")}." : "."),
             closed.Count, LastingCloses,
             [new("lastingBlockers", lasting.Count), new("longestCloses", lasting[0].Closes), new("blockersSeen", runs.Count), new("blockersThatOutlivedASession", outlived),
              .. ended.Count > 0 ? [new SuggestionFigure("medianClosesOfResolved", Math.Round(ended.Median(), 1))] : Array.Empty<SuggestionFigure>(), new("targetSessions", 1)]), null);

@@ -22,7 +22,7 @@ public sealed class CarryOverSuggestionsTests
         Assert.Null(withheld);
         Assert.NotNull(suggestion);
         Assert.Equal("Clear the lasting blocker first, or ask for help with it: T1 'deploy' (no staging access) (open at 3 closes, since session 00001).", suggestion.Advice);
-        Assert.Equal("1 blocker open now stood at the closes of 3 sessions in a row at most (target: resolved within 1 session); 1 of the 2 blockers seen in 3 sessions outlived a session, and the resolved ones stood at a median 1 closes.", suggestion.Evidence);
+        Assert.Equal("1 blocker open now stood at the closes of 3 sessions in a row at most (target: resolved within 1 session); 1 of the 2 blockers seen in 3 sessions outlived a session, and the resolved ones stood at a median of 1 close.", suggestion.Evidence);
         Assert.Equal(3, suggestion.Sessions);
     }
 
