@@ -88,6 +88,8 @@ public sealed class SuggestionsFromHistoryTests : IDisposable
 
         var markdown = await _cli.RunAsync("report", "00003", "--format", "md");
         Assert.Contains("## Suggestions from the history\n\n- Clear the lasting blocker first", markdown.Stdout);
+        var reportJson = await _cli.RunAsync("report", "00003", "--format", "json");
+        Assert.Equal(2, reportJson.Json["suggestions"]!["suggestions"]!.AsArray().Count);
         var html = await _cli.RunAsync("report", "--all", "--format", "html");
         Assert.Contains("id=\"suggestions\"", html.Stdout);
     }
