@@ -19,6 +19,9 @@ internal static class ConfigLimits
     /// <summary>A terabyte, in megabytes (2^40): the most free space the disk-space agent may ask for.</summary>
     public const double MaxMegabytes = 1099511627776d;
 
+    /// <summary>Twelve hours: the longest timebox (<c>start --timebox</c>, <c>timing.timeboxMinutes</c>).</summary>
+    public const int MaxTimeboxMinutes = 12 * 60;
+
     /// <summary>Text with something besides white space.</summary>
     public const string NotBlankPattern = @"\S";
 

@@ -9,7 +9,7 @@ internal sealed partial class ConfigReader
     private const int MaxTimeoutSeconds = 24 * 60 * 60;
 
     private static readonly string[] RootKeys =
-        ["$schema", "idleThresholdMinutes", "checkpointIntervalMinutes", "inactivityAutoCloseMinutes", "retentionDays", "docsFolder", "stash", "commitDocs", "manualMode", "coverageReport", "realityChecks", "goals"];
+        ["$schema", "idleThresholdMinutes", "checkpointIntervalMinutes", "inactivityAutoCloseMinutes", "retentionDays", "docsFolder", "stash", "commitDocs", "manualMode", "coverageReport", "realityChecks", "goals", "timing"];
 
     private static readonly string[] RealityKeys = ["builtins", "minimumFreeDiskMegabytes", "agents"];
     private static readonly string[] BuiltinsKeys = ["gitIntegrity", "noMergeConflicts", "diskSpace"];
@@ -47,6 +47,7 @@ internal sealed partial class ConfigReader
             CoverageReport = ReadRelativePath(root, "$", "coverageReport", "coverage/cobertura.xml", nullable: true),
             RealityChecks = root.TryGetProperty("realityChecks", out var reality) ? ReadRealityChecks(reality, "$.realityChecks") : defaults.RealityChecks,
             Goals = root.TryGetProperty("goals", out var goals) ? ReadGoals(goals, "$.goals") : defaults.Goals,
+            Timing = root.TryGetProperty("timing", out var timing) ? ReadTiming(timing, "$.timing") : defaults.Timing,
         };
     }
 

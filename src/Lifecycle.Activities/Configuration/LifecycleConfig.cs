@@ -71,4 +71,8 @@ public sealed record LifecycleConfig
     /// <summary>The goals the reports check and draw.</summary>
     [Description("Goals of the reports (lifecycle report): each is drawn on its chart and reported as met or not.")]
     public GoalsConfig Goals { get; init; } = new();
+
+    /// <summary>The timebox and reminders.</summary>
+    [Description("Time management: the default timebox of a session and the reminders the server fires (time left, timebox ended, take a break).")]
+    public TimingConfig Timing { get; init; } = new();
 }

@@ -12,7 +12,7 @@ namespace Lifecycle.Activities.Documents;
 /// Only reads the session; the text is built from the continuation, so it always agrees with the
 /// session log's Mission section.
 /// </remarks>
-[Activity("Session", "Builds the mission for the terminal: session and branch, continuation strategy and reason, the files restored from the previous session, open tasks by priority, blockers, warnings, reality consensus; outputs 'mission' (multi-line text).",
+[Activity("Session", "Builds the mission for the terminal: session and branch, continuation strategy and reason, the files restored from the previous session, open tasks by priority, blockers, warnings, reality consensus, the timebox and the suggestions from the history; outputs 'mission' (multi-line text).",
     Outputs = ["mission"])]
 public sealed class DisplayMission(ISessionStore sessions) : SessionActivityBase(sessions)
 {
@@ -22,18 +22,19 @@ public sealed class DisplayMission(ISessionStore sessions) : SessionActivityBase
     [Input("The files this start restored from the previous session's stash (RestoreStash's 'files' when its status is 'restored'), listed after the mission.")]
     public Input<JsonNode?>? Restored { get; init; }
 
+    [Input("Suggestions from the recorded history, each one line with its figures (what 'lifecycle suggest' prints), listed at the end of the mission.")]
+    public Input<JsonNode?>? Suggestions { get; init; }
+
     public override async ValueTask ExecuteAsync(ActivityContext context)
     {
-        var restored = context.Get(Restored, null) is JsonArray files
-            ? files.Select(f => f?.GetValueKind() == System.Text.Json.JsonValueKind.String ? f.GetValue<string>() : null).OfType<string>().ToList()
-            : [];
-        var mission = Render(await LoadAsync(context), restored);
+        var restored = Strings(context.Get(Restored, null));
+        var mission = Render(await LoadAsync(context), restored, Strings(context.Get(Suggestions, null)), context.Time.LocalTimeZone);
         context.SetOutput("mission", mission);
         context.Complete(mission[..mission.IndexOf('\n', StringComparison.Ordinal)]);
     }
 
-    /// <summary>The mission text, lines ending with LF.</summary>
-    public static string Render(SessionContext session, IReadOnlyList<string>? restored = null)
+    /// <summary>The mission text, lines ending with LF; the timebox's end is given in <paramref name="zone"/> (UTC when null).</summary>
+    public static string Render(SessionContext session, IReadOnlyList<string>? restored = null, IReadOnlyList<string>? suggestions = null, TimeZoneInfo? zone = null)
     {
         var continuation = ContinuationStrategy.Determine(session);
         var open = session.OpenTasks;
@@ -68,8 +69,24 @@ public sealed class DisplayMission(ISessionStore sessions) : SessionActivityBase
         lines.Add($"Warnings ({session.Warnings.Count}):");
         lines.AddRange(session.Warnings.Count == 0 ? ["  none"] : session.Warnings.Select(w => $"  {w}"));
         lines.Add($"Reality consensus: {Percent(session.RealityConsensus)}{agents}");
+        if (session.TimeboxMinutes is { } timebox)
+        {
+            var end = TimeZoneInfo.ConvertTime((session.ActiveSince ?? session.StartTime).AddMinutes(timebox), zone ?? TimeZoneInfo.Utc);
+            lines.Add($"Timebox: {timebox} minutes, until {end.ToString("HH:mm", CultureInfo.InvariantCulture)} ('lifecycle status' shows the time left and the reminders)");
+        }
+
+        if (suggestions is { Count: > 0 })
+        {
+            lines.Add($"Suggestions from your history ({suggestions.Count}):");
+            lines.AddRange(suggestions.Select(s => $"  - {s}"));
+        }
+
         return string.Join("\n", lines) + "\n";
     }
+
+    private static List<string> Strings(JsonNode? node) => node is JsonArray items
+        ? [.. items.Select(f => f?.GetValueKind() == System.Text.Json.JsonValueKind.String ? f.GetValue<string>() : null).OfType<string>()]
+        : [];
 
     private static string StrategyName(WorkStrategy strategy) =>
         System.Text.Json.JsonSerializer.Serialize(strategy).Trim('"');

@@ -42,6 +42,7 @@ public static class SessionLogEntries
             SessionEventTypes.TaskAssigned => new(time, SessionLogEntryKind.Task,
                 Text(data, "assignee") is { } assignee ? $"assigned {TaskOf(data)} to {assignee}" : $"unassigned {TaskOf(data)}"),
             SessionEventTypes.Note => new(time, SessionLogEntryKind.Note, Text(data, "message") ?? "(empty note)"),
+            SessionEventTypes.Reminder => new(time, SessionLogEntryKind.Note, $"reminder: {Text(data, "message") ?? Text(data, "kind") ?? "(no message)"}"),
             _ => new(time, SessionLogEntryKind.Event, sessionEvent.Type + Pairs(data)),
         };
     }

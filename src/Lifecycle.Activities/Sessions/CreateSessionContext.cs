@@ -7,10 +7,13 @@ namespace Lifecycle.Activities.Sessions;
 /// became active; aborted starts are skipped). Run again by the
 /// same workflow instance (after a crash) it returns the session it created instead of a new one.
 /// </summary>
-[Activity("Session", "Creates the next session (00001, 00002, …) in state INITIALIZING, linked to the previous one; outputs 'sessionId' and 'previousSession'.",
+[Activity("Session", "Creates the next session (00001, 00002, …) in state INITIALIZING, linked to the previous one, with its timebox; outputs 'sessionId' and 'previousSession'.",
     Outputs = ["sessionId", "previousSession"])]
 public sealed class CreateSessionContext(ISessionStore sessions, RepositoryContext repository) : Activity
 {
+    [Input("The session's timebox in minutes (start --timebox); 0 or absent for none.")]
+    public Input<int>? Timebox { get; init; }
+
     public override async ValueTask ExecuteAsync(ActivityContext context)
     {
         var latest = await sessions.GetLatestAsync(context.CancellationToken);
@@ -44,6 +47,7 @@ public sealed class CreateSessionContext(ISessionStore sessions, RepositoryConte
             State = SessionState.Dormant,
             StartedBy = context.InstanceId,
             PreviousSession = previous?.SessionId,
+            TimeboxMinutes = context.Get(Timebox, 0) is > 0 and var minutes ? minutes : null,
         };
         (session.UserName, session.UserEmail) = Collaboration.GitIdentity.Read(repository.Root);
         SessionStateMachine.Fire(session, SessionTrigger.Start);

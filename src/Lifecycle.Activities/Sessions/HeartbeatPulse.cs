@@ -46,9 +46,15 @@ public static class HeartbeatPulse
     /// <summary>
     /// The moments the session showed activity through this event: its time, and for a merged pulse
     /// a point every minute up to its end, so idle time is measured as if every heartbeat were stored.
+    /// None for a reminder (<see cref="SessionEventTypes.ShowsActivity"/>): the server wrote it, not the user.
     /// </summary>
     public static IEnumerable<DateTimeOffset> ActivityTimes(SessionEvent recorded)
     {
+        if (!SessionEventTypes.ShowsActivity(recorded.Type))
+        {
+            yield break;
+        }
+
         var end = EndOf(recorded);
         for (var at = recorded.Timestamp; at < end; at += ActivityStep)
         {

@@ -150,4 +150,9 @@ public sealed class SessionContext
 
     /// <summary>Whom the handoff is addressed to (<c>lifecycle end --to NAME</c>); null when to anyone.</summary>
     public string? HandoffTo { get; set; }
+    /// <summary>
+    /// The session's timebox in minutes from when it became ACTIVE (<c>start --timebox</c>, or
+    /// <c>timing.timeboxMinutes</c>); null without one. The server's reminders count down to its end.
+    /// </summary>
+    public int? TimeboxMinutes { get; set; }
 }

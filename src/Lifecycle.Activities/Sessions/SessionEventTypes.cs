@@ -26,14 +26,21 @@ public static class SessionEventTypes
     // Recorded by 'task assign' / 'task unassign' (and 'task add --assignee'): the task's assignee changed.
     public const string TaskAssigned = "task_assigned";
 
+    // Recorded by the server's reminder job (time left, timebox ended, take a break): a notice to
+    // the user, not a sign of activity (idle time and the last activity ignore it).
+    public const string Reminder = "reminder";
+
     /// <summary>What <c>lifecycle event</c>, the hooks and agents record.</summary>
     public static readonly IReadOnlyList<string> Recordable =
         [FileModified, GitCommit, TaskCompleted, ErrorOccurred, Heartbeat, BranchSwitched, TaskSwitched, Note];
 
     /// <summary>Every type a session's events may have.</summary>
     public static readonly IReadOnlyList<string> All =
-        [.. Recordable, TaskAdded, TaskBlocked, TaskEdited, TaskReopened, TaskRemoved, PlanMade, SecretsRedacted, TaskAssigned];
+        [.. Recordable, TaskAdded, TaskBlocked, TaskEdited, TaskReopened, TaskRemoved, PlanMade, SecretsRedacted, TaskAssigned, Reminder];
 
     /// <summary>A note an agent or a person left in the session's log (a decision, a finding); its <c>message</c> is the text.</summary>
     public const string Note = "note";
+
+    /// <summary>False for the events the system records on its own (reminders, the close's redaction counts): they show no activity.</summary>
+    public static bool ShowsActivity(string type) => type is not (Reminder or SecretsRedacted);
 }

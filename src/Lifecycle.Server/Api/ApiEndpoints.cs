@@ -40,6 +40,7 @@ public static class ApiEndpoints
         api.MapReportsApi();
         api.MapPlanningApi();
         api.MapCollaborationApi();
+        api.MapSuggestionsApi();
         endpoints.MapDashboard();
         endpoints.MapLifecycleMcp();
         return endpoints;

@@ -36,6 +36,7 @@ public static class LifecycleCli
         root.Add(Collaboration.WhoCommand.Build(output, error));
         root.Add(Agents.McpCommand.Build(output, error));
         root.Add(Agents.AgentCommand.Build(output, error));
+        root.Add(SuggestCommand.Build(output, error));
         return ValueCompletions.Attach(root);
     }
 

@@ -47,6 +47,8 @@ public static class LifecycleServices
         services.AddSingleton<Reports.ReportBuilder>();
         services.AddSingleton<Reports.ReportService>();
         services.AddSingleton<SessionService>();
+        services.AddSingleton<Timing.SessionReminders>();
+        services.AddSingleton<Suggestions.SuggestionService>();
 
         services.AddSingleton<WorkflowDrafts>();
         services.AddSingleton<WorkflowCatalog>();

@@ -14,6 +14,7 @@ namespace Lifecycle.Server.Reports;
 /// <param name="Streaks">Runs of days with a session.</param>
 /// <param name="BestHours">The hours of the day with the best mean score, best first (at most three).</param>
 /// <param name="Goals">The goals checked across the sessions.</param>
+/// <param name="Suggestions">The optimization suggestions from these sessions, with their evidence.</param>
 public sealed record AcrossSessionsReport(
     DateTimeOffset GeneratedAt,
     string TimeZone,
@@ -27,4 +28,5 @@ public sealed record AcrossSessionsReport(
     WeekComparison Week,
     Streaks Streaks,
     IReadOnlyList<BestHour> BestHours,
-    IReadOnlyList<GoalCheck> Goals);
+    IReadOnlyList<GoalCheck> Goals,
+    Suggestions.SuggestionReport? Suggestions = null);

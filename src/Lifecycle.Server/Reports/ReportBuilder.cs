@@ -30,9 +30,11 @@ public sealed class ReportBuilder(ISessionStore sessions, SessionStoreAccess acc
         var plan = await sessions.GetAsync(id, cancellationToken) is { } session
             ? await Lifecycle.Activities.Prediction.PlanReviews.OfAsync(sessions, session, time.GetUtcNow(), IdleThreshold, cancellationToken)
             : null;
+        var closed = (await queries.ListAsync(cancellationToken)).Where(s => s.State == SessionState.Dormant && s.EndTime is not null).ToList();
+        var suggestions = Suggestions.SuggestionService.Of(closed, await FiguresAsync(closed, cancellationToken), time.GetUtcNow(), time.LocalTimeZone);
         return new SessionReportModel(
             id, time.GetUtcNow(), ZoneName, figures, SessionTimeline.Build(handoff, events, IdleThreshold),
-            handoff.Insights, ReportGoals.Check(repository.Config.Goals, [figures]), handoff, document.Source, plan);
+            handoff.Insights, ReportGoals.Check(repository.Config.Goals, [figures]), handoff, document.Source, plan, suggestions);
     }
 
     /// <summary>
@@ -93,7 +95,8 @@ public sealed class ReportBuilder(ISessionStore sessions, SessionStoreAccess acc
             now, ZoneName, since, until, totals, figures, ScoreTrends.Of(scores),
             ReportTimeSplit.ByWeekday(figures, zone), ReportTimeSplit.ByHour(figures, zone),
             ReportComparisons.Week(figures, lastDay, zone), ReportComparisons.Streaks(figures, lastDay, zone),
-            ReportComparisons.BestHours(figures, zone), ReportGoals.Check(repository.Config.Goals, figures));
+            ReportComparisons.BestHours(figures, zone), ReportGoals.Check(repository.Config.Goals, figures),
+            Suggestions.SuggestionService.Of(closed, figures, now, zone));
     }
 
     private string ZoneName => time.LocalTimeZone == TimeZoneInfo.Utc ? "UTC" : time.LocalTimeZone.Id;

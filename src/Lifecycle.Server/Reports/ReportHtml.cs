@@ -35,6 +35,7 @@ public static class ReportHtml
             .Table("timeline", "Timeline entries", ["Minute", "Time", "Kind", "What", "Minutes"],
                 report.Timeline.Select(e => (IReadOnlyList<string>)[ReportNumbers.Text(e.Minute), Local(e.At, zone), e.Kind, e.Label, ReportNumbers.Text(e.Minutes)]), collapsed: report.Timeline.Count > 30);
         page.Heading("Insights", "insights").List(report.Insights.DefaultIfEmpty("No insight for this session."));
+        Suggestions(page, report.Suggestions);
         page.Heading("Handoff", "handoff")
             .Paragraph($"Next session: {h.NextSession}. Commits: {h.WorkCompleted.Commits.Count}; tasks done: {h.WorkCompleted.TasksCompleted}; open: {h.OpenItems.Count}; blockers: {h.Blockers.Count}.");
         page.Table("open-items", "Open tasks", ["Task", "Title", "Status", "Priority"],
@@ -75,6 +76,7 @@ public static class ReportHtml
             .Table("best-hours", "Hours of the day (start) with the best mean score", ["Hour", "Mean score", "Sessions"],
                 report.BestHours.Select(b => (IReadOnlyList<string>)[b.Hour.ToString("00", CultureInfo.InvariantCulture) + ":00", ReportNumbers.Text(b.MeanScore), Count(b.Sessions)]));
         Goals(page, report.Goals, "Goals across the sessions");
+        Suggestions(page, report.Suggestions);
         page.Heading("Charts", "charts");
         foreach (var (svg, caption) in Charts(report))
         {
@@ -91,6 +93,30 @@ public static class ReportHtml
     }
 
     private static IEnumerable<(string Svg, string Caption)> Charts(AcrossSessionsReport report) => ReportCharts.Across(report);
+
+    private static void Suggestions(HtmlPage page, Suggestions.SuggestionReport? suggestions)
+    {
+        if (suggestions is null)
+        {
+            return;
+        }
+
+        page.Heading("Suggestions", "suggestions");
+        if (suggestions.Suggestions.Count == 0)
+        {
+            page.Paragraph($"No suggestion: no figure of the {suggestions.Sessions} closed sessions ({suggestions.ScoredSessions} scored) calls for a change.");
+        }
+        else
+        {
+            page.Table("suggestions", "Suggestions from the closed sessions, each with its evidence", ["Suggestion", "Evidence", "Sessions", "Needed"],
+                suggestions.Suggestions.Select(s => (IReadOnlyList<string>)[s.Advice, s.Evidence, Count(s.Sessions), Count(s.MinimumSessions)]));
+        }
+
+        if (suggestions.Withheld.Count > 0)
+        {
+            page.Paragraph("No suggestion about:").List(suggestions.Withheld);
+        }
+    }
 
     private static void Goals(HtmlPage page, IReadOnlyList<GoalCheck> goals, string caption)
     {

@@ -13,6 +13,7 @@ namespace Lifecycle.Server.Reports;
 /// <param name="Handoff">Its handoff, whole.</param>
 /// <param name="Source">Where the handoff was read: the work tree, or the branch whose tip holds it.</param>
 /// <param name="Plan">The session's plan compared with what happened; null when no plan was made.</param>
+/// <param name="Suggestions">The optimization suggestions from the closed sessions' history, with their evidence.</param>
 public sealed record SessionReportModel(
     string SessionId,
     DateTimeOffset GeneratedAt,
@@ -23,4 +24,5 @@ public sealed record SessionReportModel(
     IReadOnlyList<GoalCheck> Goals,
     Handoff Handoff,
     string Source,
-    Lifecycle.Activities.Prediction.PlanReview? Plan = null);
+    Lifecycle.Activities.Prediction.PlanReview? Plan = null,
+    Suggestions.SuggestionReport? Suggestions = null);

@@ -22,6 +22,8 @@ internal static class SchedulerKeys
 
     public static readonly JobKey RetentionJob = new("retention", "lifecycle");
 
+    public static readonly JobKey ReminderJob = new("reminders", "sessions");
+
     /// <summary>A timer's trigger is named after its bookmark, so one bookmark never has two triggers.</summary>
     public static TriggerKey Timer(string instanceId, int bookmarkId) => new($"{instanceId}/{bookmarkId}", TimersGroup);
 

@@ -30,4 +30,7 @@ public sealed record SchedulingOptions
 
     /// <summary>How many jobs may run at once (timers of different instances, a cron run, a checkpoint). Default 4.</summary>
     public int MaxConcurrency { get; init; } = 4;
+
+    /// <summary>How often the reminders of the ACTIVE session are checked (time left, timebox ended, take a break). Default 30 seconds.</summary>
+    public TimeSpan ReminderCheckInterval { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -49,6 +49,7 @@ public static class SchedulingServiceCollectionExtensions
             quartz.AddJobType<CheckpointJob>();
             quartz.AddJobType<InactivityJob>();
             quartz.AddJobType<RetentionJob>();
+            quartz.AddJobType<ReminderJob>();
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         // After Quartz's hosted service: it stops first, asking running workflows to stop before Quartz waits for its jobs.

@@ -31,6 +31,7 @@ internal sealed partial class SchedulingStartup(
         await RepeatAsync<CheckpointJob>(scheduler, SchedulerKeys.CheckpointJob, checkpoint, cancellationToken);
         await RepeatAsync<InactivityJob>(scheduler, SchedulerKeys.InactivityJob, options.InactivityCheckInterval, cancellationToken);
         await RepeatAsync<RetentionJob>(scheduler, SchedulerKeys.RetentionJob, options.RetentionInterval, cancellationToken);
+        await RepeatAsync<ReminderJob>(scheduler, SchedulerKeys.ReminderJob, options.ReminderCheckInterval, cancellationToken);
 
         var overdue = await timers.SpreadOverdueAsync(cancellationToken);
         await crons.SyncAsync(cancellationToken);

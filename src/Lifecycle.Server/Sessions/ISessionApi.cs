@@ -54,4 +54,6 @@ public interface ISessionApi
 
     /// <summary>Gives a task to <paramref name="assignee"/>; null takes it back.</summary>
     Task<TaskChange> AssignTaskAsync(string id, string? assignee, CancellationToken cancellationToken);
+    /// <summary>The optimization suggestions from the closed sessions, each with its evidence.</summary>
+    Task<Suggestions.SuggestionReport> SuggestAsync(CancellationToken cancellationToken);
 }

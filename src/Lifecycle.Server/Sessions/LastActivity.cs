@@ -5,7 +5,7 @@ using Lifecycle.Activities.Sessions;
 namespace Lifecycle.Server.Sessions;
 
 /// <summary>
-/// When a session last showed signs of life: its newest recorded event, the newest write to a
+/// When a session last showed signs of life: its newest recorded event (reminders aside: the server wrote them), the newest write to a
 /// file it has uncommitted (edits made without a commit or a running watcher still count), or
 /// when it became active.
 /// </summary>
@@ -21,7 +21,7 @@ public static class LastActivity
         IReadOnlyList<SessionEvent>? events = null, IReadOnlyList<string>? uncommitted = null)
     {
         var latest = session.ActiveSince ?? session.StartTime;
-        foreach (var recorded in events ?? await sessions.GetEventsAsync(session.SessionId, cancellationToken))
+        foreach (var recorded in (events ?? await sessions.GetEventsAsync(session.SessionId, cancellationToken)).Where(e => SessionEventTypes.ShowsActivity(e.Type)))
         {
             // A merged heartbeat lasted until its pulse's last beat.
             var end = HeartbeatPulse.EndOf(recorded);

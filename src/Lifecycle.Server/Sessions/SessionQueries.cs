@@ -8,7 +8,7 @@ using Lifecycle.Activities.Sessions;
 namespace Lifecycle.Server.Sessions;
 
 /// <summary>The read-only use cases: status, the list of sessions, one session (and the documents the reports read).</summary>
-public sealed class SessionQueries(ISessionStore sessions, SessionStoreAccess access, RepositoryContext repository, TimeProvider clock)
+public sealed class SessionQueries(ISessionStore sessions, SessionStoreAccess access, RepositoryContext repository, TimeProvider clock, Timing.SessionReminders reminders)
 {
     public async Task<SessionStatus> StatusAsync(CancellationToken cancellationToken)
     {
@@ -39,7 +39,7 @@ public sealed class SessionQueries(ISessionStore sessions, SessionStoreAccess ac
         }
 
         return new SessionStatus(session, events.Count, events.Count(e => e.Type == SessionEventTypes.GitCommit),
-            [.. events.Where(e => e.Type == SessionEventTypes.ErrorOccurred)], last, branch, head);
+            [.. events.Where(e => e.Type == SessionEventTypes.ErrorOccurred)], last, branch, head, reminders.Of(session, events, last));
     }
 
     /// <summary>Every session, oldest first; empty when none ever started (creates nothing).</summary>

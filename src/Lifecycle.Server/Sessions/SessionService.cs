@@ -17,7 +17,8 @@ public sealed class SessionService(
     HookEventIngestion ingestion,
     Reports.ReportService reports,
     SessionSearch search,
-    Planning.PlanService plans) : ISessionApi
+    Planning.PlanService plans,
+    Suggestions.SuggestionService suggestions) : ISessionApi
 {
     /// <summary>Runs workflow session-start (settling what the last session left first) and returns the mission.</summary>
     public Task<StartOutcome> StartAsync(StartRequest request, CancellationToken cancellationToken) => start.RunAsync(request, cancellationToken);
@@ -128,4 +129,7 @@ public sealed class SessionService(
 
     /// <summary>A session's plan and, once it closed, how it went.</summary>
     public Task<Planning.PlanOfSession> PlanOfAsync(string sessionId, CancellationToken cancellationToken) => plans.OfSessionAsync(sessionId, cancellationToken);
+
+    /// <summary>The optimization suggestions from the closed sessions, each with its evidence.</summary>
+    public Task<Suggestions.SuggestionReport> SuggestAsync(CancellationToken cancellationToken) => suggestions.SuggestAsync(cancellationToken);
 }

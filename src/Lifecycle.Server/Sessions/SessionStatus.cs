@@ -13,6 +13,7 @@ namespace Lifecycle.Server.Sessions;
 /// <param name="LastActivity">When it last showed signs of life (ACTIVE only).</param>
 /// <param name="Branch">The branch checked out now; null when HEAD is detached.</param>
 /// <param name="HeadSha">The commit checked out now.</param>
+/// <param name="Timing">ACTIVE only: the timebox, the current stretch of activity and the reminders due now.</param>
 public sealed record SessionStatus(
     SessionContext Session,
     int Events,
@@ -20,7 +21,8 @@ public sealed record SessionStatus(
     IReadOnlyList<SessionEvent> Errors,
     DateTimeOffset? LastActivity,
     string? Branch,
-    string? HeadSha)
+    string? HeadSha,
+    Timing.SessionTiming? Timing = null)
 {
     /// <summary>True when HEAD is not on a branch (a checkout of a commit or tag, a rebase in progress).</summary>
     public bool Detached => Branch is null && HeadSha is not null;

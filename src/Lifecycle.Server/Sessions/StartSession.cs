@@ -21,11 +21,14 @@ public sealed class StartSession(
     ISessionNotifier notifier,
     HookEventIngestion ingestion,
     SessionStoreAccess access,
-    Collaboration.StartBriefing briefing)
+    Collaboration.StartBriefing briefing,
+    Suggestions.SuggestionService suggestions)
 {
     public async Task<StartOutcome> RunAsync(StartRequest request, CancellationToken cancellationToken)
     {
         WorkingTree.Require(repository.Root);
+        var timebox = request.TimeboxMinutes is { } asked ? Timing.TimeboxText.Check(asked)
+            : repository.Config.Timing.TimeboxMinutes is > 0 and var configured ? configured : (int?)null;
 
         using var held = sessionLock.Acquire("start");
 
@@ -45,15 +48,17 @@ public sealed class StartSession(
             }
 
             await SettleAsync(latest, request.NoStash, cancellationToken);
+            var input = new JsonObject
+            {
+                ["force"] = request.Force,
+                ["yes"] = request.Yes,
+                ["noStash"] = request.NoStash,
+            };
+            await AddTimingInputsAsync(input, timebox, cancellationToken);
             RunResult result;
             try
             {
-                result = await runtime.RunAsync(SessionWorkflows.Start, new JsonObject
-                {
-                    ["force"] = request.Force,
-                    ["yes"] = request.Yes,
-                    ["noStash"] = request.NoStash,
-                }, cancellationToken);
+                result = await runtime.RunAsync(SessionWorkflows.Start, input, cancellationToken);
             }
             catch (SessionWorkflowException failed) when (failed.Result.Status is WorkflowStatus.Faulted or WorkflowStatus.Cancelled)
             {
@@ -63,12 +68,48 @@ public sealed class StartSession(
 
             var session = await sessions.GetLatestAsync(cancellationToken)
                           ?? throw new SessionException("session-start finished without creating a session; see 'lifecycle journal " + result.InstanceId + "'.");
+            if (timebox is not null && session.TimeboxMinutes is null)
+            {
+                // A repository's own session-start that does not pass the timebox on: it is kept all the same.
+                session.TimeboxMinutes = timebox;
+                await sessions.SaveAsync(session, cancellationToken);
+            }
+
             var (briefed, others) = await briefing.ApplyAsync(session, request.Agent, cancellationToken);
             return new StartOutcome(briefed, Mission(result, session) + others, result.InstanceId, Continued: false);
         }
         catch (WorkflowStoppedException stopped)
         {
             throw await InterruptedAsync(stopped);
+        }
+    }
+
+    /// <summary>
+    /// The timebox and the suggestions from the history, as inputs of session-start when it declares
+    /// them (a repository's own older definition may not). Suggestions that cannot be made (an
+    /// unreadable history) are left out with a note: they never stop a start.
+    /// </summary>
+    private async Task AddTimingInputsAsync(JsonObject input, int? timebox, CancellationToken cancellationToken)
+    {
+        var declared = (await runtime.Engine.Store.GetLatestAsync(SessionWorkflows.Start, cancellationToken))?.Inputs;
+        if (timebox is { } minutes && declared?.ContainsKey("timebox") == true)
+        {
+            input["timebox"] = minutes;
+        }
+
+        if (declared?.ContainsKey("suggestions") != true)
+        {
+            return;
+        }
+
+        try
+        {
+            var report = await suggestions.SuggestAsync(cancellationToken);
+            input["suggestions"] = new JsonArray([.. report.Suggestions.Select(s => (JsonNode)JsonValue.Create(s.Line))]);
+        }
+        catch (SessionException unavailable)
+        {
+            notifier.Note($"no suggestions this time: {unavailable.Message}");
         }
     }
 

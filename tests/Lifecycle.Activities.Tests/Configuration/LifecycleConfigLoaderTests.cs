@@ -142,7 +142,10 @@ public class LifecycleConfigLoaderTests
 
     [Theory]
     [InlineData("[]", "$", "Expected an object for the configuration; found an array.")]
-    [InlineData("""{"idleTreshold": 5}""", "$.idleTreshold", "Unknown key 'idleTreshold'. Known keys here: $schema, idleThresholdMinutes, checkpointIntervalMinutes, inactivityAutoCloseMinutes, retentionDays, docsFolder, stash, commitDocs, manualMode, coverageReport, realityChecks, goals.")]
+    [InlineData("""{"timing": {"timeboxMinutes": 721}}""", "$.timing.timeboxMinutes", "721 is too large; timeboxMinutes is in minutes and may be at most 720.")]
+    [InlineData("""{"timing": {"breakAfterMinutes": -1}}""", "$.timing.breakAfterMinutes", "-1 is negative; breakAfterMinutes is in minutes and must be 0 or more (0 turns the reminder off).")]
+    [InlineData("""{"timing": {"reminderLead": 10}}""", "$.timing.reminderLead", "Unknown key 'reminderLead'. Known keys here: timeboxMinutes, reminderLeadMinutes, breakAfterMinutes.")]
+    [InlineData("""{"idleTreshold": 5}""", "$.idleTreshold", "Unknown key 'idleTreshold'. Known keys here: $schema, idleThresholdMinutes, checkpointIntervalMinutes, inactivityAutoCloseMinutes, retentionDays, docsFolder, stash, commitDocs, manualMode, coverageReport, realityChecks, goals, timing.")]
     [InlineData("""{"ManualMode": true}""", "$.ManualMode", "Unknown key 'ManualMode'. Did you mean 'manualMode'?")]
     [InlineData("""{"stash": true, "stash": false}""", "$.stash", "Key 'stash' appears more than once; keep one.")]
     [InlineData("""{"my key": 1}""", "$['my key']", "Unknown key 'my key'.")]

@@ -155,6 +155,8 @@ public sealed class RemoteSessionApi : ISessionApi, IDisposable
 
     public Task<TaskChange> AssignTaskAsync(string id, string? assignee, CancellationToken cancellationToken) =>
         SendAsync<TaskChange>(HttpMethod.Post, $"api/sessions/current/tasks/{Escape(id)}/assign", new { assignee }, api => api.AssignTaskAsync(id, assignee, cancellationToken), cancellationToken);
+    public Task<Suggestions.SuggestionReport> SuggestAsync(CancellationToken cancellationToken) =>
+        SendAsync<Suggestions.SuggestionReport>(HttpMethod.Get, "api/suggestions", null, api => api.SuggestAsync(cancellationToken), cancellationToken);
 
     public void Dispose() => _http.Dispose();
 

@@ -48,6 +48,11 @@ public static class StatusCommand
                 context.Out.WriteLine($"  blocker: {blocker}");
             }
 
+            if (status.Timing is { } timing)
+            {
+                TimingLines(context.Out, timing);
+            }
+
             return ExitCodes.Ok;
         });
 
@@ -64,7 +69,33 @@ public static class StatusCommand
             ["time"] = e.Timestamp.ToString("O"),
             ["message"] = e.Data?["message"]?.DeepClone(),
         })]);
+        json["timing"] = status.Timing is null ? null : JsonSerializer.SerializeToNode(status.Timing, CliJson.Options);
+        // Plainly at the top for the agents' hooks: the reminders due now, one message each.
+        json["reminders"] = new JsonArray([.. (status.Timing?.Reminders ?? []).Select(r => (JsonNode)new JsonObject
+        {
+            ["kind"] = r.Kind,
+            ["message"] = r.Message,
+            ["dueAt"] = r.DueAt.ToString("O"),
+        })]);
         return json;
+    }
+
+    /// <summary>The timebox, the current stretch of activity, and one <c>reminder:</c> line per reminder due now.</summary>
+    private static void TimingLines(TextWriter output, Timing.SessionTiming timing)
+    {
+        if (timing is { TimeboxMinutes: { } box, EndsAt: { } end, MinutesLeft: { } left })
+        {
+            output.WriteLine($"  timebox: {Timing.TimeboxText.Describe(box)}, " +
+                             (left > 0 ? $"{Count(left, "minute")} left" : $"over by {Count(-left, "minute")}") + $" (ends {TextTable.Time(end)})");
+        }
+
+        output.WriteLine(timing.StretchSince is { } since
+            ? $"  activity: {Count(timing.StretchMinutes, "minute")} without a break (since {TextTable.Time(since)}{(timing.BreakAfterMinutes > 0 ? $"; a break is due after {timing.BreakAfterMinutes}" : "")})"
+            : "  activity: idle now (a break)");
+        foreach (var reminder in timing.Reminders)
+        {
+            output.WriteLine($"  reminder: {reminder.Message}");
+        }
     }
 
     private static string Where(SessionStatus status) =>

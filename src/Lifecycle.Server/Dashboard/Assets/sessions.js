@@ -45,6 +45,7 @@
   function addEvent(recorded) {
     const body = document.getElementById("events");
     if (!body || body.querySelector(`tr[data-sequence="${recorded.sequence}"]`)) return;
+    root.dispatchEvent(new CustomEvent("session-event", { detail: recorded }));
     if (recorded.type === "git_commit") bump("session-commits");
     if (recorded.type === "error_occurred") bump("session-errors");
     const row = document.createElement("tr");
