@@ -51,8 +51,18 @@ public static class SessionReport
             $"- **Date**: {dates}",
             $"- **State Transitions**: {Transitions(handoff)}",
             $"- **Productivity Score**: {DocText.Score(handoff.ProductivityScore, handoff.Metrics.ScoreUnavailableReason)}",
-            "",
         ]);
+        if (handoff.RanBy is { } ranBy)
+        {
+            lines.Add($"- **Ran By**: {DocText.OneLine(ranBy.Describe())}");
+        }
+
+        if (handoff.HandoffTo is { } to)
+        {
+            lines.Add($"- **Handoff For**: {DocText.OneLine(to)}");
+        }
+
+        lines.Add("");
     }
 
     /// <summary>DORMANT → INITIALIZING (2m) → ACTIVE (2h 33m) → CLOSING (2m) → DORMANT; ACTIVE is left out when it was never reached.</summary>

@@ -24,7 +24,7 @@ public static class NextSessionPrediction
         return [.. sessions
             .Where(s => s is { State: SessionState.Dormant, EndTime: not null, ActiveSince: not null })
             .OrderBy(s => s.StartTime)
-            .Select(s => new WorkSample(null, s.StartTime, s.EndTime!.Value, Math.Max(0, (s.EndTime.Value - s.StartTime).TotalMinutes), s.Commits, s.LinesChanged))];
+            .Select(s => new WorkSample(s.UserEmail, s.StartTime, s.EndTime!.Value, Math.Max(0, (s.EndTime.Value - s.StartTime).TotalMinutes), s.Commits, s.LinesChanged))];
     }
 
     /// <summary>
@@ -38,10 +38,10 @@ public static class NextSessionPrediction
         ArgumentNullException.ThrowIfNull(history);
         if (closed.Count >= MinimumSessions)
         {
-            return SessionPredictor.Predict(closed, null, PredictionSource.Sessions);
+            return SessionPredictor.Predict(closed, author, PredictionSource.Sessions);
         }
 
         return SessionPredictor.Predict(WorkSessionGrouping.Group(history()), author, PredictionSource.GitHistory)
-               ?? SessionPredictor.Predict(closed, null, PredictionSource.Sessions);
+               ?? SessionPredictor.Predict(closed, author, PredictionSource.Sessions);
     }
 }

@@ -100,7 +100,7 @@ public static class SessionPlans
         {
             foreach (var session in recent.Where(s => windows.Any(w => TaskEffortHistory.Overlaps(w, s.StartTime, s.EndTime ?? now))))
             {
-                activity[session.SessionId] = [.. (await store.GetEventsAsync(session.SessionId, cancellationToken)).Select(e => e.Timestamp)];
+                activity[session.SessionId] = [.. (await store.GetEventsAsync(session.SessionId, cancellationToken)).SelectMany(HeartbeatPulse.ActivityTimes)];
             }
         }
 

@@ -28,7 +28,12 @@ public static class AgentHook
     /// Runs the hook <paramref name="hook"/> with the agent's input (<paramref name="input"/>: the
     /// JSON the agent wrote on stdin, possibly empty).
     /// </summary>
-    public static async Task<Answer> RunAsync(string hook, ISessionApi sessions, JsonObject input, CancellationToken cancellationToken)
+    /// <param name="hook">The hook: one of <see cref="Events"/>.</param>
+    /// <param name="sessions">The session use cases, embedded or through the running server.</param>
+    /// <param name="input">The agent's JSON from stdin.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <param name="delivered">The reminders given to the agent already (the prompt hook tells each once); null tells every due one.</param>
+    public static async Task<Answer> RunAsync(string hook, ISessionApi sessions, JsonObject input, CancellationToken cancellationToken, DeliveredReminders? delivered = null)
     {
         try
         {
@@ -37,7 +42,7 @@ public static class AgentHook
                 SessionStart => await StartAsync(sessions, cancellationToken),
                 PreCompact => await CheckpointAsync(sessions, cancellationToken),
                 SessionEnd => await EndAsync(sessions, input, cancellationToken),
-                Prompt => await PromptAsync(sessions, cancellationToken),
+                Prompt => await PromptAsync(sessions, delivered, cancellationToken),
                 _ => new Answer("", $"lifecycle: unknown hook '{hook}'; known hooks: {string.Join(", ", Events)}."),
             };
         }
@@ -122,8 +127,8 @@ public static class AgentHook
         return new Answer("", $"lifecycle: session {closed.SessionId} closed with the agent's session{(reason is null ? "" : $" ({reason})")}.");
     }
 
-    /// <summary>Says the agent is still working (a heartbeat) and prints the reminders due now, if any.</summary>
-    private static async Task<Answer> PromptAsync(ISessionApi sessions, CancellationToken cancellationToken)
+    /// <summary>Says the agent is still working (a heartbeat) and prints the reminders due now that it was not given yet, if any.</summary>
+    private static async Task<Answer> PromptAsync(ISessionApi sessions, DeliveredReminders? delivered, CancellationToken cancellationToken)
     {
         var beat = await sessions.RecordEventAsync(new EventRequest(SessionEventTypes.Heartbeat, new JsonObject { ["message"] = "agent prompt" }), cancellationToken);
         if (beat.Recorded is null)
@@ -131,8 +136,16 @@ public static class AgentHook
             return new Answer("", "");
         }
 
-        var reminders = McpText.Reminders(await sessions.StatusAsync(cancellationToken));
-        return new Answer(reminders.Count == 0 ? "" : string.Join("\n", reminders.Select(r => $"lifecycle reminder: {r}")) + "\n", "");
+        var status = await sessions.StatusAsync(cancellationToken);
+        var given = delivered?.Of(status.Session.SessionId) ?? new HashSet<string>();
+        var reminders = (status.Timing?.Reminders ?? []).Where(r => !given.Contains(r.Key)).ToList();
+        if (reminders.Count == 0)
+        {
+            return new Answer("", "");
+        }
+
+        delivered?.Add(status.Session.SessionId, reminders.Select(r => r.Key));
+        return new Answer(string.Join("\n", reminders.Select(r => $"lifecycle reminder: {r.Message}")) + "\n", "");
     }
 
     /// <summary>Claude Code's SessionStart answer: the text as additional context, and a message the person sees when something went wrong.</summary>

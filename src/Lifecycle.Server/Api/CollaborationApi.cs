@@ -1,5 +1,3 @@
-using Lifecycle.Activities;
-using Lifecycle.Activities.Sessions;
 using Lifecycle.Server.Collaboration;
 using Lifecycle.Server.Sessions;
 using Microsoft.AspNetCore.Builder;
@@ -18,18 +16,5 @@ public static class CollaborationApi
         return api;
     }
 
-    private static async Task<Ok<WhoReport>> Who(SessionService service, RepositoryContext repository, CancellationToken ct)
-    {
-        SessionStatus? current;
-        try
-        {
-            current = await service.StatusAsync(ct);
-        }
-        catch (SessionException)
-        {
-            current = null;
-        }
-
-        return TypedResults.Ok(WhoIsOn.Build(repository, current));
-    }
+    private static async Task<Ok<WhoReport>> Who(SessionService service, CancellationToken ct) => TypedResults.Ok(await service.WhoAsync(ct));
 }

@@ -73,16 +73,9 @@ public static class McpText
         return string.Join("\n", lines);
     }
 
-    /// <summary>
-    /// The reminders the status carries as due now (<c>timing.reminders[].message</c>, or
-    /// <c>reminders[]</c>), read from its JSON form so that the hook follows what <c>status</c> shows.
-    /// </summary>
-    public static IReadOnlyList<string> Reminders(SessionStatus status)
-    {
-        var json = System.Text.Json.JsonSerializer.SerializeToNode(status, Cli.CliJson.Options);
-        var list = json?["timing"]?["reminders"] as System.Text.Json.Nodes.JsonArray ?? json?["reminders"] as System.Text.Json.Nodes.JsonArray ?? [];
-        return [.. list.Select(r => r is System.Text.Json.Nodes.JsonObject o ? (string?)o["message"] ?? o.ToJsonString() : r?.ToString()).OfType<string>()];
-    }
+    /// <summary>The reminders due now (time left, timebox ended, a break), as <c>status</c> shows them.</summary>
+    public static IReadOnlyList<string> Reminders(SessionStatus status) =>
+        [.. status.Timing?.Reminders.Select(r => r.Message) ?? []];
 
     /// <summary>
     /// The handoff an agent continues from, as Markdown (<c>SESSION-NNNNN-HANDOFF.md</c>): the

@@ -56,4 +56,7 @@ public interface ISessionApi
     Task<TaskChange> AssignTaskAsync(string id, string? assignee, CancellationToken cancellationToken);
     /// <summary>The optimization suggestions from the closed sessions, each with its evidence.</summary>
     Task<Suggestions.SuggestionReport> SuggestAsync(CancellationToken cancellationToken);
+
+    /// <summary>Who is on what: each person's and agent's branch, newest session, open tasks, last seen and handoff addressee.</summary>
+    Task<Collaboration.WhoReport> WhoAsync(CancellationToken cancellationToken);
 }

@@ -18,7 +18,8 @@ public sealed class SessionService(
     Reports.ReportService reports,
     SessionSearch search,
     Planning.PlanService plans,
-    Suggestions.SuggestionService suggestions) : ISessionApi
+    Suggestions.SuggestionService suggestions,
+    Lifecycle.Activities.Sessions.RepositoryContext repository) : ISessionApi
 {
     /// <summary>Runs workflow session-start (settling what the last session left first) and returns the mission.</summary>
     public Task<StartOutcome> StartAsync(StartRequest request, CancellationToken cancellationToken) => start.RunAsync(request, cancellationToken);
@@ -132,4 +133,20 @@ public sealed class SessionService(
 
     /// <summary>The optimization suggestions from the closed sessions, each with its evidence.</summary>
     public Task<Suggestions.SuggestionReport> SuggestAsync(CancellationToken cancellationToken) => suggestions.SuggestAsync(cancellationToken);
+
+    /// <summary>Who is on what: the handoffs committed on every ref, and this repository's current session.</summary>
+    public async Task<Collaboration.WhoReport> WhoAsync(CancellationToken cancellationToken)
+    {
+        SessionStatus? current;
+        try
+        {
+            current = await StatusAsync(cancellationToken);
+        }
+        catch (Lifecycle.Activities.SessionException none) when (none.Kind is Lifecycle.Activities.ErrorKind.NotFound)
+        {
+            current = null;
+        }
+
+        return Collaboration.WhoIsOn.Build(repository, current);
+    }
 }

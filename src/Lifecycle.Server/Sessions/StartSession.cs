@@ -22,7 +22,8 @@ public sealed class StartSession(
     HookEventIngestion ingestion,
     SessionStoreAccess access,
     Collaboration.StartBriefing briefing,
-    Suggestions.SuggestionService suggestions)
+    Suggestions.SuggestionService suggestions,
+    Planning.PlanService plans)
 {
     public async Task<StartOutcome> RunAsync(StartRequest request, CancellationToken cancellationToken)
     {
@@ -76,7 +77,7 @@ public sealed class StartSession(
             }
 
             var (briefed, others) = await briefing.ApplyAsync(session, request.Agent, cancellationToken);
-            return new StartOutcome(briefed, Mission(result, session) + others, result.InstanceId, Continued: false);
+            return new StartOutcome(briefed, Mission(result, session) + others + await PlanLinesAsync(session.SessionId, cancellationToken), result.InstanceId, Continued: false);
         }
         catch (WorkflowStoppedException stopped)
         {
@@ -218,4 +219,14 @@ public sealed class StartSession(
         span.TotalMinutes < 1 ? "less than a minute"
         : span.TotalMinutes < 120 ? $"{(int)span.TotalMinutes} minute{((int)span.TotalMinutes == 1 ? "" : "s")}"
         : $"{span.TotalHours:0.#} hours";
+
+    /// <summary>The plan made between sessions for this one (<c>lifecycle plan</c> before <c>start</c>), as the mission's last lines; empty without one.</summary>
+    private async Task<string> PlanLinesAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var plan = (await plans.OfSessionAsync(sessionId, cancellationToken)).Plan;
+        return plan is null
+            ? ""
+            : $"\nPlan made before this session ({Planning.PlanService.Describe(plan)}):\n"
+              + string.Join("\n", plan.Planned.Select(t => $"  {t.Id} ({t.Reason}, {Planning.PlanText.Effort(t.Effort)} min): {t.Title}")) + "\n";
+    }
 }

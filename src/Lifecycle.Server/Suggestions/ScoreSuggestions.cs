@@ -55,10 +55,16 @@ public static class ScoreSuggestions
             return (null, $"hours of the day: the best, {label}, scores only {Signed(b.Difference)} against the other hours (under {MinimumDifference:0.00}).");
         }
 
+        var hoursP = Chance(scored, f => TimeZoneInfo.ConvertTime(f.StartTime, zone).Hour / HourBlock);
+        if (hoursP > PermutationTest.Threshold)
+        {
+            return (null, $"hours of the day: the best, {label}, scores {Signed(b.Difference)} against the other hours, but chance gives as much (permutation p {hoursP:0.000}, needs {PermutationTest.Threshold:0.00} or below).");
+        }
+
         return (new Suggestion(SuggestionKinds.BestHours,
             $"Start your demanding sessions between {label} ({Zone(zone)}): they score best.",
-            $"{b.Group.Count} sessions started {label} scored a mean {b.Group.Mean:0.000} (median {b.Group.Median:0.000}) against {b.Rest.Mean:0.000} (median {b.Rest.Median:0.000}) for the other {b.Rest.Count}: {Signed(b.Difference)}.",
-            scored.Count, MinimumSessions, Figures(b, ("fromHour", b.Key * HourBlock), ("toHour", (b.Key + 1) * HourBlock))), null);
+            $"{b.Group.Count} sessions started {label} scored a mean {b.Group.Mean:0.000} (median {b.Group.Median:0.000}) against {b.Rest.Mean:0.000} (median {b.Rest.Median:0.000}) for the other {b.Rest.Count}: {Signed(b.Difference)}; permutation p {hoursP:0.000}.",
+            scored.Count, MinimumSessions, Figures(b, ("fromHour", b.Key * HourBlock), ("toHour", (b.Key + 1) * HourBlock), ("permutationP", hoursP))), null);
     }
 
     /// <summary>The lengths of session (working minutes, in <see cref="Lengths"/>) that scored best, with the rank correlation of length and score.</summary>
@@ -70,7 +76,8 @@ public static class ScoreSuggestions
             return (null, few);
         }
 
-        var best = BestGroup(scored, f => Lengths.Select((l, i) => (l, i)).First(x => f.WorkingMinutes >= x.l.From && f.WorkingMinutes < x.l.To).i);
+        int LengthOf(SessionFigures f) => Lengths.Select((l, i) => (l, i)).First(x => f.WorkingMinutes >= x.l.From && f.WorkingMinutes < x.l.To).i;
+        var best = BestGroup(scored, LengthOf);
         if (best is not { } b)
         {
             return (null, $"session lengths: no length has {MinimumGroup} scored sessions with {MinimumGroup} others to compare with.");
@@ -83,13 +90,19 @@ public static class ScoreSuggestions
             return (null, $"session lengths: the best, {label}, scores only {Signed(b.Difference)} against the other lengths (under {MinimumDifference:0.00}).");
         }
 
+        var lengthP = Chance(scored, LengthOf);
+        if (lengthP > PermutationTest.Threshold)
+        {
+            return (null, $"session lengths: the best, {label}, scores {Signed(b.Difference)} against the other lengths, but chance gives as much (permutation p {lengthP:0.000}, needs {PermutationTest.Threshold:0.00} or below).");
+        }
+
         var rho = ScoreSample.Spearman([.. scored.Select(f => f.WorkingMinutes)], [.. scored.Select(f => f.Score!.Value)]);
         var timebox = to == int.MaxValue ? "" : $" (lifecycle start --timebox {to}m)";
         return (new Suggestion(SuggestionKinds.SessionLength,
             $"Plan sessions of {label}{timebox}: that length scores best.",
             $"{b.Group.Count} sessions of {label} of working time scored a mean {b.Group.Mean:0.000} (median {b.Group.Median:0.000}) against {b.Rest.Mean:0.000} (median {b.Rest.Median:0.000}) for the other {b.Rest.Count}: {Signed(b.Difference)}" +
-            (rho is { } r ? $"; rank correlation of length and score {r:0.000}." : "."),
-            scored.Count, MinimumSessions, Figures(b, ("fromMinutes", from), ("toMinutes", to == int.MaxValue ? -1 : to), ("spearmanRho", rho ?? double.NaN))), null);
+            (rho is { } r ? $"; rank correlation of length and score {r:0.000}" : "") + $"; permutation p {lengthP:0.000}.",
+            scored.Count, MinimumSessions, Figures(b, ("fromMinutes", from), ("toMinutes", to == int.MaxValue ? -1 : to), ("spearmanRho", rho ?? double.NaN), ("permutationP", lengthP))), null);
     }
 
     /// <summary>Interruptions (recorded errors) against the score: the rank correlation, and sessions without against sessions with.</summary>
@@ -166,6 +179,14 @@ public static class ScoreSuggestions
             .OrderByDescending(c => c.Difference).ThenByDescending(c => c.Group.Count).ThenBy(c => c.Key)
             .Cast<Comparison?>()
             .FirstOrDefault();
+
+    /// <summary>The permutation p-value of the best group's lead (<see cref="PermutationTest"/>), rounded as the figures are.</summary>
+    private static double Chance(List<SessionFigures> scored, Func<SessionFigures, int> keyOf)
+    {
+        var keys = scored.Select(keyOf).ToList();
+        var scores = scored.Select(f => f.Score!.Value).ToList();
+        return ScoreSample.Round(PermutationTest.BestLead(keys, scores, MinimumGroup, PermutationTest.Lead(keys, scores, MinimumGroup)));
+    }
 
     private static IReadOnlyList<SuggestionFigure> Figures(Comparison c, params (string Name, double Value)[] more) =>
     [

@@ -26,7 +26,7 @@ public sealed class McpStdioTests : IDisposable
         var tools = (await client.ListToolsAsync()).Select(t => t.Name).ToHashSet();
         var resources = (await client.ListResourcesAsync()).Select(r => r.Uri).ToList();
 
-        Assert.Superset(new HashSet<string> { "mission", "handoff", "status", "start", "task_add", "task_done", "task_block", "task_list", "record_error", "record_note", "checkpoint", "end" }, tools);
+        Assert.Superset(new HashSet<string> { "mission", "handoff", "status", "start", "task_add", "task_done", "task_block", "task_list", "record_error", "record_note", "checkpoint", "end", "plan", "suggest" }, tools);
         Assert.Equal(["lifecycle://handoff/current", "lifecycle://log/current"], resources.Order());
         Assert.Contains("'start'", client.ServerInstructions);
     }
@@ -73,6 +73,31 @@ public sealed class McpStdioTests : IDisposable
         Assert.Contains("review the parser first", handoff);
         Assert.Equal(handoff, await client.OkAsync("handoff"));
         Assert.Contains("ship it", handoff);
+    }
+
+    [Fact]
+    public async Task The_plan_tool_plans_the_session_as_lifecycle_plan_does_and_keeps_the_plan()
+    {
+        await using var client = await McpClients.StdioAsync(_cli);
+        await client.OkAsync("start");
+        await client.OkAsync("task_add", new() { ["title"] = "write the parser", ["priority"] = 1 });
+        await client.OkAsync("task_add", new() { ["title"] = "ship it" });
+
+        var plan = await client.OkAsync("plan", new() { ["hours"] = 1.5 });
+        Assert.StartsWith("Plan (kept with session 00001): ", plan);
+        Assert.Contains("of 90 minutes (given with --hours)", plan);
+        Assert.Contains("T1 (priority 1, ", plan);
+        Assert.Contains("Next session predicted:", plan);
+
+        var kept = await _cli.RunAsync("--json", "plan", "--hours", "1.5");
+        Assert.Equal(0, kept.ExitCode);
+        Assert.Equal("00001", (string?)kept.Json["sessionId"]);
+
+        var bad = await client.CallAsync("plan", new() { ["hours"] = 0 });
+        Assert.True(bad.IsError);
+        Assert.Equal((await _cli.RunAsync("plan", "--hours", "0")).Stderr.Trim(), $"error: {bad.Text}");
+
+        Assert.StartsWith("Suggestions from 0 closed sessions", await client.OkAsync("suggest"));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class ScoreSuggestionsTests
         Assert.Null(withheld);
         Assert.NotNull(suggestion);
         Assert.Equal("Start your demanding sessions between 09:00-12:00 (UTC): they score best.", suggestion.Advice);
-        Assert.Equal("6 sessions started 09:00-12:00 scored a mean 0.800 (median 0.800) against 0.500 (median 0.500) for the other 6: +0.300.", suggestion.Evidence);
+        Assert.Equal("6 sessions started 09:00-12:00 scored a mean 0.800 (median 0.800) against 0.500 (median 0.500) for the other 6: +0.300; permutation p 0.003.", suggestion.Evidence);
         Assert.Equal(12, suggestion.Sessions);
         Assert.Equal(ScoreSuggestions.MinimumSessions, suggestion.MinimumSessions);
         Assert.Equal(0.3, Figure(suggestion, "difference"));
@@ -71,6 +71,19 @@ public sealed class ScoreSuggestionsTests
 
         Assert.Null(suggestion);
         Assert.Equal("hours of the day: the best, 09:00-12:00, scores only +0.020 against the other hours (under 0.05).", withheld);
+    }
+
+    [Fact]
+    public void A_best_group_that_chance_explains_is_no_reason_to_change()
+    {
+        // Twelve sessions whose scores do not depend on the hour: one 09:00 session scores high, the rest vary.
+        double[] scores = [0.9, 0.5, 0.6, 0.4, 0.7, 0.5, 0.55, 0.65, 0.45, 0.6, 0.5, 0.58];
+        var noisy = scores.Select((score, i) => Session(i, hour: 3 * (i % 4) + 6, minutes: 60, score: score, errors: 0)).ToList();
+
+        var (suggestion, withheld) = ScoreSuggestions.BestHours(noisy, TimeZoneInfo.Utc);
+
+        Assert.Null(suggestion);
+        Assert.Matches(@"^hours of the day: the best, \d\d:00-\d\d:00, scores \+0\.\d{3} against the other hours, but chance gives as much \(permutation p 0\.\d{3}, needs 0\.05 or below\)\.$", withheld);
     }
 
     [Fact]

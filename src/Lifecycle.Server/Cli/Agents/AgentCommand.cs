@@ -73,7 +73,8 @@ public static class AgentCommand
             {
                 var input = await ReadInputAsync(cancellationToken);
                 var repository = RepositoryLocator.Locate(parse.GetValue(GlobalOptions.Repo), input["cwd"] is JsonValue cwd && cwd.TryGetValue<string>(out var folder) && Directory.Exists(folder) ? folder : WorkingFolder.Current);
-                answer = await new LocalSessions(() => repository).UseAsync((call, ct) => AgentHook.RunAsync(parse.GetValue(hook)!, call.Sessions, input, ct), error, cancellationToken);
+                answer = await new LocalSessions(() => repository).UseAsync((call, ct) => AgentHook.RunAsync(parse.GetValue(hook)!, call.Sessions, input, ct,
+                    new DeliveredReminders(Path.Combine(Lifecycle.Activities.Setup.LifecyclePaths.For(repository).StateFolder, "agent-reminders.json"))), error, cancellationToken);
             }
             catch (Exception failed)
             {

@@ -16,17 +16,7 @@ public static class WhoCommand
         var command = new Command("who", "Who is on what: each person's and agent's branch, session, tasks and handoff, from the handoffs committed on every ref (git fetch first)") { format };
         return command.Handle(output, error, async (context, ct) =>
         {
-            SessionStatus? current;
-            try
-            {
-                current = await context.Sessions.StatusAsync(ct);
-            }
-            catch (SessionException)
-            {
-                current = null;
-            }
-
-            var report = WhoIsOn.Build(new RepositoryContext(context.Repository), current);
+            var report = await context.Sessions.WhoAsync(ct);
             if (context.Json || context.Parse.GetValue(format) == "json")
             {
                 context.WriteJson(report);

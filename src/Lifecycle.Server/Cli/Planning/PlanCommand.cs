@@ -44,12 +44,10 @@ public static class PlanCommand
     private static void Print(CommandContext context, SessionPlan plan)
     {
         var output = context.Out;
-        var kept = plan.ForNextSession ? $"kept for the session after {plan.SessionId}" : $"kept with session {plan.SessionId}";
-        var from = plan.BudgetFrom == "hours" ? "given with --hours" : "the predicted session duration";
-        output.WriteLine(Text($"Plan ({kept}): {plan.Planned.Count} of {plan.Tasks.Count} tasks in {plan.PlannedMinutes:0} of {plan.BudgetMinutes:0} minutes ({from})."));
-        if (plan.PlannedMinutes > plan.BudgetMinutes)
+        output.WriteLine(PlanText.Summary(plan));
+        if (PlanText.OverBudget(plan) is { } over)
         {
-            output.WriteLine(Text($"{plan.Planned[0].Id} alone is predicted to take {plan.PlannedMinutes:0} minutes, over the budget: it is planned first anyway."));
+            output.WriteLine(over);
         }
 
         output.WriteLine($"First: {plan.Advice}");
@@ -58,7 +56,7 @@ public static class PlanCommand
             var table = new TextTable("start", "task", "priority", "why", "effort min (10-90%)", "title");
             foreach (var task in plan.Planned)
             {
-                table.Add(Text($"+{task.StartMinute:0}m"), task.Id, task.Priority.ToString(CultureInfo.InvariantCulture), task.Reason, Effort(task.Effort), task.Title);
+                table.Add(Text($"+{task.StartMinute:0}m"), task.Id, task.Priority.ToString(CultureInfo.InvariantCulture), task.Reason, PlanText.Effort(task.Effort), task.Title);
             }
 
             table.WriteTo(context);
@@ -69,26 +67,16 @@ public static class PlanCommand
             output.WriteLine("Later (does not fit the budget):");
             foreach (var task in plan.Later)
             {
-                output.WriteLine($"  {task.Id} (priority {task.Priority}, {Effort(task.Effort)} min): {task.Title}");
+                output.WriteLine($"  {task.Id} (priority {task.Priority}, {PlanText.Effort(task.Effort)} min): {task.Title}");
             }
         }
 
-        output.WriteLine(Forecast(plan.Session));
-        if (plan.Tasks.FirstOrDefault()?.Effort is { Source: PredictionSource.Assumed })
+        output.WriteLine(PlanText.Forecast(plan.Session));
+        if (PlanText.Assumed(plan) is { } assumed)
         {
-            output.WriteLine(Text($"Task effort is assumed ({TaskEffortPredictor.Assumed.Point:0} min, {TaskEffortPredictor.Assumed.Low:0}-{TaskEffortPredictor.Assumed.High:0}): fewer than {TaskEffortPredictor.MinimumSamples} done tasks have a recorded time."));
+            output.WriteLine(assumed);
         }
     }
-
-    /// <summary>"Next session predicted: 60 min (30-120), 2 commits (1-5), 120 lines (10-800); from 412 work sessions of the git history."</summary>
-    internal static string Forecast(SessionForecast? forecast) =>
-        forecast is null
-            ? "Next session: no prediction (no closed session and no commit to learn from)."
-            : Text($"Next session predicted: {forecast.DurationMinutes.Point:0} min ({forecast.DurationMinutes.Low:0}-{forecast.DurationMinutes.High:0}), ") +
-              Text($"{forecast.Commits.Point:0} commits ({forecast.Commits.Low:0}-{forecast.Commits.High:0}), {forecast.Lines.Point:0} lines ({forecast.Lines.Low:0}-{forecast.Lines.High:0}); ") +
-              $"from {forecast.Samples} {(forecast.Source == PredictionSource.Sessions ? "closed sessions" : "work sessions of the git history")}.";
-
-    private static string Effort(TaskEffortForecast effort) => Text($"{effort.Minutes.Point:0} ({effort.Minutes.Low:0}-{effort.Minutes.High:0})");
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -158,6 +158,9 @@ public sealed class RemoteSessionApi : ISessionApi, IDisposable
     public Task<Suggestions.SuggestionReport> SuggestAsync(CancellationToken cancellationToken) =>
         SendAsync<Suggestions.SuggestionReport>(HttpMethod.Get, "api/suggestions", null, api => api.SuggestAsync(cancellationToken), cancellationToken);
 
+    public Task<Lifecycle.Server.Collaboration.WhoReport> WhoAsync(CancellationToken cancellationToken) =>
+        SendAsync<Lifecycle.Server.Collaboration.WhoReport>(HttpMethod.Get, "api/who", null, api => api.WhoAsync(cancellationToken), cancellationToken);
+
     public void Dispose() => _http.Dispose();
 
     private ISessionApi Embedded => _fallback ??= _embedded();

@@ -15,10 +15,11 @@ public sealed class EndTool(IMcpSessions sessions)
         [Description("Confirm the protocol's required actions up front (open tasks, uncommitted work)")] bool yes = false,
         [Description("Override protocol blocks (recorded in the journal)")] bool force = false,
         [Description("Leave uncommitted work in the work tree instead of stashing it")] bool noStash = false,
+        [Description("Whom the handoff is for: a person's name or email, or an agent's name (lifecycle end --to)")] string? to = null,
         CancellationToken cancellationToken = default) =>
         sessions.RunAsync(async (call, ct) =>
         {
-            var closed = await call.Sessions.EndAsync(new EndRequest(force, yes, noStash, note), ct);
+            var closed = await call.Sessions.EndAsync(new EndRequest(force, yes, noStash, note, To: to), ct);
             var handoff = closed.Handoff;
             var lines = new List<string>
             {

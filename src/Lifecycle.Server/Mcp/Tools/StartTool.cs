@@ -15,8 +15,10 @@ public sealed class StartTool(IMcpSessions sessions)
         [Description("Override protocol blocks (recorded in the journal)")] bool force = false,
         [Description("Confirm the protocol's required actions up front (nobody is asked over MCP)")] bool yes = false,
         [Description("Do not restore the previous session's stashed work")] bool noStash = false,
+        [Description("Timebox the session: 45 (minutes), 90m, 1h30m or 2h; reminders before and at its end (lifecycle start --timebox)")] string? timebox = null,
         CancellationToken cancellationToken = default) =>
-        sessions.RunAsync(async (call, ct) => (await call.Sessions.StartAsync(new StartRequest(force, yes, noStash, Agent: AgentOf(call, server)), ct)).Mission, cancellationToken);
+        sessions.RunAsync(async (call, ct) => (await call.Sessions.StartAsync(new StartRequest(force, yes, noStash, Agent: AgentOf(call, server),
+            TimeboxMinutes: timebox is null ? null : Timing.TimeboxText.ParseMinutes(timebox)), ct)).Mission, cancellationToken);
 
     /// <summary>
     /// Who starts the session: the agent named by <c>lifecycle mcp</c>'s environment, else the MCP

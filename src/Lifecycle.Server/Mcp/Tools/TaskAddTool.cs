@@ -13,6 +13,7 @@ public sealed class TaskAddTool(IMcpSessions sessions)
     public Task<string> RunAsync(
         [Description("What to do")] string title,
         [Description("1 (highest) to 5; 3 when not given")] int priority = SessionTask.DefaultPriority,
+        [Description("Who the task is for: a person's name or email, or an agent's name (lifecycle task add --assignee)")] string? assignee = null,
         CancellationToken cancellationToken = default) =>
-        sessions.RunAsync(async (call, ct) => McpText.Task("Added", await call.Sessions.AddTaskAsync(title, priority, ct)), cancellationToken);
+        sessions.RunAsync(async (call, ct) => McpText.Task("Added", await call.Sessions.AddTaskAsync(title, priority, assignee, ct)), cancellationToken);
 }
