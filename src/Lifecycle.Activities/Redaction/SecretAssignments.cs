@@ -50,13 +50,9 @@ public static partial class SecretAssignments
             }
 
             lastStart = start;
-            if (AssignedValue.At(text, start) is var (name, index, length) && SecretName().IsMatch(name))
+            if (AssignedValue.At(text, start) is var (name, index, length) && SecretName().IsMatch(name) && IsSecretPair(name, text.Substring(index, length)))
             {
-                var value = text.Substring(index, length);
-                if (LooksRandom(value) && !ValueShapes.IsFileNameOf(name, value))
-                {
-                    yield return (index, length);
-                }
+                yield return (index, length);
             }
         }
     }
@@ -95,6 +91,10 @@ public static partial class SecretAssignments
 
         return built is null ? text : built.Append(text, copied, text.Length - copied).ToString();
     }
+
+    /// <summary>True when a pair's name says secret and its value looks random (and is not a file name given to a name that holds a file).</summary>
+    public static bool IsSecretPair(string name, string value) =>
+        SecretName().IsMatch(name) && LooksRandom(value) && !ValueShapes.IsFileNameOf(name, value);
 
     /// <summary>True when <paramref name="value"/> has the look of a generated secret rather than of a word, number, path, URL or reference.</summary>
     public static bool LooksRandom(string value)

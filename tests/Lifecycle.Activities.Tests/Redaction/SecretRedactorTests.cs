@@ -115,6 +115,17 @@ public class SecretRedactorTests
     }
 
     [Fact]
+    public void RedactJson_ASecretNamedMemberWithARandomValue_LosesTheValueAndItsLookAlikesStay()
+    {
+        var json = """{ "password": "Xy7(k9Lm2Qr8vZ", "version": "1.2.3", "key_file": "config.json", "api_key": "$API_KEY", "items": ["a", "api_key"] }""";
+
+        var result = SecretRedactor.RedactJson(json);
+
+        Assert.Equal("""{ "password": "[REDACTED:secret-assignment]", "version": "1.2.3", "key_file": "config.json", "api_key": "$API_KEY", "items": ["a", "api_key"] }""", result.Text);
+        Assert.Equal(1, result.Total);
+    }
+
+    [Fact]
     public void RedactDocument_ChoosesJsonByTheFileName()
     {
         var text = "\"<private>a \\\" b</private>\"";
