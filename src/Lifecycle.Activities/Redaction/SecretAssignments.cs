@@ -11,9 +11,10 @@ namespace Lifecycle.Activities.Redaction;
 /// <remarks>
 /// "Looks random": at least 12 characters, letters mixed with digits or both cases, Shannon entropy
 /// of at least <see cref="MinimumEntropy"/> bits per character, and not a URL, a path, a variable
-/// reference (<c>$TOKEN</c>, <c>${{ secrets.X }}</c>) or a version. So <c>max_tokens: 4096</c>,
-/// <c>TOKEN_URL=https://…</c> or <c>password_file: config/secrets.yml</c> stay, while
-/// <c>DB_PASSWORD=Xk9#mQ2vL8pR4tZ7</c> goes.
+/// reference (<c>$TOKEN</c>, <c>${{ secrets.X }}</c>) or a version (<see cref="ValueShapes"/>). So
+/// <c>max_tokens: 4096</c>, <c>TOKEN_URL=https://…</c> or <c>password_file: config/secrets.yml</c>
+/// stay, while <c>DB_PASSWORD=Xk9#mQ2vL8pR4tZ7</c> and <c>DB_PASSWORD="Xy7(k9Lm2Qr8vZ"</c> go whole
+/// (<see cref="AssignedValue"/> says where a value ends).
 /// </remarks>
 public static partial class SecretAssignments
 {
@@ -32,7 +33,7 @@ public static partial class SecretAssignments
     // Finds the words that say secret first (rare), then reads each as 'name = value': a text has
     // many 'name: value' pairs (a handoff's JSON tens of thousands) and looking at each cost more
     // than the rest of the redaction together.
-    private static IEnumerable<Group> Assignments(string text)
+    private static IEnumerable<(int Index, int Length)> Assignments(string text)
     {
         var lastStart = -1;
         for (var word = SecretWord().Match(text); word.Success; word = word.NextMatch())
@@ -49,21 +50,21 @@ public static partial class SecretAssignments
             }
 
             lastStart = start;
-            var pair = AssignmentAt().Match(text, start);
-            if (pair.Success && SecretName().IsMatch(pair.Groups["name"].ValueSpan) && LooksRandom(pair.Groups["value"].Value))
+            if (AssignedValue.At(text, start) is var (name, index, length) && SecretName().IsMatch(name) && IsSecretPair(name, text.Substring(index, length)))
             {
-                yield return pair.Groups["value"];
+                yield return (index, length);
             }
         }
     }
 
-    private static IEnumerable<Group> Bearers(string text)
+    private static IEnumerable<(int Index, int Length)> Bearers(string text)
     {
         for (var match = Bearer().Match(text); match.Success; match = match.NextMatch())
         {
-            if (LooksRandom(match.Groups["value"].Value))
+            var value = match.Groups["value"];
+            if (LooksRandom(value.Value))
             {
-                yield return match.Groups["value"];
+                yield return (value.Index, value.Length);
             }
         }
     }
@@ -71,7 +72,7 @@ public static partial class SecretAssignments
     private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-';
 
     // Rebuilds the text only when there is a secret in it.
-    private static string ReplaceValues(IEnumerable<Group> secrets, string text, string kind, IDictionary<string, int> counts)
+    private static string ReplaceValues(IEnumerable<(int Index, int Length)> secrets, string text, string kind, IDictionary<string, int> counts)
     {
         System.Text.StringBuilder? built = null;
         var copied = 0;
@@ -91,12 +92,15 @@ public static partial class SecretAssignments
         return built is null ? text : built.Append(text, copied, text.Length - copied).ToString();
     }
 
+    /// <summary>True when a pair's name says secret and its value looks random (and is not a file name given to a name that holds a file).</summary>
+    public static bool IsSecretPair(string name, string value) =>
+        SecretName().IsMatch(name) && LooksRandom(value) && !ValueShapes.IsFileNameOf(name, value);
+
     /// <summary>True when <paramref name="value"/> has the look of a generated secret rather than of a word, number, path, URL or reference.</summary>
     public static bool LooksRandom(string value)
     {
         if (value.Length < MinimumLength || value.StartsWith("[REDACTED:", StringComparison.Ordinal) || value.Contains("://", StringComparison.Ordinal)
-            || value[0] is '$' or '%' or '/' or '~' or '{' or '<' || value.StartsWith("./", StringComparison.Ordinal) || value.StartsWith("../", StringComparison.Ordinal)
-            || Version().IsMatch(value) || PathLike().IsMatch(value))
+            || ValueShapes.IsReference(value) || ValueShapes.IsVersion(value) || ValueShapes.IsPath(value))
         {
             return false;
         }
@@ -114,22 +118,10 @@ public static partial class SecretAssignments
     [GeneratedRegex(@"(?i)secret|token|passw|pwd|credential|auth|key", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex SecretWord();
 
-    // At the start of a name: the name, an optional closing quote, = or : (not ://), an optional opening quote, the value up to a space, quote or separator.
-    [GeneratedRegex(@"\G(?<name>[A-Za-z_][A-Za-z0-9_.-]{0,80})[""']?[ \t]{0,3}(?:=|:(?!//))[ \t]{0,3}[""']?(?<value>[^\s""'`,;<>()\[\]{}]+)",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
-    private static partial Regex AssignmentAt();
-
     [GeneratedRegex(@"(?i)(?:secret|token|passw(?:or)?d|pwd|api[_.-]?key|access[_.-]?key|private[_.-]?key|credential|auth[_.-]?(?:key|code)|key$)",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex SecretName();
 
     [GeneratedRegex(@"(?<![A-Za-z0-9])(?:[Bb]earer|[Bb]asic)[ \t]+(?<value>[A-Za-z0-9._~+/-]{12,}=*)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex Bearer();
-
-    [GeneratedRegex(@"^v?\d+(?:\.\d+)+(?:[-+][0-9A-Za-z.-]+)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
-    private static partial Regex Version();
-
-    // Folders and a file name: a/b/c.ext or a/b/ (a base64 secret with slashes has no extension and no trailing slash).
-    [GeneratedRegex(@"^[\w.-]+(?:/[\w.-]+)*(?:\.[A-Za-z][A-Za-z0-9]{0,5}|/)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
-    private static partial Regex PathLike();
 }

@@ -41,7 +41,9 @@ public static class SecretPatterns
         Of("jwt", @"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}"),
 
         // The password of a URL's user info (postgres://app:PASSWORD@db/...): the rest of the URL stays.
-        Of("url-password", @"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@""'<>]+:(?<secret>(?!\[REDACTED:)[^\s@/""'<>]+)(?=@[^\s@]+)", "://"),
+        // People paste passwords unencoded, so the password runs to the last @ that a host follows
+        // (pa/ss@9 in https://u:pa/ss@9@host/db); a port and path (host:8080/users/@dana) are no password.
+        Of("url-password", @"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@""'<>\[]+:(?!\[REDACTED:)(?!\d+(?:[/?#]|$))(?<secret>[^\s""'<>]+)(?=@[^\s@/?#""'<>]+(?:[/?#\s""'<>]|$))", "://"),
 
         // Password=...; in a connection string (ADO.NET, ODBC, JDBC properties): a key=value; pair before or after it.
         Of("connection-string-password", @"(?i);\s*(?:password|pwd)\s*=\s*(?<secret>(?!\[REDACTED:)[^;""'\s]+)|(?<![^\s""'])(?:password|pwd)\s*=\s*(?<secret>(?!\[REDACTED:)[^;""'\s]+)(?=\s*;)", "password", "pwd"),

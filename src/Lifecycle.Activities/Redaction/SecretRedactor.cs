@@ -40,7 +40,8 @@ public static partial class SecretRedactor
     /// <summary>
     /// A JSON document with the secrets in its strings replaced: each string is redacted as text
     /// (so an escaped line break or quote is seen as the character it is) and written back with the
-    /// same escaping; the layout is untouched and the result is still valid JSON.
+    /// same escaping, and a member's string value also as the value of its name (<c>"password":
+    /// "Xy7(k9Lm2Qr8vZ"</c>); the layout is untouched and the result is still valid JSON.
     /// </summary>
     public static RedactionResult RedactJson(string json)
     {
@@ -55,18 +56,41 @@ public static partial class SecretRedactor
         var counts = new List<IReadOnlyDictionary<string, int>>();
         var redacted = JsonString().Replace(json, literal =>
         {
-            var value = literal.Value.Contains('\\') ? JsonSerializer.Deserialize<string>(literal.Value)! : literal.Value[1..^1];
-            var result = Redact(value);
-            if (result.Total == 0)
+            var value = literal.Groups["value"];
+            if (!value.Success)
             {
-                return literal.Value;
+                return RedactString(literal.Value, null, counts);
             }
 
-            counts.Add(result.Counts);
-            return JsonSerializer.Serialize(result.Text, JsonStrings);
+            var name = literal.Groups["name"].Value;
+            var between = literal.Value[name.Length..(value.Index - literal.Index)];
+            return RedactString(name, null, counts) + between + RedactString(value.Value, Decoded(name), counts);
         });
         return counts.Count == 0 ? new RedactionResult(json, new Dictionary<string, int>()) : new RedactionResult(redacted, RedactionResult.Sum(counts));
     }
+
+    // One JSON string literal redacted as text; a member's value also as the value of its name
+    // ("password": "Xy7(k9Lm2Qr8vZ" is a secret pair though neither string alone is a secret).
+    private static string RedactString(string literal, string? memberName, List<IReadOnlyDictionary<string, int>> counts)
+    {
+        var value = Decoded(literal);
+        var result = Redact(value);
+        if (result.Total > 0)
+        {
+            counts.Add(result.Counts);
+            return JsonSerializer.Serialize(result.Text, JsonStrings);
+        }
+
+        if (memberName is not null && SecretAssignments.IsSecretPair(memberName, value))
+        {
+            counts.Add(new Dictionary<string, int> { ["secret-assignment"] = 1 });
+            return JsonSerializer.Serialize(Marker("secret-assignment"), JsonStrings);
+        }
+
+        return literal;
+    }
+
+    private static string Decoded(string literal) => literal.Contains('\\') ? JsonSerializer.Deserialize<string>(literal)! : literal[1..^1];
 
     /// <summary>A session document by its file name: JSON documents string by string, the others as text.</summary>
     public static RedactionResult RedactDocument(string path, string text) =>
@@ -100,6 +124,7 @@ public static partial class SecretRedactor
     [GeneratedRegex(@"<private>[^\n]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex UnclosedPrivate();
 
-    [GeneratedRegex(@"""(?:[^""\\]|\\.)*""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    // A string, or a member: its name, the colon and its value when the value is a string.
+    [GeneratedRegex(@"(?<name>""(?:[^""\\]|\\.)*"")(?:\s*:\s*(?<value>""(?:[^""\\]|\\.)*""))?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex JsonString();
 }

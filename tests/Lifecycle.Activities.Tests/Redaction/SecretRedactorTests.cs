@@ -104,6 +104,28 @@ public class SecretRedactorTests
     }
 
     [Fact]
+    public void RedactJson_AQuotedPasswordWithABracketInAString_GoesWhole()
+    {
+        var json = new JsonObject { ["notes"] = "set DB_PASSWORD=\"Xy7(k9Lm2Qr8vZ\" then restart." }.ToJsonString();
+
+        var result = SecretRedactor.RedactJson(json);
+
+        Assert.Equal("set DB_PASSWORD=\"[REDACTED:secret-assignment]\" then restart.", JsonNode.Parse(result.Text)!["notes"]!.GetValue<string>());
+        Assert.DoesNotContain("Qr8vZ", result.Text);
+    }
+
+    [Fact]
+    public void RedactJson_ASecretNamedMemberWithARandomValue_LosesTheValueAndItsLookAlikesStay()
+    {
+        var json = """{ "password": "Xy7(k9Lm2Qr8vZ", "version": "1.2.3", "key_file": "config.json", "api_key": "$API_KEY", "items": ["a", "api_key"] }""";
+
+        var result = SecretRedactor.RedactJson(json);
+
+        Assert.Equal("""{ "password": "[REDACTED:secret-assignment]", "version": "1.2.3", "key_file": "config.json", "api_key": "$API_KEY", "items": ["a", "api_key"] }""", result.Text);
+        Assert.Equal(1, result.Total);
+    }
+
+    [Fact]
     public void RedactDocument_ChoosesJsonByTheFileName()
     {
         var text = "\"<private>a \\\" b</private>\"";
