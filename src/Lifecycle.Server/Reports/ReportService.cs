@@ -28,9 +28,9 @@ public sealed class ReportService(ReportBuilder builder, TimeProvider time)
     /// <summary>One session's report as md, json or html.</summary>
     public string Render(SessionReportModel report, string format) => Check(format, SessionFormats, "") switch
     {
-        "md" => ReportMarkdown.Render(report),
-        "json" => ReportJson.Render(report),
-        _ => ReportHtml.Render(report, time.LocalTimeZone),
+        "md" => ReportRedaction.Document(format, ReportMarkdown.Render(report)),
+        "json" => ReportRedaction.Document(format, ReportJson.Render(report)),
+        _ => ReportHtml.Render(ReportRedaction.Of(report), time.LocalTimeZone),
     };
 
     /// <summary>The report across sessions as html or json.</summary>
@@ -39,8 +39,8 @@ public sealed class ReportService(ReportBuilder builder, TimeProvider time)
         using var span = CommandTrace.Begin($"report: {format}");
         return Check(format, AcrossFormats, " across sessions") switch
         {
-            "json" => ReportJson.Render(report),
-            _ => ReportHtml.Render(report, time.LocalTimeZone),
+            "json" => ReportRedaction.Document(format, ReportJson.Render(report)),
+            _ => ReportHtml.Render(ReportRedaction.Of(report), time.LocalTimeZone),
         };
     }
 

@@ -16,7 +16,7 @@ public static class SessionTimeline
         var start = handoff.StartTime;
         var entries = new List<TimelineEntry>();
         void Add(DateTimeOffset at, string kind, string label, double? minutes = null) =>
-            entries.Add(new TimelineEntry(at, ReportNumbers.Round((at - start).TotalMinutes), kind, label, minutes is { } m ? ReportNumbers.Round(m) : null));
+            entries.Add(new TimelineEntry(at, ReportNumbers.Round((at - start).TotalMinutes), kind, Lifecycle.Activities.Redaction.SecretRedactor.Redact(label).Text, minutes is { } m ? ReportNumbers.Round(m) : null));
 
         var setupEnd = handoff.ActiveSince ?? handoff.ClosingSince;
         Add(start, TimelineKinds.State, "INITIALIZING", (setupEnd - start).TotalMinutes);

@@ -42,6 +42,20 @@ public class RedactedDocsTests
         var log = File.ReadAllText(Path.Combine(folder.Path, "docs", "sessions", "SESSION-00001-LOG.md"));
         Assert.Contains("secrets redacted from the handoff and report:", log);
 
+        // The reports are built from the store, which keeps what was typed: they are redacted too, in every format.
+        foreach (var format in (string[])["md", "json", "html"])
+        {
+            var report = await cli.RunAsync("report", "00001", "--format", format);
+            Assert.True(report.ExitCode == 0, report.ToString());
+            Assert.DoesNotContain(Token, report.Stdout);
+            Assert.DoesNotContain(Key, report.Stdout);
+            Assert.Contains("[REDACTED:", report.Stdout);
+        }
+
+        var across = await cli.RunAsync("report", "--all", "--format", "json");
+        Assert.True(across.ExitCode == 0, across.ToString());
+        Assert.DoesNotContain(Token, across.Stdout);
+
         var events = await new SqliteSessionStore(Path.Combine(folder.Path, ".lifecycle", "lifecycle.db")).GetEventsAsync("00001", default);
         var redacted = Assert.Single(events, e => e.Type == SessionEventTypes.SecretsRedacted);
         Assert.True(redacted.Data!["count"]!.GetValue<int>() >= 3, redacted.Data.ToJsonString());
