@@ -38,7 +38,12 @@ internal sealed class WalkForward
             }
 
             var last = known.MaxBy(s => s.End)!;
-            var forecast = SessionPredictor.Predict(known, target.Author, PredictionSource.GitHistory)!;
+            // The product predicts nothing from fewer than SessionPredictor.MinimumSamples sessions: nor is it measured there.
+            if (SessionPredictor.Predict(known, target.Author, PredictionSource.GitHistory) is not { } forecast)
+            {
+                continue;
+            }
+
             result.Predicted++;
             for (var q = 0; q < Quantities.Length; q++)
             {

@@ -27,8 +27,9 @@ public static class PlanBuilder
     /// <param name="session">The next session's prediction; null without history.</param>
     /// <param name="forNextSession">True when the plan is made between sessions.</param>
     /// <param name="now">When it is made.</param>
+    /// <param name="budgetFrom">Where a given <paramref name="budgetMinutes"/> comes from: <c>hours</c> (the default) or <c>timebox</c>.</param>
     public static SessionPlan Build(SessionContext context, string? inProgress, Func<SessionTask, TaskEffortForecast> effort,
-        double? budgetMinutes, SessionForecast? session, bool forNextSession, DateTimeOffset now)
+        double? budgetMinutes, SessionForecast? session, bool forNextSession, DateTimeOffset now, string budgetFrom = "hours")
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(effort);
@@ -44,7 +45,7 @@ public static class PlanBuilder
             used += fits ? forecast.Minutes.Point : 0;
         }
 
-        return new SessionPlan(context.SessionId, forNextSession, now, Math.Round(budget, 1), budgetMinutes is null ? "prediction" : "hours",
+        return new SessionPlan(context.SessionId, forNextSession, now, Math.Round(budget, 1), budgetMinutes is not null ? budgetFrom : session is not null ? "prediction" : "default",
             continuation.Strategy, continuation.Reason, session, tasks);
     }
 

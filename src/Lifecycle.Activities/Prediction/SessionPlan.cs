@@ -11,7 +11,7 @@ namespace Lifecycle.Activities.Prediction;
 /// <param name="ForNextSession">Made between sessions: it is for the next session, which takes it when it starts.</param>
 /// <param name="MadeAt">When it was made.</param>
 /// <param name="BudgetMinutes">The time budget it was fitted into.</param>
-/// <param name="BudgetFrom"><c>hours</c> (given with <c>--hours</c>) or <c>prediction</c> (the predicted session duration).</param>
+/// <param name="BudgetFrom"><c>hours</c> (given with <c>--hours</c>), <c>timebox</c> (the time left in the session's timebox), <c>prediction</c> (the predicted session duration) or <c>default</c> (no prediction yet: <see cref="PlanBuilder.DefaultBudgetMinutes"/>).</param>
 /// <param name="Strategy">The continuation strategy (what to do first).</param>
 /// <param name="Advice">The strategy's reason in a sentence.</param>
 /// <param name="Session">The next session's prediction it was made with; null without any history.</param>

@@ -33,13 +33,20 @@ public static class SessionPredictor
     public const double HighQuantile = 0.9;
 
     /// <summary>
+    /// Past sessions needed for a prediction: with fewer, a median and its 10-90% band are one or two
+    /// sessions' values (two 16-hour stretches of commits would predict a 16-hour session), so no
+    /// figure is better than that one.
+    /// </summary>
+    public const int MinimumSamples = 5;
+
+    /// <summary>
     /// The next session of <paramref name="author"/> predicted from <paramref name="past"/> (oldest
-    /// first); null when there is no past session.
+    /// first); null with fewer than <see cref="MinimumSamples"/> past sessions.
     /// </summary>
     public static SessionForecast? Predict(IReadOnlyList<WorkSample> past, string? author, PredictionSource source)
     {
         ArgumentNullException.ThrowIfNull(past);
-        if (past.Count == 0)
+        if (past.Count < MinimumSamples)
         {
             return null;
         }

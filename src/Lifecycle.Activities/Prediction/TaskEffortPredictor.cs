@@ -24,10 +24,16 @@ public static class TaskEffortPredictor
     /// <summary>The effort assumed with no history: 60 minutes, 15 to 240.</summary>
     public static readonly Estimate Assumed = new(60, 15, 240);
 
+    /// <summary>The least measured activity a done task needs to count as a sample of effort, in minutes.</summary>
+    public const double MinimumMinutes = 1;
+
     /// <summary>The effort of a task of <paramref name="priority"/>, from <paramref name="done"/> (in the order done).</summary>
     public static TaskEffortForecast Predict(IReadOnlyList<TaskEffortSample> done, int priority)
     {
         ArgumentNullException.ThrowIfNull(done);
+        // Under a minute of measured activity is no measurement (without 'serve' nothing records the
+        // edits between a task's add and done, so the whole window reads idle): such tasks are left out.
+        done = [.. done.Where(s => s.Minutes >= MinimumMinutes)];
         if (done.Count < MinimumSamples)
         {
             return new TaskEffortForecast(Assumed, PredictionSource.Assumed, 0);

@@ -49,8 +49,10 @@ public sealed class PlanService(ISessionStore sessions, SessionStoreAccess acces
 
         var facts = await FactsAsync(await AllAsync(cancellationToken), cancellationToken);
         var forNext = latest.State != SessionState.Active;
+        var now = time.GetUtcNow();
+        var (budget, budgetFrom) = hours is { } h ? (h * 60, "hours") : (TimeboxLeft(latest, forNext, now), "timebox");
         var plan = PlanBuilder.Build(context, await InProgressAsync(context, cancellationToken), t => Rounded(TaskEffortPredictor.Predict(facts.Efforts, t.Priority)),
-            hours * 60, Rounded(facts.Session), forNext, time.GetUtcNow());
+            budget, Rounded(facts.Session), forNext, now, budgetFrom);
         await sessions.AppendEventAsync(SessionPlans.ToEvent(plan), CancellationToken.None);
         if (!forNext)
         {
@@ -91,8 +93,14 @@ public sealed class PlanService(ISessionStore sessions, SessionStoreAccess acces
         ArgumentNullException.ThrowIfNull(plan);
         var planned = plan.Planned.Count == 0 ? "no task fits" : string.Join(", ", plan.Planned.Select(t => t.Id));
         var later = plan.Later.Count == 0 ? "" : $"; later: {string.Join(", ", plan.Later.Select(t => t.Id))}";
-        return $"plan made: {planned} in {plan.PlannedMinutes:0} min (budget {plan.BudgetMinutes:0} min, from {(plan.BudgetFrom == "hours" ? "--hours" : "the prediction")}){later}";
+        return $"plan made: {planned} in {plan.PlannedMinutes:0} min (budget {plan.BudgetMinutes:0} min, from {PlanText.From(plan)}){later}";
     }
+
+    /// <summary>The minutes left in the ACTIVE session's timebox (at least one); null without a timebox, or between sessions.</summary>
+    private static double? TimeboxLeft(SessionContext latest, bool forNext, DateTimeOffset now) =>
+        !forNext && latest is { TimeboxMinutes: { } box, ActiveSince: { } since }
+            ? Math.Max(1, Math.Round(box - (now - since).TotalMinutes))
+            : null;
 
     private TimeSpan IdleThreshold => TimeSpan.FromMinutes(repository.Config.IdleThresholdMinutes);
 

@@ -13,9 +13,18 @@ public static class PlanText
     public static string Summary(SessionPlan plan)
     {
         var kept = plan.ForNextSession ? $"kept for the session after {plan.SessionId}" : $"kept with session {plan.SessionId}";
-        var from = plan.BudgetFrom == "hours" ? "given with --hours" : "the predicted session duration";
+        var from = From(plan);
         return Text($"Plan ({kept}): {plan.Planned.Count} of {plan.Tasks.Count} tasks in {plan.PlannedMinutes:0} of {plan.BudgetMinutes:0} minutes ({from}).");
     }
+
+    /// <summary>Where the budget came from, in words.</summary>
+    public static string From(SessionPlan plan) => plan.BudgetFrom switch
+    {
+        "hours" => "given with --hours",
+        "timebox" => "the time left in the timebox",
+        "default" => "no prediction yet, so the default",
+        _ => "the predicted session duration",
+    };
 
     /// <summary>The line that says the first task alone is over the budget; null when it is not.</summary>
     public static string? OverBudget(SessionPlan plan) =>
@@ -32,7 +41,7 @@ public static class PlanText
     /// <summary>"Next session predicted: 60 min (30-120), 2 commits (1-5), 120 lines (10-800); from 412 work sessions of the git history."</summary>
     public static string Forecast(SessionForecast? forecast) =>
         forecast is null
-            ? "Next session: no prediction (no closed session and no commit to learn from)."
+            ? Text($"Next session: no prediction yet (fewer than {SessionPredictor.MinimumSamples} closed sessions or work sessions in the git history to learn from).")
             : Text($"Next session predicted: {forecast.DurationMinutes.Point:0} min ({forecast.DurationMinutes.Low:0}-{forecast.DurationMinutes.High:0}), ") +
               Text($"{forecast.Commits.Point:0} commits ({forecast.Commits.Low:0}-{forecast.Commits.High:0}), {forecast.Lines.Point:0} lines ({forecast.Lines.Low:0}-{forecast.Lines.High:0}); ") +
               $"from {forecast.Samples} {(forecast.Source == PredictionSource.Sessions ? "closed sessions" : "work sessions of the git history")}.";

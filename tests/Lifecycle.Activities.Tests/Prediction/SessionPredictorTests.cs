@@ -13,6 +13,17 @@ public sealed class SessionPredictorTests
     }
 
     [Fact]
+    public void Fewer_sessions_than_the_minimum_are_no_prediction_and_the_minimum_is_one()
+    {
+        var two = Sessions("ann", [980, 455]);
+        var five = Sessions("ann", [60, 45, 90, 30, 60]);
+
+        Assert.Null(SessionPredictor.Predict(two, "ann", PredictionSource.GitHistory));
+        Assert.Null(SessionPredictor.Predict([.. five.Take(SessionPredictor.MinimumSamples - 1)], "ann", PredictionSource.GitHistory));
+        Assert.Equal(60, SessionPredictor.Predict(five, "ann", PredictionSource.GitHistory)!.DurationMinutes.Point);
+    }
+
+    [Fact]
     public void The_point_is_a_median_so_one_huge_session_does_not_move_it()
     {
         var past = Sessions("ann", [60, 60, 60, 60, 6000], lines: [100, 120, 80, 110, 50_000]);

@@ -49,6 +49,24 @@ public sealed class TaskEffortTests
     }
 
     [Fact]
+    public void A_task_with_no_measured_activity_is_no_sample()
+    {
+        // Without 'serve' nothing records the edits between add and done: the 20 minutes read idle.
+        var session = Session("00001", Friday, Friday.AddHours(1));
+        var events = new[]
+        {
+            Event("00001", SessionEventTypes.TaskAdded, Friday, "T1"),
+            Event("00001", SessionEventTypes.TaskCompleted, Friday.AddMinutes(20), "T1"),
+        };
+        var activity = new Dictionary<string, IReadOnlyList<DateTimeOffset>> { ["00001"] = [Friday, Friday.AddMinutes(20)] };
+
+        var sample = Assert.Single(TaskEffortHistory.From([session], events, Friday.AddHours(1), activity, TimeSpan.FromMinutes(15)));
+        Assert.Equal(0, sample.Minutes);
+        var forecast = TaskEffortPredictor.Predict([sample, sample, sample, sample], 3);
+        Assert.Equal(PredictionSource.Assumed, forecast.Source);
+    }
+
+    [Fact]
     public void A_task_reopened_after_it_was_done_is_not_a_sample_until_done_again()
     {
         var session = Session("00001", Friday, Friday.AddHours(4));

@@ -87,7 +87,7 @@ public sealed class McpStdioTests : IDisposable
         Assert.StartsWith("Plan (kept with session 00001): ", plan);
         Assert.Contains("of 90 minutes (given with --hours)", plan);
         Assert.Contains("T1 (priority 1, ", plan);
-        Assert.Contains("Next session predicted:", plan);
+        Assert.Contains("Next session: no prediction yet", plan);
 
         var kept = await _cli.RunAsync("--json", "plan", "--hours", "1.5");
         Assert.Equal(0, kept.ExitCode);

@@ -32,6 +32,22 @@ public sealed class PlanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task With_a_timebox_and_no_hours_the_budget_is_the_time_left_in_it()
+    {
+        await RunOkAsync("start", "--timebox", "45m");
+        await RunOkAsync("task", "add", "something");
+
+        var plan = await _cli.RunAsync("--json", "plan");
+        var text = await _cli.RunAsync("plan");
+
+        Assert.Equal(0, plan.ExitCode);
+        Assert.Equal("timebox", (string?)plan.Json["budgetFrom"]);
+        Assert.InRange(plan.Json["budgetMinutes"]!.GetValue<double>(), 44, 45);
+        Assert.Contains("(the time left in the timebox)", text.Stdout);
+        Assert.Contains("Next session: no prediction yet (fewer than 5 closed sessions or work sessions in the git history to learn from).", text.Stdout);
+    }
+
+    [Fact]
     public async Task A_plan_with_no_task_says_how_to_add_one()
     {
         await RunOkAsync("start");
@@ -55,7 +71,7 @@ public sealed class PlanCommandTests : IDisposable
         Assert.Contains("1 of 2 tasks in 60 of 90 minutes (given with --hours)", text.Stdout);
         Assert.Contains("Later (does not fit the budget):", text.Stdout);
         Assert.Contains("T2 (priority 2, 60 (15-240) min): second thing", text.Stdout);
-        Assert.Contains("Next session predicted:", text.Stdout);
+        Assert.Contains("Next session: no prediction yet", text.Stdout);
         Assert.Equal(120, (double)json["budgetMinutes"]!);
         Assert.Equal(["T1", "T2"], json["tasks"]!.AsArray().Where(t => (bool)t!["fits"]!).Select(t => (string?)t!["id"]));
     }

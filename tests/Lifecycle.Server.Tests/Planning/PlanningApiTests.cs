@@ -21,11 +21,12 @@ public sealed class PlanningApiTests : IDisposable
     [Fact]
     public async Task Before_any_session_closed_the_next_session_is_predicted_from_the_git_history()
     {
-        // Two work sessions of an hour each (two commits 60 minutes apart), days apart.
-        Commit("a.txt", "2026-03-02T09:00:00+01:00");
-        Commit("b.txt", "2026-03-02T10:00:00+01:00");
-        Commit("c.txt", "2026-03-04T14:00:00+01:00");
-        Commit("d.txt", "2026-03-04T15:00:00+01:00");
+        // Five work sessions of an hour each (two commits 60 minutes apart), days apart: the fewest that predict.
+        foreach (var (day, hour) in new[] { (2, 9), (4, 14), (6, 10), (9, 9), (11, 16) })
+        {
+            Commit($"a{day}.txt", $"2026-03-{day:00}T{hour:00}:00:00+01:00");
+            Commit($"b{day}.txt", $"2026-03-{day:00}T{hour + 1:00}:00:00+01:00");
+        }
 
         var predictions = await SessionsApiTests.Read<Predictions>(await _server.Authorized().GetAsync("/api/predictions"));
 
@@ -96,11 +97,12 @@ public sealed class PlanningApiTests : IDisposable
         var ofNext = await SessionsApiTests.Read<PlanOfSession>(await client.GetAsync($"/api/sessions/{(string?)next["session"]!["sessionId"]}/plan"));
 
         Assert.True(plan.ForNextSession);
-        Assert.Equal("prediction", plan.BudgetFrom);
+        Assert.Equal("default", plan.BudgetFrom); // no prediction from a history this short
         Assert.Equal(plan.MadeAt, pending.MadeAt);
         Assert.Equal(plan.MadeAt, taken.MadeAt);
         Assert.Equal(plan.MadeAt, ofNext.Plan!.MadeAt);
         Assert.Equal("T1", Assert.Single(taken.Tasks).Id);
+        Assert.Contains("Plan made before this session (plan made: T1 in 60 min", (string?)next["mission"]);
     }
 
     [Theory]
