@@ -89,7 +89,7 @@ public static class AgentHook
         }
 
         var context = $"""
-            This repository's work is tracked in lifecycle sessions (docs/AGENTS.md). Keep its tasks with the
+            This repository's work is tracked in lifecycle sessions ('lifecycle --help'). Keep its tasks with the
             lifecycle MCP tools (task_add, task_done, task_block; record_error, record_note) or the
             'lifecycle task' commands; the session ends when this conversation ends.
 

@@ -75,7 +75,7 @@ public sealed class AgentsMdIntegration : IAgentIntegration
         {Begin}
         ## Work sessions (lifecycle)
 
-        This repository's work happens in sessions managed by `lifecycle` (docs/AGENTS.md).
+        This repository's work happens in sessions managed by `lifecycle` (`{command} --help`).
 
         - At the start: `{command} start` prints the mission (what to work on first and why); the last
           handoff is in `docs/sessions/` (`{command} sessions show ID`). If a session is already

@@ -20,10 +20,13 @@ public static class PlanHours
             : throw new SessionException($"{name} must be a number of hours above 0 (e.g. 1.5), not '{text}'.", ErrorKind.InvalidInput);
     }
 
-    /// <summary><paramref name="hours"/> when it is above 0 and at most <see cref="Max"/>; throws the one-line message otherwise.</summary>
+    /// <summary>The shortest budget accepted, in hours: one minute (a budget under it plans nothing).</summary>
+    public const double Min = 1.0 / 60;
+
+    /// <summary><paramref name="hours"/> when it is at least a minute and at most <see cref="Max"/>; throws the one-line message otherwise.</summary>
     public static double Check(double hours) =>
-        double.IsFinite(hours) && hours > 0 && hours <= Max
+        double.IsFinite(hours) && hours >= Min && hours <= Max
             ? hours
             : throw new SessionException(
-                string.Create(CultureInfo.InvariantCulture, $"The plan's hours must be above 0 and at most {Max:0} (e.g. 1.5), not {hours}."), ErrorKind.InvalidInput);
+                string.Create(CultureInfo.InvariantCulture, $"The plan's hours must be at least one minute (0.02) and at most {Max:0} (e.g. 1.5), not {hours}."), ErrorKind.InvalidInput);
 }

@@ -32,6 +32,20 @@ public sealed class AgentInstallTests : IDisposable
     private string McpJson => Path.Combine(_folder.Path, ".mcp.json");
 
     [Fact]
+    public async Task A_command_that_is_not_on_PATH_is_installed_with_a_warning_that_says_what_to_do()
+    {
+        var missing = await _cli.RunAsync("agent", "install", "claude-code", "--command", "lifecycle-not-installed-here");
+        var found = await _cli.RunAsync("agent", "install", "claude-code", "--command", "dotnet exec /opt/lifecycle.dll");
+
+        Assert.Equal(0, missing.ExitCode);
+        Assert.Equal(
+            "warning: 'lifecycle-not-installed-here' is not on PATH here, so the agent would fail to run it: install lifecycle on PATH (eng/install.sh), or give --command, e.g. --command \"dotnet /path/to/lifecycle.dll\".",
+            missing.Stderr.Trim());
+        Assert.Equal(0, found.ExitCode);
+        Assert.Equal("", found.Stderr.Trim());
+    }
+
+    [Fact]
     public async Task Claude_code_install_merges_the_hooks_keeps_the_users_and_a_second_install_changes_nothing()
     {
         _folder.Write(".claude/settings.json", UserSettings);

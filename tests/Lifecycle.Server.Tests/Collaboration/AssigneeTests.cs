@@ -10,6 +10,26 @@ namespace Lifecycle.Server.Tests.Collaboration;
 public class AssigneeTests
 {
     [Fact]
+    public async Task ABlankName_IsOneLineThatSaysWhatToDo_AndChangesNothing()
+    {
+        using var folder = new TempFolder();
+        var cli = Clones.AsPerson(SessionRepositories.Prepare(folder));
+        Assert.Equal(0, (await cli.RunAsync("start")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("task", "add", "review the parser", "--assignee", "dana")).ExitCode);
+
+        var add = await cli.RunAsync("task", "add", "write docs", "--assignee", "");
+        var assign = await cli.RunAsync("task", "assign", "T1", "  ");
+        var end = await cli.RunAsync("end", "--yes", "--to", "");
+
+        Assert.Equal((2, "error: --assignee is empty: give a person's name or email, or an agent's name; leave --assignee out for a task anyone may take."), (add.ExitCode, add.Stderr.Trim()));
+        Assert.Equal((2, "error: The name is empty: give a person's name or email, or an agent's name; 'lifecycle task unassign ID' takes a task back."), (assign.ExitCode, assign.Stderr.Trim()));
+        Assert.Equal((2, "error: --to is empty: give a person's name or email, or an agent's name; leave --to out for a handoff to anyone."), (end.ExitCode, end.Stderr.Trim()));
+        var tasks = (await cli.RunAsync("--json", "task", "list")).Json["tasks"]!.AsArray();
+        Assert.Equal("dana", (string?)Assert.Single(tasks)!["assignee"]);
+        Assert.Equal("ACTIVE", (string?)(await cli.RunAsync("--json", "status")).Json["state"]);
+    }
+
+    [Fact]
     public async Task Assignees_AddAssignUnassign_AreListedRecordedAndHandedOff()
     {
         using var folder = new TempFolder();

@@ -16,8 +16,9 @@ public sealed class PlanCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("0", "above 0")]
-    [InlineData("-2", "above 0")]
+    [InlineData("0", "at least one minute")]
+    [InlineData("-2", "at least one minute")]
+    [InlineData("0.001", "at least one minute (0.02)")]
     [InlineData("abc", "--hours must be a number of hours above 0 (e.g. 1.5), not 'abc'.")]
     public async Task Hours_that_are_not_a_positive_number_are_one_line_and_exit_2(string hours, string message)
     {
@@ -91,7 +92,7 @@ public sealed class PlanCommandTests : IDisposable
         Assert.Equal((string?)made["madeAt"], (string?)kept["madeAt"]);
         Assert.Equal(60, (double)kept["budgetMinutes"]!);
         Assert.Equal(2, bad.ExitCode);
-        Assert.Contains("above 0", bad.Stderr);
+        Assert.Contains("at least one minute", bad.Stderr);
     }
 
     private async Task<CliResult> RunOkAsync(params string[] args)

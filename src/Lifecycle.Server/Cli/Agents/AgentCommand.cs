@@ -35,7 +35,14 @@ public static class AgentCommand
                     throw new UsageException("--command is empty; give how the agent runs lifecycle, e.g. --command lifecycle.");
                 }
 
-                return Task.FromResult(Print(context, agent, "installed", agent.Install(context.Repository, run)));
+                var changed = agent.Install(context.Repository, run);
+                if (CommandLookup.Missing(run) is { } missing)
+                {
+                    // Installed all the same (the agent may run with another PATH), but said: every hook would fail.
+                    context.Error.WriteLine($"warning: '{missing}' is not on PATH here, so the agent would fail to run it: install lifecycle on PATH (eng/install.sh), or give --command, e.g. --command \"dotnet /path/to/lifecycle.dll\".");
+                }
+
+                return Task.FromResult(Print(context, agent, "installed", changed));
             });
     }
 

@@ -17,7 +17,7 @@ public static class EndCommand
         return command.Handle(output, error, async (context, cancellationToken) =>
         {
             var request = new EndRequest(context.Parse.GetValue(force), context.Parse.GetValue(yes), context.Parse.GetValue(noStash), context.Parse.GetValue(note),
-                To: context.Parse.GetValue(to));
+                To: PersonName.Check(context.Parse.GetValue(to), "--to", "; leave --to out for a handoff to anyone"));
             var closed = await Terminal.StepProgress.RunAsync(context, "Closing the session", () => context.Sessions.EndAsync(request, cancellationToken));
             var handoff = closed.Handoff;
             if (closed.DocsSigningProblem is { } problem)

@@ -21,7 +21,7 @@ public static class TaskCommand
         var priority = new Option<int>("--priority") { Description = "1 (highest) to 5", DefaultValueFactory = _ => SessionTask.DefaultPriority, CustomParser = result => ParsePriority(result) ?? SessionTask.DefaultPriority };
         var assignee = new Option<string?>("--assignee") { Description = "Who is to do it: a person's name or email, or an agent's name" };
         return new Command("add", "Add a task") { title, priority, assignee }.Handle(output, error, async (context, ct) =>
-            Print(context, "Added", context.Parse.GetValue(assignee) is { } who
+            Print(context, "Added", PersonName.Check(context.Parse.GetValue(assignee), "--assignee", "; leave --assignee out for a task anyone may take") is { } who
                 ? await context.Sessions.AddTaskAsync(context.Parse.GetValue(title)!, context.Parse.GetValue(priority), who, ct)
                 : await context.Sessions.AddTaskAsync(context.Parse.GetValue(title)!, context.Parse.GetValue(priority), ct)));
     }
@@ -111,7 +111,8 @@ public static class TaskCommand
         var id = TaskId();
         var name = new Argument<string>("name") { Description = "Who is to do it: a person's name or email, or an agent's name" };
         return new Command("assign", "Give a task to someone (a person or an agent)") { id, name }.Handle(output, error, async (context, ct) =>
-            Print(context, "Assigned", await context.Sessions.AssignTaskAsync(context.Parse.GetValue(id)!, context.Parse.GetValue(name)!, ct)));
+            Print(context, "Assigned", await context.Sessions.AssignTaskAsync(context.Parse.GetValue(id)!,
+                PersonName.Check(context.Parse.GetValue(name)!, "The name", "; 'lifecycle task unassign ID' takes a task back")!, ct)));
     }
 
     private static Command Unassign(TextWriter output, TextWriter error)
