@@ -38,8 +38,8 @@ public sealed class StartBriefing(ISessionStore sessions, RepositoryContext repo
             SessionLogs.Append(log, notifier, session, [.. warnings.Select(w => new SessionLogEntry(now, SessionLogEntryKind.Warning, w))]);
         }
 
+        // The warnings go into the mission's warnings block (MissionWarnings); the addressee is said here.
         var lines = new List<string>(addressed);
-        lines.AddRange(warnings.Select(w => $"⚠️ {w}"));
         return (session, lines.Count == 0 ? "" : "\n\n## Others\n" + string.Join("\n", lines.Select(l => $"- {l}")));
     }
 

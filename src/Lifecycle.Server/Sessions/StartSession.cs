@@ -77,7 +77,8 @@ public sealed class StartSession(
             }
 
             var (briefed, others) = await briefing.ApplyAsync(session, request.Agent, cancellationToken);
-            return new StartOutcome(briefed, Mission(result, session) + others + await PlanLinesAsync(session.SessionId, cancellationToken), result.InstanceId, Continued: false);
+            var mission = Collaboration.MissionWarnings.With(Mission(result, session), briefed.Warnings);
+            return new StartOutcome(briefed, mission + others + await PlanLinesAsync(session.SessionId, cancellationToken), result.InstanceId, Continued: false);
         }
         catch (WorkflowStoppedException stopped)
         {
