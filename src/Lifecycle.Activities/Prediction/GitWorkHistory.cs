@@ -18,6 +18,11 @@ public static class GitWorkHistory
     /// <summary>How many commits back the history is read.</summary>
     public const int MaxCommits = 600;
 
+    // The last history read, by repository, HEAD and depth: a server answers every plan and prediction
+    // from it until HEAD moves (reading 600 diffs takes about a second).
+    // A reference swapped whole, so concurrent requests never see one read's key with another's commits.
+    private static Cached? _last;
+
     /// <summary>The commits of the repository at <paramref name="root"/>, oldest first; empty without commits.</summary>
     public static IReadOnlyList<CommitFact> Read(string root, int maxCommits = MaxCommits)
     {
@@ -25,6 +30,12 @@ public static class GitWorkHistory
         if (repo.Head.Tip is null)
         {
             return [];
+        }
+
+        var key = $"{Path.GetFullPath(root)}\n{repo.Head.Tip.Sha}\n{maxCommits}";
+        if (_last is { } last && last.Key == key)
+        {
+            return last.Commits;
         }
 
         var filter = new CommitFilter { IncludeReachableFrom = repo.Head, SortBy = CommitSortStrategies.Time };
@@ -36,6 +47,7 @@ public static class GitWorkHistory
         }
 
         commits.Reverse();
+        _last = new Cached(key, commits);
         return commits;
     }
 
@@ -49,4 +61,6 @@ public static class GitWorkHistory
         using var repo = new Repository(root);
         return repo.Config.Get<string>("user.email")?.Value;
     }
+
+    private sealed record Cached(string Key, IReadOnlyList<CommitFact> Commits);
 }
