@@ -37,10 +37,17 @@ public sealed class ClaudeCodeIntegration : IAgentIntegration
         var settings = JsonSettingsFile.Read(settingsPath, ".claude/settings.json");
         var mcp = JsonSettingsFile.Read(mcpPath, ".mcp.json");
 
-        var hooks = settings["hooks"] as JsonObject ?? [];
+        // Checked before anything is changed: a member that is not what Claude Code expects is the user's to fix.
+        var hooks = JsonSettingsFile.Object(settings, "hooks", ".claude/settings.json");
+        foreach (var (name, _, _) in Hooks)
+        {
+            JsonSettingsFile.Array(hooks, name, ".claude/settings.json");
+        }
+
+        var servers = JsonSettingsFile.Object(mcp, "mcpServers", ".mcp.json");
         foreach (var (name, hook, timeout) in Hooks)
         {
-            var groups = hooks[name] as JsonArray ?? [];
+            var groups = JsonSettingsFile.Array(hooks, name, ".claude/settings.json");
             var ours = new JsonObject
             {
                 ["type"] = "command",
@@ -66,7 +73,6 @@ public sealed class ClaudeCodeIntegration : IAgentIntegration
             changed.Add($".claude/settings.json: hooks {string.Join(", ", Hooks.Select(h => h.Event))} run 'lifecycle agent hook'");
         }
 
-        var servers = mcp["mcpServers"] as JsonObject ?? [];
         var words = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         servers[McpServerName] = new JsonObject
         {

@@ -23,16 +23,50 @@ public static class JsonSettingsFile
         }
 
         var text = File.ReadAllText(path);
+        JsonObject settings;
         try
         {
-            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
+            settings = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
                    ?? throw new UsageException($"{shown} is not a JSON object; fix it (or move it away) and run the command again. It was not changed.");
         }
         catch (JsonException error)
         {
             throw new UsageException($"{shown} is not valid JSON (line {error.LineNumber + 1}): fix it (or move it away) and run the command again. It was not changed.");
         }
+
+        try
+        {
+            JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = true });
+        }
+        catch (JsonException comment)
+        {
+            // Rewriting the file would drop the user's comments: they decide.
+            throw new UsageException($"{shown} has comments (line {comment.LineNumber + 1}), which writing it again would lose: take them out (or move the file away) and run the command again. It was not changed.");
+        }
+
+        return settings;
     }
+
+    /// <summary>
+    /// The member <paramref name="name"/> of <paramref name="parent"/> as an object (a new one when it is absent); a one-line error,
+    /// the file unchanged, when it is something else: it is the user's, and replacing it would lose it.
+    /// </summary>
+    public static JsonObject Object(JsonObject parent, string name, string shown) =>
+        parent[name] switch
+        {
+            null => [],
+            JsonObject found => found,
+            _ => throw new UsageException($"\"{name}\" in {shown} is not a JSON object: fix it (or move the file away) and run the command again. It was not changed."),
+        };
+
+    /// <summary>The member <paramref name="name"/> of <paramref name="parent"/> as an array (a new one when it is absent); a one-line error when it is something else.</summary>
+    public static JsonArray Array(JsonObject parent, string name, string shown) =>
+        parent[name] switch
+        {
+            null => [],
+            JsonArray found => found,
+            _ => throw new UsageException($"\"{name}\" in {shown} is not a JSON array: fix it (or move the file away) and run the command again. It was not changed."),
+        };
 
     /// <summary>Writes <paramref name="settings"/> when it differs from the file; deletes the file when it is left empty. True when the file changed.</summary>
     public static bool Write(string path, JsonObject settings)

@@ -31,6 +31,22 @@ public sealed class AgentInstallTests : IDisposable
 
     private string McpJson => Path.Combine(_folder.Path, ".mcp.json");
 
+    [Theory]
+    [InlineData("{\n  // ours\n  \"model\": \"opus\"\n}", "error: .claude/settings.json has comments (line 2), which writing it again would lose: take them out (or move the file away) and run the command again. It was not changed.")]
+    [InlineData("{ \"hooks\": [] }", "error: \"hooks\" in .claude/settings.json is not a JSON object: fix it (or move the file away) and run the command again. It was not changed.")]
+    [InlineData("{ \"hooks\": { \"SessionStart\": \"echo hi\" } }", "error: \"SessionStart\" in .claude/settings.json is not a JSON array: fix it (or move the file away) and run the command again. It was not changed.")]
+    public async Task Settings_that_a_merge_would_lose_are_refused_and_left_as_they_are(string settings, string message)
+    {
+        _folder.Write(".claude/settings.json", settings);
+
+        var refused = await _cli.RunAsync("agent", "install", "claude-code", "--command", "dotnet exec /opt/lifecycle.dll");
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal(message, refused.Stderr.Trim());
+        Assert.Equal(settings, await File.ReadAllTextAsync(Settings));
+        Assert.False(File.Exists(McpJson));
+    }
+
     [Fact]
     public async Task A_command_that_is_not_on_PATH_is_installed_with_a_warning_that_says_what_to_do()
     {
