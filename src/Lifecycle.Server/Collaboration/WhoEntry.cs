@@ -27,7 +27,22 @@ public sealed record WhoEntry(
     DateTimeOffset LastSeen,
     string? HandoffTo,
     IReadOnlyList<SessionTask> Tasks,
-    IReadOnlyList<SessionTask> Assigned);
+    IReadOnlyList<SessionTask> Assigned)
+{
+    /// <summary>"Ann Perkins &lt;ann@example.com&gt;", or the name, the email or the agent alone.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Who => Name is { } name ? Email is { } email ? $"{name} <{email}>" : name : Email ?? Agent ?? "unknown";
+
+    /// <summary>"agent: claude-code", or the kind (person).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string KindText => Agent is { } agent ? $"agent: {agent}" : Kind;
+
+    /// <summary>"T1 (for ann), T4 (assigned)": the open tasks, then those assigned to them elsewhere; "-" without.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string TaskList =>
+        string.Join(", ", Tasks.Select(t => t.Assignee is { } a ? $"{t.Id} (for {a})" : t.Id)
+            .Concat(Assigned.Where(a => !Tasks.Contains(a)).Select(t => $"{t.Id} (assigned)"))) is { Length: > 0 } list ? list : "-";
+}
 
 /// <summary>Who is on what: one entry per person or agent, open sessions first, then the most recently seen.</summary>
 /// <param name="People">The entries.</param>

@@ -22,6 +22,22 @@ public sealed class SessionPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task The_sessions_page_says_who_is_on_what_as_lifecycle_who_does()
+    {
+        Assert.Contains("id=\"who-none\"", await _server.Browser().GetStringAsync("/sessions"));
+
+        await PostAsync("/api/sessions/start", """{"yes": true, "agent": "claude-code"}""");
+        await PostAsync("/api/sessions/current/tasks", """{"title": "Review the parser", "priority": 2, "assignee": "dana"}""");
+
+        var html = await _server.Browser().GetStringAsync("/sessions");
+
+        Assert.Contains("<h2 id=\"who-heading\">Who is on what</h2>", html);
+        Assert.Matches("<td>Test User &lt;test@example.com&gt;</td>\\s*<td>agent: claude-code</td>\\s*<td>open</td>", html);
+        Assert.Contains("<td>T1 (for dana)</td>", html);
+        Assert.Contains("<a href=\"/sessions/00001\">00001</a>", html);
+    }
+
+    [Fact]
     public async Task The_current_page_shows_the_active_sessions_tasks_with_their_actions()
     {
         await PostAsync("/api/sessions/start", """{"yes": true}""");

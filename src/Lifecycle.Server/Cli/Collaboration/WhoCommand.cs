@@ -32,12 +32,7 @@ public static class WhoCommand
             var table = new TextTable("WHO", "KIND", "STATE", "BRANCH", "SESSION", "LAST SEEN", "HANDOFF FOR", "TASKS");
             foreach (var p in report.People)
             {
-                var who = p.Name is { } name ? p.Email is { } email ? $"{name} <{email}>" : name : p.Email ?? p.Agent ?? "unknown";
-                var kind = p.Agent is { } agent ? $"agent: {agent}" : p.Kind;
-                var tasks = p.Tasks.Select(t => t.Assignee is { } a ? $"{t.Id} (for {a})" : t.Id)
-                    .Concat(p.Assigned.Where(a => !p.Tasks.Contains(a)).Select(t => $"{t.Id} (assigned)"));
-                table.Add(who, kind, p.State, p.Branch ?? "-", p.SessionId, TextTable.Time(p.LastSeen), p.HandoffTo ?? "-",
-                    string.Join(", ", tasks) is { Length: > 0 } list ? list : "-");
+                table.Add(p.Who, p.KindText, p.State, p.Branch ?? "-", p.SessionId, TextTable.Time(p.LastSeen), p.HandoffTo ?? "-", p.TaskList);
             }
 
             table.WriteTo(context);
