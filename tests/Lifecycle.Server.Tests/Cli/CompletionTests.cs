@@ -39,7 +39,7 @@ public class CompletionTests
     [Theory]
     [InlineData("bash", "lifecycle st", "start status")]
     [InlineData("bash", "lifecycle task d", "done")]
-    [InlineData("bash", "lifecycle report --format ", "json md")]
+    [InlineData("bash", "lifecycle report --format ", "html json md")]
     [InlineData("bash", "lifecycle event g", "git_commit")]
     [InlineData("bash", "lifecycle end --n", "--no-stash --note")]
     [InlineData("bash", "lifecycle completion z", "zsh")]
@@ -57,7 +57,7 @@ public class CompletionTests
     [ZshTheory]
     [InlineData("zsh", "lifecycle st", "start status")]
     [InlineData("zsh", "lifecycle task ", "--help --json --repo --verbose -? -h add block done edit list remove reopen")]
-    [InlineData("zsh", "lifecycle report --format ", "json md")]
+    [InlineData("zsh", "lifecycle report --format ", "html json md")]
     [InlineData("zsh", "lifecycle end --n", "--no-stash --note")]
     public Task Completion_InZsh_OfATypedLine_OffersWhatCanComeNext(string shell, string line, string expected) =>
         Completion_OfATypedLine_OffersWhatCanComeNext(shell, line, expected);

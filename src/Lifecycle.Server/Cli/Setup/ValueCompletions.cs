@@ -19,7 +19,9 @@ public static class ValueCompletions
 {
     public static RootCommand Attach(RootCommand root)
     {
-        Option(root, ["report"], "--format").CompletionSources.Add("md", "json");
+        Option(root, ["report"], "--format").CompletionSources.Add("md", "json", "html");
+        Option(root, ["plan"], "--format").CompletionSources.Add("text", "json");
+        Option(root, ["suggest"], "--format").CompletionSources.Add("text", "json");
         Argument(root, ["event"], "type").CompletionSources.Add([.. SessionEventTypes.Recordable]);
         Option(root, ["instances"], "--status").CompletionSources.Add(Enum.GetNames<WorkflowStatus>());
 
