@@ -1,8 +1,4 @@
 using System.CommandLine;
-using Lifecycle.Activities;
-using Lifecycle.Activities.Sessions;
-using Lifecycle.Server.Collaboration;
-using Lifecycle.Server.Sessions;
 
 namespace Lifecycle.Server.Cli.Collaboration;
 
