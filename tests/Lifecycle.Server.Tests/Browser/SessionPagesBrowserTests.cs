@@ -55,7 +55,7 @@ public sealed class SessionPagesBrowserTests(Chromium chromium)
         await page.GetByRole(AriaRole.Link, new() { Name = "Sessions", Exact = true }).ClickAsync();
         await page.GetByLabel("State").SelectOptionAsync("DORMANT");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
-        await Expect(page.Locator("table tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#sessions-table tbody tr")).ToHaveCountAsync(1);
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("state=DORMANT"));
         await dashboard.ScreenshotAsync("sessions");
 
