@@ -236,7 +236,8 @@ public sealed partial class RemoteCliTests
     [GeneratedRegex(@"\b[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\b|\b[0-9a-f]{32}\b")]
     private static partial Regex Guid();
 
-    [GeneratedRegex(@"(?<name>""sequence"": |""events"": |\bevents: )\d+")]
+    // A timeline entry's minute is a fraction, or 0 when the step came within the rounding of the start.
+    [GeneratedRegex(@"(?<name>""sequence"": |""events"": |\bevents: |""minute"": )\d+(\.\d+)?")]
     private static partial Regex EventCount();
 
     [GeneratedRegex(@"\b\d+(\.\d+)? ?(minutes|min|m|s|h)\b")]
